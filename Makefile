@@ -1,0 +1,67 @@
+# Free as in What? — every command a reader, contributor or CI needs.
+# `make serve` and `make test` install everything first (project-local .venv,
+# pinned by hash; node tools pinned in package-lock.json; Debian packages).
+
+VENV    ?= .venv
+PYTHON  ?= python3
+PY      := $(VENV)/bin/python
+SITE    ?= site
+APT_PACKAGES := chromium fonts-roboto-unhinted libcairo2
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: install system-deps serve build check test lock new-essay exports manifest benchmark benchmark-links benchmark-lighthouse build-zensical clean
+
+$(VENV)/.installed: requirements.txt package.json package-lock.json
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed ## Python and node dependencies, pinned
+
+system-deps: ## Debian packages the build and browser tests need (chromium, cairo)
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+serve: install system-deps ## Serve the site on http://127.0.0.1:8000 with live reload
+	$(PY) -m mkdocs serve --livereload -a 127.0.0.1:8000
+
+build: install system-deps ## Strict build into site/
+	$(PY) -m mkdocs build --strict -d $(SITE)
+
+check: install ## Content checker only: path:line: message for every problem
+	$(PY) scripts/check_content.py
+
+test: install system-deps ## The whole test suite (content, builds, browser, accessibility)
+	$(PY) scripts/check_content.py
+	$(PY) scripts/export_data.py --check
+	$(PY) -m pytest -p no:cacheprovider tests
+
+new-essay: install ## Scaffold an essay: make new-essay TITLE="My title"
+	$(PY) scripts/new_essay.py "$(TITLE)"
+
+exports: install ## Regenerate docs/glossary.json and docs/models.json
+	$(PY) scripts/export_data.py
+
+manifest: install ## Record new published URLs and anchors in tests/url-manifest.txt
+	$(PY) scripts/url_manifest.py --update
+
+benchmark: install system-deps ## Build time and size for 100, 500, 2000 synthetic essays
+	$(PY) scripts/benchmark_build.py --sizes 100 500 2000
+
+benchmark-links: install system-deps ## Cost of the cross-linker vs a bare build and the abbr recipe
+	$(PY) scripts/benchmark_links.py
+
+benchmark-lighthouse: install system-deps ## Lighthouse scores and weights, ours vs bare Material
+	$(PY) scripts/benchmark_lighthouse.py
+
+lock: ## Re-pin requirements.txt from requirements.in
+	$(PY) -m piptools compile --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras -q -o requirements.txt requirements.in
+
+clean:
+	rm -rf $(SITE) .cache .pytest_cache

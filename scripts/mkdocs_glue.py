@@ -1,0 +1,63 @@
+"""MkDocs hooks: thin glue between MkDocs and the debate_markdown extension.
+
+Zensical drops MkDocs hooks, so nothing here may be needed to produce the
+pages' content. What the hooks do, and what Zensical builds lack (listed in
+README.md, "Building with Zensical"):
+
+- tell the extension which page renders next (Zensical has its own context);
+- run the content checker's rules inside the build, so a bad page fails it
+  with ``path:line: message`` (under Zensical, run scripts/check_content.py);
+- add the Content Security Policy meta element to every page.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from scripts import check_content, content_security, debate_markdown
+from scripts.site_data import DataError, load_site
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Fail early on problems in the data files or across pages."""
+    problems = check_content.data_problems(_site(config))
+    if problems:
+        raise PluginError("Content problems:\n" + "\n".join(problems))
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Check the page, then tell the extension which page it renders."""
+    site = _site(config)
+    source = site.pages.get(page.file.src_uri)
+    if source is not None:
+        problems = check_content.page_problems(site, source)
+        if problems:
+            raise PluginError(f"Content problems in {source.path}:\n" + "\n".join(
+                f"{source.path}:{line}: {message}" for line, message in problems))
+    debate_markdown.set_current_page(page.file.src_uri, page.meta)
+    return markdown
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Add the Content Security Policy, with the hashes of the page's inline scripts."""
+    return content_security.with_csp(output)
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _site(config: MkDocsConfig):
+    try:
+        return load_site(config.docs_dir)
+    except DataError as error:
+        raise PluginError("\n".join(error.problems)) from None
