@@ -53,6 +53,7 @@ BAD_URL = re.compile(r"""(?:\]\(\s*<?|(?:href|src|action|formaction|xlink:href)\
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(")
 HTML_ALT = re.compile(r"""\balt\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
 URL_IN_TEXT = re.compile(r"\]\(\s*<?(https?://[^)\s>]+)|<(https?://[^>\s]+)>")
+PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
 SOURCE_LINK = re.compile(r"https://[^\s)>\]]+")
 
 
@@ -176,8 +177,9 @@ def _source_problems(source: Any, fallback_line: int, required_url: bool = True)
     url = source.get("url")
     if url and not (isinstance(url, str) and url.startswith("https://")):
         yield source.line_of("url"), f"source url must start with https://: {url!r}"
-    if "date" in source and iso_date(source["date"]) is None:
-        yield source.line_of("date"), f"source date must be an ISO date (YYYY-MM-DD): {source['date']!r}"
+    if "date" in source and iso_date(source["date"]) is None and not PARTIAL_DATE.match(str(source["date"])):
+        yield source.line_of("date"), (f"source date must be an ISO date (YYYY-MM-DD, or YYYY-MM "
+                                       f"or YYYY when only that is known): {source['date']!r}")
     for field in source:
         if field not in SOURCE_FIELDS:
             yield source.line_of(field), (f"unknown source field {field!r}; allowed: "

