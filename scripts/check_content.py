@@ -91,11 +91,16 @@ def rule_required_fields(site: Site, page: Page) -> Iterator[Problem]:
 
 
 def rule_field_types(site: Site, page: Page) -> Iterator[Problem]:
-    """Titles and descriptions are non-empty text; descriptions fit in 160 characters."""
+    """Titles and descriptions are non-empty text without straight double quotes; descriptions fit in 160 characters."""
     meta = page.meta
     for field in ("title", "description", "claim"):
         if field in meta and (not isinstance(meta[field], str) or not meta[field].strip()):
             yield meta.line_of(field), f"{field} must be non-empty text: {meta[field]!r}"
+    for field in ("title", "description"):
+        if isinstance(meta.get(field), str) and '"' in meta[field]:
+            # The theme and the social plugin copy these into HTML attributes unescaped.
+            yield meta.line_of(field), (f'{field} must not contain straight double quotes (\"): '
+                                        f"use “curly quotes”: {meta[field]!r}")
     description = meta.get("description")
     if isinstance(description, str) and len(description) > MAX_DESCRIPTION:
         yield meta.line_of("description"), (f"description must be at most {MAX_DESCRIPTION} "

@@ -164,16 +164,28 @@ class DebateContext:
 
 
 def _zensical_page(md: Markdown) -> tuple[str, dict] | None:
-    """(src path, meta) from Zensical's rendering context, when it has one."""
+    """(src path, meta) from Zensical's rendering context, when it has one.
+
+    Zensical (checked on 0.0.73) registers a preprocessor named
+    ``rendering_context`` whose ``page`` is a ``zensical.extensions.context.Page``
+    with ``path`` (the source path relative to docs_dir, e.g.
+    ``essays/free-as-in-what.md``), ``url`` and ``meta`` (front matter).
+    It has no ``src_uri`` or ``file``: those are MkDocs' names, kept as fallbacks.
+    """
     if "rendering_context" not in md.preprocessors:
         return None
     page = getattr(md.preprocessors["rendering_context"], "page", None)
     if page is None:
         return None
-    src = getattr(page, "src_uri", None) or getattr(getattr(page, "file", None), "src_uri", None)
-    if src is None and isinstance(page, dict):
-        src = page.get("src_uri") or page.get("path")
-    return (str(src).replace("\\", "/"), getattr(page, "meta", {}) or {}) if src else None
+    if isinstance(page, dict):
+        src, meta = page.get("path") or page.get("src_uri"), page.get("meta")
+    else:
+        src = (getattr(page, "path", None) or getattr(page, "src_uri", None)
+               or getattr(getattr(page, "file", None), "src_uri", None))
+        meta = getattr(page, "meta", None)
+    if not src:
+        return None
+    return str(src).replace("\\", "/"), meta if isinstance(meta, dict) else {}
 
 
 class GeneratePreprocessor(Preprocessor):

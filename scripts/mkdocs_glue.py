@@ -7,13 +7,15 @@ README.md, "Building with Zensical"):
 - tell the extension which page renders next (Zensical has its own context);
 - run the content checker's rules inside the build, so a bad page fails it
   with ``path:line: message`` (under Zensical, run scripts/check_content.py);
-- add the Content Security Policy meta element to every page.
+- add the Content Security Policy meta element to every page;
+- give the RSS feed an absolute image URL built from site_url.
 """
 
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -23,6 +25,15 @@ from scripts.site_data import DataError, load_site
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
+
+
+@event_priority(100)  # before the RSS plugin reads its options
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Give the feed an absolute image URL derived from site_url (set in one place)."""
+    rss = config.plugins.get("rss")
+    if rss is not None and not rss.config.image and config.site_url:
+        rss.config.image = config.site_url.rstrip("/") + "/assets/images/social/index.png"
+    return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

@@ -24,13 +24,13 @@ def mkdocs_build(root: pathlib.Path, out: pathlib.Path) -> subprocess.CompletedP
 
 def copy_site(target: pathlib.Path) -> pathlib.Path:
     """A copy of everything a build reads, to alter without touching the repository."""
+    target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "overrides", "scripts", ".social"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.png", "manifest.json"))
         else:
             shutil.copy(source, target / name)
-    # The social plugin's font cache: keep fonts, not the cards of earlier builds.
     return target
 
 

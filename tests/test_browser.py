@@ -1,0 +1,281 @@
+"""What a reader sees, tested where they see it: Debian chromium driven by Playwright.
+
+The site is built once, served on 127.0.0.1 on a free port, and every page is
+loaded in a real browser: no console error, no request to another host, no
+Content Security Policy violation, no serious accessibility violation (axe-core,
+shipped from node_modules), no horizontal scrolling at 375 px. Interactions:
+glossary tooltips, search, the palette toggle and deep links.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pathlib
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING_IMPACTS = {"serious", "critical"}
+CSP_PROBE = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(
+  e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));
+"""
+
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian chromium (make system-deps)")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serve(directory: pathlib.Path):
+    """Serve a folder on 127.0.0.1; stop the server by its PID afterwards."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.1):
+                break
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        os.kill(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site):
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+def page_paths(site: pathlib.Path) -> list[str]:
+    """URL paths of every HTML page of a built site (not redirects)."""
+    paths = []
+    for html_file in sorted(site.rglob("*.html")):
+        rel = html_file.relative_to(site).as_posix()
+        if 'http-equiv="refresh"' in html_file.read_text(encoding="utf-8")[:2000]:
+            continue
+        paths.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return paths
+
+
+class PageReport:
+    """What one page load did: console errors, foreign requests, CSP violations."""
+
+    def __init__(self, page: Page, allowed_host: str):
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", lambda r: self._request(r.url, allowed_host))
+
+    def _request(self, url: str, allowed_host: str) -> None:
+        parsed = urlparse(url)
+        if parsed.scheme in ("data", "blob", "about"):
+            return
+        if parsed.hostname != allowed_host:
+            self.foreign.append(url)
+
+
+def load(browser: Browser, url: str, **context_options) -> tuple[Page, PageReport]:
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    page.add_init_script(CSP_PROBE)
+    report = PageReport(page, "127.0.0.1")
+    page.goto(url, wait_until="networkidle")
+    return page, report
+
+
+def check_pages(browser: Browser, base: str, paths: list[str]) -> dict[str, list[str]]:
+    """Load each page; return the problems found per page (console, hosts, CSP)."""
+    problems: dict[str, list[str]] = {}
+    context = browser.new_context()
+    for path in paths:
+        page = context.new_page()
+        page.add_init_script(CSP_PROBE)
+        report = PageReport(page, "127.0.0.1")
+        page.goto(base + path, wait_until="networkidle")
+        found = [f"console: {e}" for e in report.errors]
+        found += [f"request to another host: {u}" for u in report.foreign]
+        found += [f"CSP violation: {v}" for v in page.evaluate("window.__cspViolations")]
+        if found:
+            problems[path] = found
+        page.close()
+    context.close()
+    return problems
+
+
+def axe_violations(browser: Browser, base: str, paths: list[str]) -> tuple[dict[str, list[str]], int]:
+    """Run axe-core on each page: (blocking violations per page, count of all violations)."""
+    blocking: dict[str, list[str]] = {}
+    total = 0
+    context = browser.new_context(bypass_csp=True)  # axe is injected as an inline script
+    for path in paths:
+        page = context.new_page()
+        page.goto(base + path, wait_until="networkidle")
+        page.add_script_tag(path=str(AXE))
+        results = page.evaluate("async () => (await axe.run(document)).violations.map("
+                                "v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,"
+                                " target: v.nodes[0].target.join(' ')}))")
+        total += sum(v["nodes"] for v in results)
+        bad = [f"{v['id']} ({v['impact']}, {v['nodes']} nodes, e.g. {v['target']})"
+               for v in results if v["impact"] in BLOCKING_IMPACTS]
+        if bad:
+            blocking[path] = bad
+        page.close()
+    context.close()
+    return blocking, total
+
+
+# -----------------------------------------------------------------------------
+# Every page
+# -----------------------------------------------------------------------------
+
+
+def test_every_page_loads_cleanly(browser, base_url, built_site):
+    paths = page_paths(built_site)
+    assert len(paths) > 20
+    problems = check_pages(browser, base_url, paths)
+    assert not problems, "\n".join(f"{p}: {m}" for p, ms in problems.items() for m in ms)
+
+
+def test_accessibility_axe(browser, base_url, built_site):
+    blocking, total = axe_violations(browser, base_url, page_paths(built_site))
+    print(f"\naxe-core: {total} violation nodes in all (any impact); "
+          f"{sum(len(v) for v in blocking.values())} serious or critical rules")
+    assert not blocking, "\n".join(f"{p}: {m}" for p, ms in blocking.items() for m in ms)
+
+
+def test_no_horizontal_scroll_at_375px(browser, base_url, built_site):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    wide = []
+    for path in page_paths(built_site):
+        page = context.new_page()
+        page.goto(base_url + path, wait_until="networkidle")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if overflow > 1:
+            wide.append(f"{path}: {overflow}px too wide")
+        page.close()
+    context.close()
+    assert not wide, "\n".join(wide)
+
+
+# -----------------------------------------------------------------------------
+# Interactions
+# -----------------------------------------------------------------------------
+
+
+def test_glossary_tooltip_and_click(browser, base_url):
+    page, _ = load(browser, base_url + "essays/model-available-is-not-open-source/")
+    term = page.locator("article a.glossary-term").first
+    term_id = term.get_attribute("data-term")
+    term.scroll_into_view_if_needed()
+    term.hover()
+    tooltip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert len(tooltip.inner_text().strip()) > 10
+    term.click()
+    page.wait_for_url(re.compile(rf"/glossary/#{term_id}$"))
+    page.wait_for_timeout(300)
+    assert _in_view(page, f"#{term_id}")
+
+
+def test_search_finds_gratis_in_glossary_and_essays(browser, base_url):
+    page, _ = load(browser, base_url)
+    page.locator("label[for='__search']").first.click()
+    page.locator("input[data-md-component='search-query']").fill("gratis")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible", timeout=10000)
+    page.wait_for_timeout(500)
+    hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+    assert any("glossary/" in h for h in hrefs), hrefs
+    assert any("essays/" in h for h in hrefs), hrefs
+
+
+def test_palette_toggle_persists(browser, base_url):
+    page, _ = load(browser, base_url, color_scheme="light")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    page.wait_for_timeout(200)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.reload(wait_until="networkidle")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
+def _in_view(page: Page, selector: str) -> bool:
+    return page.evaluate(
+        """s => { const r = document.querySelector(s).getBoundingClientRect();
+                  return r.top >= 0 && r.top < window.innerHeight; }""", selector)
+
+
+@pytest.mark.parametrize("target", [
+    "glossary/#open-weights",
+    "glossary/#gratis",
+    "claims/weights-are-compiled-binary/",
+    "essays/model-available-is-not-open-source/#claim-weights-are-compiled-binary",
+    "essays/free-as-in-what/#cite-this-page",
+    "models/#olmo",
+])
+def test_deep_links_land_in_view(browser, base_url, target):
+    page, _ = load(browser, base_url + target)
+    page.wait_for_timeout(300)
+    if "#" in target:
+        assert _in_view(page, "#" + target.split("#")[1].replace(".", r"\."))
+    else:
+        assert page.locator("h1").first.is_visible()
+
+
+# -----------------------------------------------------------------------------
+# The checks catch what they must: a deliberately broken page
+# -----------------------------------------------------------------------------
+
+BROKEN = ('<script>window.unhashed = 1;</script>'
+          '<img src="https://example.com/tracker.png">'
+          '<img src="../assets/logo.svg">')
+
+
+def test_checks_catch_a_broken_page(browser, built_site, tmp_path):
+    """An inline script outside the CSP, an image without alt, a request to another host."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    page_file = site / "about" / "index.html"
+    html = page_file.read_text(encoding="utf-8")
+    page_file.write_text(html.replace('<article class="md-content__inner md-typeset">',
+                                      '<article class="md-content__inner md-typeset">' + BROKEN, 1),
+                         encoding="utf-8")
+    with serve(site) as url:
+        problems = "\n".join(check_pages(browser, url, ["about/"]).get("about/", []))
+        blocking, _ = axe_violations(browser, url, ["about/"])
+    assert "CSP violation: script-src-elem inline" in problems
+    assert "request to another host: https://example.com/tracker.png" in problems
+    assert any(v.startswith("image-alt") for v in blocking.get("about/", []))

@@ -1,0 +1,161 @@
+"""What a debater relies on: feed, previews, citations, claims, permanent URLs."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import re
+import xml.etree.ElementTree as ET
+
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from conftest import ROOT, copy_site, mkdocs_build
+from scripts import url_manifest
+from scripts.site_data import load_site
+
+SITE = load_site(str(ROOT / "docs"))
+CONTENT = [p for p in SITE.pages.values() if p.is_content]
+CLAIMS = list(SITE.claims.values())
+SITE_URL = "https://free-as-in-what.github.io/free-as-in-what/"
+
+
+def html_of(built_site: pathlib.Path, src: str) -> BeautifulSoup:
+    stem = src[:-3]
+    path = built_site / ("index.html" if stem == "index" else
+                         stem.removesuffix("index") + ("" if stem.endswith("index") else "/") + "index.html")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+# -- Feed ---------------------------------------------------------------------
+
+
+def test_feed_lists_every_essay_and_summary(built_site):
+    tree = ET.parse(built_site / "feed_rss_created.xml")
+    items = tree.findall("./channel/item")
+    links = {item.findtext("link") for item in items}
+    expected = {SITE_URL + p.src[:-3] + "/" for p in CONTENT}
+    assert expected <= links
+    for item in items:
+        assert item.findtext("title").strip()
+        assert item.findtext("link").startswith("https://")
+        assert re.match(r"\w{3}, \d{2} \w{3} \d{4}", item.findtext("pubDate"))
+        description = item.findtext("description").strip()
+        page = next(p for p in CONTENT if item.findtext("link").endswith(p.src[:-3] + "/"))
+        assert description == page.meta["description"].strip()
+
+
+def test_feed_has_no_empty_or_none_values(built_site):
+    for feed in ("feed_rss_created.xml", "feed_rss_updated.xml"):
+        for element in ET.parse(built_site / feed).iter():
+            if len(element) == 0:
+                text = (element.text or "").strip()
+                assert text not in ("", "None") or element.attrib, f"{feed}: empty <{element.tag}>"
+            for name, value in element.attrib.items():
+                assert value.strip() not in ("", "None"), f"{feed}: <{element.tag} {name}> is empty"
+
+
+# -- Previews and citations ---------------------------------------------------
+
+
+def test_every_page_has_a_1200x630_social_card(built_site, site_pages):
+    for path, html in site_pages.items():
+        if path == "404.html":
+            continue
+        soup = BeautifulSoup(html, "html.parser")
+        image = soup.find("meta", property="og:image")
+        assert image, f"{path}: no og:image"
+        card = built_site / image["content"].removeprefix(SITE_URL)
+        assert card.exists(), f"{path}: card {card} missing"
+        with Image.open(card) as picture:
+            assert picture.size == (1200, 630) and picture.format == "PNG"
+        assert soup.find("meta", property="og:description")["content"].strip()
+        assert soup.find("meta", property="twitter:card")
+
+
+def test_claim_cards_come_from_the_claim(built_site):
+    cards = set()
+    for claim in CLAIMS:
+        soup = html_of(built_site, claim.src)
+        image = soup.find("meta", property="og:image")["content"]
+        assert image == f"{SITE_URL}assets/images/social/claims/{claim.slug}.png"
+        assert soup.find("meta", property="og:title")["content"].startswith(claim.meta["title"])
+        assert soup.find("meta", property="og:description")["content"] == claim.meta["description"]
+        cards.add((built_site / image.removeprefix(SITE_URL)).read_bytes())
+    assert len(cards) == len(CLAIMS), "two claims share one card image"
+
+
+def test_articles_carry_json_ld_and_citation_meta(built_site):
+    for page in CONTENT + CLAIMS:
+        soup = html_of(built_site, page.src)
+        data = json.loads(soup.find("script", type="application/ld+json").string)
+        assert data["@type"] == "Article" and data["headline"] == page.meta["title"]
+        assert data["author"]["name"] and data["datePublished"] == str(page.meta["date"])
+        assert data["url"].startswith(SITE_URL) and data["description"] == page.meta["description"]
+        assert data["isBasedOn"] and all(s["url"].startswith("https://") for s in data["isBasedOn"] if s["url"])
+        assert soup.find("meta", attrs={"name": "citation_title"})["content"] == page.meta["title"]
+        cite = soup.find(class_="cite-this")
+        assert cite and "@online{" in cite.text and SITE_URL in cite.text
+        assert cite.find("a", string=re.compile("Revision history"))
+
+
+# -- Claims -------------------------------------------------------------------
+
+
+def test_at_least_ten_claims_with_both_sides_and_backlinks(built_site):
+    assert len(CLAIMS) >= 10
+    for claim in CLAIMS:
+        soup = html_of(built_site, claim.src)
+        headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in soup.find_all("h2")]
+        assert "The case for" in headings and "The case against" in headings, claim.src
+        backlinks = soup.select(".claim-backlinks a[href]")
+        assert backlinks, f"{claim.src}: no page refers to this claim"
+        for link in backlinks:
+            target, _, anchor = link["href"].partition("#")
+            page = (built_site / "claims" / claim.slug / target / "index.html").resolve()
+            assert f'id="{anchor}"' in page.read_text(encoding="utf-8"), link["href"]
+
+
+def test_pages_link_the_claims_they_argue(built_site):
+    for page in CONTENT:
+        soup = html_of(built_site, page.src)
+        refs = soup.select("a.claim-ref")
+        assert refs, f"{page.src} links no claim"
+        for ref in refs:
+            assert ref.parent.get("id", "").startswith("claim-"), "claim paragraph has no anchor"
+
+
+# -- Never 404 ----------------------------------------------------------------
+
+
+def test_manifest_urls_and_anchors_are_all_served(built_site):
+    manifest = url_manifest.normalise(url_manifest.read_manifest())
+    assert len(manifest) > 100
+    assert url_manifest.lost(manifest, built_site) == []
+
+
+def test_manifest_covers_everything_published(built_site):
+    """New pages and anchors must be recorded (make manifest), so additions show in review."""
+    unrecorded = url_manifest.published(built_site) - url_manifest.normalise(url_manifest.read_manifest())
+    assert not unrecorded, "run `make manifest`: " + ", ".join(sorted(unrecorded)[:10])
+
+
+def test_removing_a_page_without_redirect_is_caught(tmp_path):
+    site = copy_site(tmp_path / "repo")
+    (site / "docs" / "discussions" / "hacker-news-open-source-ai-is-the-path-forward.md").unlink()
+    manifest = url_manifest.normalise(url_manifest.read_manifest())
+    out = tmp_path / "out"
+    assert mkdocs_build(site, out).returncode == 0
+    lost = url_manifest.lost(manifest, out)
+    assert any(e.startswith("discussions/hacker-news-open-source-ai-is-the-path-forward/:") for e in lost)
+    # A redirect to a page that keeps no such anchors covers the page, not its anchors.
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "redirect_maps: {}", "redirect_maps:\n        "
+        "discussions/hacker-news-open-source-ai-is-the-path-forward.md: discussions/index.md"))
+    out2 = tmp_path / "out2"
+    result = mkdocs_build(site, out2)
+    assert result.returncode == 0, result.stderr
+    lost = url_manifest.lost(manifest, out2)
+    assert "discussions/hacker-news-open-source-ai-is-the-path-forward/: page is gone and no redirect covers it" not in lost
+    assert any("#" in e for e in lost if e.startswith("discussions/hacker-news"))
