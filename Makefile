@@ -60,8 +60,20 @@ benchmark-links: install system-deps ## Cost of the cross-linker vs a bare build
 benchmark-lighthouse: install system-deps ## Lighthouse scores and weights, ours vs bare Material
 	$(PY) scripts/benchmark_lighthouse.py
 
+ZENSICAL_VENV ?= .venv-zensical
+SITE_ZENSICAL ?= site-zensical
+
+$(ZENSICAL_VENV)/.installed: requirements-zensical.txt
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-zensical.txt
+	touch $@
+
+build-zensical: $(ZENSICAL_VENV)/.installed ## Build the same site with Zensical into site-zensical/ (no hooks: see README)
+	$(ZENSICAL_VENV)/bin/python scripts/check_content.py
+	$(ZENSICAL_VENV)/bin/python scripts/build_zensical.py $(SITE_ZENSICAL)
+
 lock: ## Re-pin requirements.txt from requirements.in
 	$(PY) -m piptools compile --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras -q -o requirements.txt requirements.in
 
 clean:
-	rm -rf $(SITE) .cache .pytest_cache
+	rm -rf $(SITE) $(SITE_ZENSICAL) .cache .pytest_cache

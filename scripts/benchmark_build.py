@@ -62,6 +62,7 @@ class Tagged:
     """A YAML node with a tag PyYAML's safe loader does not know, kept verbatim."""
 
     def __init__(self, tag: str, value: Any):
+        """Keep the tag and the constructed value."""
         self.tag, self.value = tag, value
 
 
@@ -200,6 +201,27 @@ def run_build(root: str, out: str, config_file: str = "mkdocs.yml") -> BuildResu
 def median(values: list[float]) -> float:
     """Median of a non-empty list."""
     return statistics.median(values)
+
+
+def median_or_none(values: list[float | None]) -> float | None:
+    """Median of the values that are not None, or None."""
+    known = [value for value in values if value is not None]
+    return statistics.median(known) if known else None
+
+
+def load_note(before: float) -> str:
+    """A sentence giving the 1-minute load average before and now, and the core count."""
+    return (f"Load average (1 min) {before:.2f} before, {os.getloadavg()[0]:.2f} after, on "
+            f"{os.cpu_count()} cores: a load above the core count means noisy timings.")
+
+
+def linear_fit(xs: list[float], ys: list[float]) -> tuple[float, float]:
+    """(slope, R²) of the least-squares line through the points."""
+    fit = statistics.linear_regression(xs, ys)
+    mean = statistics.fmean(ys)
+    total = sum((y - mean) ** 2 for y in ys)
+    residual = sum((y - (fit.slope * x + fit.intercept)) ** 2 for x, y in zip(xs, ys))
+    return fit.slope, (1 - residual / total) if total else 1.0
 
 
 # -----------------------------------------------------------------------------
@@ -347,7 +369,7 @@ def synthetic_page(index: int, kind: str, rng: random.Random, terms: list[str],
                    repeats: int = 0) -> tuple[str, str]:
     """(file name, Markdown) of one synthetic essay, summary or claim that passes the checker."""
     slug = f"{prefix}-{kind}-{index:05d}"
-    topic = rng.choice(terms) if terms else rng.choice(NOUNS)
+    topic = (rng.choice(terms) if terms else rng.choice(NOUNS)).replace('"', "")
     title = f"Synthetic {kind} {index:05d}: on {topic}"
     description = (f"A synthetic {kind} for benchmarking the build, about {topic} and what "
                    "it means for open source AI.")[:160]
@@ -425,6 +447,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--rounds must be at least 1 and sizes at least 0")
     sizes = sorted(set(args.sizes) | (set() if args.no_baseline else {0}))
 
+    load_before = os.getloadavg()[0]
     workdir = tempfile.mkdtemp(prefix="faiw-bench-build-")
     print(f"Working in {workdir}")
     print("Social plugin DISABLED in the benchmark copies (social: enabled: false): "
@@ -466,29 +489,37 @@ def main(argv: list[str] | None = None) -> int:
           "median; social plugin disabled; strict build)")
     print()
     print("| Synthetic essays | Pages | Build, median (s) | MkDocs timer, median (s) | Output (MB) "
-          "| ms per page (total) | ms per added essay | MB per added essay |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-    base = None if args.no_baseline else 0
+          "| ms per page (total) | ms per added essay | ms per added essay (MkDocs timer) "
+          "| MB per added essay |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    wall = {size: median([r.wall for r in results[size]]) for size in sizes}
+    timer = {size: median_or_none([r.reported for r in results[size]]) for size in sizes}
+    size_mb = {size: results[size][-1].size / 1e6 for size in sizes}
     for size in sizes:
-        wall = median([r.wall for r in results[size]])
-        timed = [r.reported for r in results[size] if r.reported is not None]
-        reported = f"{median(timed):.2f}" if timed else "n/a"
-        size_mb = results[size][-1].size / 1e6
-        per_page = 1000 * wall / pages[size]
+        reported = f"{timer[size]:.2f}" if timer[size] is not None else "n/a"
         if size == 0:
-            marginal = extra_mb = "baseline"
-        elif base is None:
-            marginal, extra_mb = f"{1000 * wall / size:.1f}", f"{size_mb / size:.4f}"
+            marginal = marginal_timer = extra_mb = "baseline"
         else:
-            base_wall = median([r.wall for r in results[base]])
-            base_mb = results[base][-1].size / 1e6
-            marginal = f"{1000 * (wall - base_wall) / size:.1f}"
-            extra_mb = f"{(size_mb - base_mb) / size:.4f}"
-        print(f"| {size} | {pages[size]} | {wall:.2f} | {reported} | {size_mb:.1f} "
-              f"| {per_page:.1f} | {marginal} | {extra_mb} |")
+            base = {"wall": 0.0, "timer": 0.0, "mb": 0.0} if args.no_baseline else {
+                "wall": wall[0], "timer": timer[0], "mb": size_mb[0]}
+            marginal = f"{1000 * (wall[size] - base['wall']) / size:.1f}"
+            marginal_timer = ("n/a" if timer[size] is None or base["timer"] is None
+                              else f"{1000 * (timer[size] - base['timer']) / size:.1f}")
+            extra_mb = f"{(size_mb[size] - base['mb']) / size:.4f}"
+        print(f"| {size} | {pages[size]} | {wall[size]:.2f} | {reported} | {size_mb[size]:.1f} "
+              f"| {1000 * wall[size] / pages[size]:.1f} | {marginal} | {marginal_timer} | {extra_mb} |")
     print()
+    if len(sizes) >= 3:
+        for label, times in (("wall clock", wall), ("MkDocs timer", timer)):
+            if all(value is not None for value in times.values()):
+                slope, r_squared = linear_fit(sizes, [times[size] for size in sizes])
+                print(f"Least-squares fit over all sizes ({label}): {1000 * slope:.1f} ms per essay, "
+                      f"R² = {r_squared:.3f} (close to 1: linear growth).")
     print("Linear growth shows as a roughly constant 'ms per added essay' across rows "
-          "(measured from the N = 0 build of the site as it is).")
+          + ("(t/N: no baseline build)." if args.no_baseline
+             else "(measured from the N = 0 build of the site as it is)."))
+    print("Wall clock includes starting Python and loading the config; MkDocs' timer covers "
+          "the build itself. " + load_note(load_before))
     return 0
 
 

@@ -41,13 +41,7 @@ DEFAULT_OUTPUT = ROOT / "site-zensical"
 
 # Settings of mkdocs.yml that Zensical 0.0.73 rejects, rewritten (exact text)
 # in its temporary copy of the configuration only: text -> (replacement, reason).
-CONFIG_REWRITES = {
-    'match_path: "(essays|discussions)/(?!index).*"': (
-        'match_path: "(essays|discussions)/([^i]|i[^n]|in[^d]|ind[^e]|inde[^x])"',
-        "Zensical's regular expressions (Rust) have no look-ahead; this selects the same "
-        "files: every essay and summary whose name does not start with 'index'",
-    ),
-}
+CONFIG_REWRITES: dict[str, tuple[str, str]] = {}
 
 
 class BuildError(Exception):

@@ -19,6 +19,7 @@ the same rules (scripts/mkdocs_glue.py), so a bad page fails the build too.
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import re
 import sys
@@ -48,10 +49,11 @@ UNSAFE_TAGS = frozenset({"script", "iframe", "object", "embed", "form", "frame",
 TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>", re.DOTALL)
 EVENT_ATTRIBUTE = re.compile(r"""(?:^|\s)(on[a-z]+)\s*=""", re.IGNORECASE)
 STYLE_ATTRIBUTE = re.compile(r"""(?:^|\s)style\s*=""", re.IGNORECASE)
-BAD_URL = re.compile(r"""(?:\]\(\s*<?|(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*)"""
+BAD_URL = re.compile(r"""(?:\]\(\s*<?|^\s{0,3}\[[^\]]+\]:\s*<?|(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*)"""
                      r"""((?:javascript|data|vbscript)\s*:)""", re.IGNORECASE)
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(")
-HTML_ALT = re.compile(r"""\balt\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
+HTML_ALT = re.compile(r"""\balt\s*=\s*(?:(["'])(.*?)\1|([^\s"'>]+))""", re.IGNORECASE | re.DOTALL)
+ATTRIBUTE_LIST = re.compile(r"\{:?\s*([^}]*)\}")
 URL_IN_TEXT = re.compile(r"\]\(\s*<?(https?://[^)\s>]+)|<(https?://[^>\s]+)>")
 PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
 SOURCE_LINK = re.compile(r"https://[^\s)>\]]+")
@@ -141,7 +143,9 @@ def rule_authors(site: Site, page: Page) -> Iterator[Problem]:
         yield line, f"authors must be a list of author ids, e.g. [editors]: {authors!r}"
         return
     for author in authors:
-        if author not in site.authors:
+        if not isinstance(author, str):
+            yield line, f"an author must be an id from docs/_data/authors.yml: {author!r}"
+        elif author not in site.authors:
             yield line, (f"unknown author {author!r}; known authors: "
                          + ", ".join(sorted(site.authors)) + " (docs/_data/authors.yml)")
 
@@ -156,7 +160,9 @@ def rule_tags(site: Site, page: Page) -> Iterator[Problem]:
         yield line, f"tags must be a non-empty list: {tags!r}"
         return
     for tag in tags:
-        if tag not in site.tags:
+        if not isinstance(tag, str):
+            yield line, f"a tag must be an id from docs/_data/tags.yml: {tag!r}"
+        elif tag not in site.tags:
             yield line, f"unknown tag {tag!r}; allowed: " + ", ".join(sorted(site.tags))
 
 
@@ -239,25 +245,40 @@ def rule_claim_sections(site: Site, page: Page) -> Iterator[Problem]:
 
 def rule_safe_markdown(site: Site, page: Page) -> Iterator[Problem]:
     """No script, frame, object, embed or form; no on* handlers, javascript:/data: URLs or style attributes."""
-    for number, line in iter_code_free_lines(page.body):
-        line = re.sub(r"`+[^`]*`+", "", line)
-        where = number + page.body_line - 1
-        for match in TAG.finditer(line):
-            name, attributes = match.group(2).lower(), match.group(3)
-            if name in UNSAFE_TAGS and not match.group(1):
-                yield where, f"raw <{name}> is not allowed in contributed Markdown"
-            event = EVENT_ATTRIBUTE.search(attributes)
-            if event:
-                yield where, f"event handler attribute {event.group(1)!r} is not allowed"
-            if STYLE_ATTRIBUTE.search(attributes):
-                yield where, "style attributes are not allowed: use the site's stylesheet"
-            if name == "img" and not (HTML_ALT.search(attributes) and HTML_ALT.search(attributes).group(2).strip()):
-                yield where, "images must have alt text: <img alt=\"what the image shows\">"
-        for match in BAD_URL.finditer(line):
-            yield where, f"{match.group(1).rstrip(': ').lower()}: URLs are not allowed"
+    text = _code_free_text(page.body)
+    line_at = lambda offset: text.count("\n", 0, offset) + page.body_line  # noqa: E731
+    for match in TAG.finditer(text):
+        name, attributes, where = match.group(2).lower(), match.group(3), line_at(match.start())
+        if name in UNSAFE_TAGS and not match.group(1):
+            yield where, f"raw <{name}> is not allowed in contributed Markdown"
+        yield from ((where, m) for m in _attribute_problems(attributes))
+        alt = HTML_ALT.search(attributes)
+        if name == "img" and not (alt and (alt.group(2) or alt.group(3) or "").strip()):
+            yield where, "images must have alt text: <img alt=\"what the image shows\">"
+    for match in ATTRIBUTE_LIST.finditer(text):
+        yield from ((line_at(match.start()), m) for m in _attribute_problems(match.group(1)))
+    for number, line in enumerate(text.splitlines(), page.body_line):
+        decoded = re.sub(r"[\t\r\n\x00-\x1f]", "", html.unescape(line))
+        for match in BAD_URL.finditer(decoded):
+            yield number, f"{match.group(1).rstrip(': ').lower()}: URLs are not allowed"
         for match in MD_IMAGE.finditer(line):
             if not match.group(1).strip():
-                yield where, "images must have alt text: ![what the image shows](path)"
+                yield number, "images must have alt text: ![what the image shows](path)"
+
+
+def _code_free_text(body: str) -> str:
+    """The body with fenced code blanked and code spans removed, lines kept in place."""
+    kept = dict(iter_code_free_lines(body))
+    lines = [re.sub(r"`+[^`]*`+", "", kept.get(n, "")) for n in range(1, len(body.splitlines()) + 1)]
+    return "\n".join(lines)
+
+
+def _attribute_problems(attributes: str) -> Iterator[str]:
+    event = EVENT_ATTRIBUTE.search(attributes)
+    if event:
+        yield f"event handler attribute {event.group(1)!r} is not allowed"
+    if STYLE_ATTRIBUTE.search(attributes):
+        yield "style attributes are not allowed: use the site's stylesheet"
 
 
 def rule_references(site: Site, page: Page) -> Iterator[Problem]:
@@ -418,6 +439,16 @@ def all_problems(site: Site, only: set[str] | None = None) -> list[str]:
 # -----------------------------------------------------------------------------
 
 
+def _escape_data(text: str) -> str:
+    """Escape a GitHub workflow command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """Escape a GitHub workflow command's property value."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs-dir", default="docs")
@@ -435,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
         print(problem)
         if annotate:
             path, line, message = problem.split(":", 2)
-            print(f"::error file={path},line={line}::{message.strip()}")
+            print(f"::error file={_escape_property(path)},line={line}::{_escape_data(message.strip())}")
     count = len(problems)
     print(f"{count} problem{'s' if count != 1 else ''} found" if count else "content OK: no problems found")
     return 1 if count else 0

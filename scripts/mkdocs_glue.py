@@ -20,6 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from scripts import check_content, content_security, debate_markdown
+from scripts import site_data
 from scripts.site_data import DataError, load_site
 
 # -----------------------------------------------------------------------------
@@ -38,6 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Fail early on problems in the data files or across pages."""
+    site_data.invalidate()  # a new build (or a rebuild under `serve`) reads docs/ afresh
     problems = check_content.data_problems(_site(config))
     if problems:
         raise PluginError("Content problems:\n" + "\n".join(problems))
@@ -60,6 +62,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Add the Content Security Policy, with the hashes of the page's inline scripts."""
     return content_security.with_csp(output)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page is a theme template, not a page: give it the same policy."""
+    if template_name.endswith(".html"):
+        return content_security.with_csp(output_content)
+    return output_content
 
 
 # -----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import functools
 import os
 import pathlib
 import re
+import time
 from typing import Any, Iterator
 
 import yaml
@@ -82,7 +83,16 @@ class LineDict(dict):
         return self.lines.get(key, self.line)
 
 
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    """A date, or the text itself when it only looks like one (2024-13-45)."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def load_yaml(text: str, path: str, offset: int = 0) -> Any:
@@ -216,7 +226,7 @@ class Site:
     authors: LineDict
     tags: LineDict
 
-    @property
+    @functools.cached_property
     def claims(self) -> dict[str, Page]:
         return {p.slug: p for p in self.pages.values() if p.is_claim}
 
@@ -229,14 +239,30 @@ class Site:
         return os.path.join(self.docs_dir, DATA_DIR, name)
 
 
+# Walking docs/ to compare modification times costs O(pages); doing it for every
+# page of a build would cost O(pages²). So a build looks again only after
+# RECHECK_SECONDS, or when the MkDocs glue calls invalidate() as a build starts.
+RECHECK_SECONDS = 2.0
+_checked: dict[str, tuple[float, tuple]] = {}
+
+
+def invalidate() -> None:
+    """Forget when docs/ was last checked: the next load_site looks at every file."""
+    _checked.clear()
+
+
 def load_site(docs_dir: str) -> Site:
     """Read every page and data file of docs_dir (cached until a file changes)."""
     docs_dir = os.path.abspath(docs_dir)
-    sources = markdown_sources(docs_dir)
-    data_files = [os.path.join(docs_dir, DATA_DIR, n) for n in
-                  ("glossary.yml", "models.yml", "authors.yml", "tags.yml")]
-    stamp = _mtimes([os.path.join(docs_dir, s) for s in sources] + data_files)
-    return _load_site(docs_dir, stamp)
+    now = time.monotonic()
+    checked = _checked.get(docs_dir)
+    if checked is None or now - checked[0] > RECHECK_SECONDS:
+        sources = markdown_sources(docs_dir)
+        data_files = [os.path.join(docs_dir, DATA_DIR, n) for n in
+                      ("glossary.yml", "models.yml", "authors.yml", "tags.yml")]
+        checked = (now, _mtimes([os.path.join(docs_dir, s) for s in sources] + data_files))
+        _checked[docs_dir] = checked
+    return _load_site(docs_dir, checked[1])
 
 
 @functools.lru_cache(maxsize=4)

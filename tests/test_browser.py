@@ -18,6 +18,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from urllib.parse import urlparse
 
@@ -46,22 +47,32 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+SITE_PREFIX = "free-as-in-what"  # the path of site_url: GitHub Pages serves the site below it
+
+
 @contextlib.contextmanager
 def serve(directory: pathlib.Path):
-    """Serve a folder on 127.0.0.1; stop the server by its PID afterwards."""
+    """Serve a built site on 127.0.0.1 under its real path; stop the server by its PID afterwards.
+
+    The 404 page uses absolute links (from site_url), so the site is served below
+    the same path as on GitHub Pages rather than at the server's root.
+    """
     port = _free_port()
+    root = pathlib.Path(tempfile.mkdtemp())
+    (root / SITE_PREFIX).symlink_to(directory.resolve())
     process = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)],
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(root)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(100):
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.1):
                 break
             time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}/"
+        yield f"http://127.0.0.1:{port}/{SITE_PREFIX}/"
     finally:
         os.kill(process.pid, signal.SIGTERM)
         process.wait(timeout=10)
+        shutil.rmtree(root)
 
 
 @pytest.fixture(scope="module")
@@ -212,8 +223,9 @@ def test_glossary_tooltip_and_click(browser, base_url):
 
 def test_search_finds_gratis_in_glossary_and_essays(browser, base_url):
     page, _ = load(browser, base_url)
-    page.locator("label[for='__search']").first.click()
-    page.locator("input[data-md-component='search-query']").fill("gratis")
+    query = page.locator("input[data-md-component='search-query']")
+    query.click()
+    page.keyboard.type("gratis", delay=30)  # Material searches on key events, not on fill()
     results = page.locator(".md-search-result__item")
     results.first.wait_for(state="visible", timeout=10000)
     page.wait_for_timeout(500)

@@ -1,0 +1,286 @@
+"""The content checker, tested like python/peps' check-peps: exact (line, message) pairs.
+
+tests/fixtures/content/docs/ is a small valid site (data files, one good essay,
+summary and claim). Each page of tests/fixtures/content/bad/ breaks exactly one
+rule (the first line of its front matter says which) and is checked on its own,
+as if it had been added to that site, so that every expected list is exact.
+many-problems.md breaks many rules at once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from scripts.check_content import Problem, all_problems, page_problems, site_problems
+from scripts.site_data import KINDS, load_site, load_yaml, read_page, split_front_matter
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "content"
+GOOD_DOCS = FIXTURES / "docs"
+BAD = FIXTURES / "bad"
+MANY = "essays/many-problems.md"
+
+ALLOWED_FIELDS = ("authors, based_on, corrections, date, description, glossary_links, hide, kind, "
+                  "old_ids, search, social, sources, status, tags, title, updated")
+ONE_PROBLEM: dict[str, list[Problem]] = {
+    # front matter
+    "essays/broken-yaml.md": [(4, "invalid YAML: expected <block end>, but found '<scalar>'")],
+    "essays/front-matter-not-mapping.md": [(2, "front matter must be a mapping of keys to values")],
+    "essays/missing-title.md": [(3, "missing required front matter field 'title'")],
+    "claims/missing-claim-field.md": [(3, "missing required front matter field 'claim'")],
+    "essays/unknown-field.md": [(5, f"unknown front matter field 'subtitle'; allowed: {ALLOWED_FIELDS}")],
+    "essays/empty-description.md": [(4, "description must be non-empty text: ''")],
+    "essays/description-too-long.md": [(4, "description must be at most 160 characters (it has 170)")],
+    "essays/glossary-links-not-boolean.md": [(9, "glossary_links must be true or false: 'no'")],
+    "essays/date-not-iso.md": [(5, "date must be an ISO date (YYYY-MM-DD): '1 Jan 2024'")],
+    "essays/updated-before-date.md": [(6, "updated (2024-01-01) must not be before date (2024-01-15)")],
+    "essays/kind-mismatch.md": [(7, "kind must be 'essay' for a page in essays/: 'summary'")],
+    "discussions/kind-mismatch-summary.md": [(7, "kind must be 'summary' for a page in discussions/: 'essay'")],
+    "essays/unknown-author.md": [
+        (6, "unknown author 'jane-doe'; known authors: editors (docs/_data/authors.yml)")],
+    "essays/authors-not-a-list.md": [(6, "authors must be a list of author ids, e.g. [editors]: 'editors'")],
+    "essays/unknown-tag.md": [(8, "unknown tag 'open-washing'; allowed: definitions, licensing, safety")],
+    "essays/correction-without-note.md": [(13, "a correction needs an ISO date (YYYY-MM-DD) and a note")],
+    # sources
+    "essays/http-source-url.md": [
+        (13, "source url must start with https://: 'http://www.gnu.org/licenses/copyleft.html'")],
+    "essays/source-without-title.md": [(12, "source is missing its 'title'")],
+    "essays/source-date-not-iso.md": [
+        (12, "source date must be an ISO date (YYYY-MM-DD, or YYYY-MM or YYYY when only that is known): "
+             "'June 2024'")],
+    "essays/unknown-source-field.md": [(12, "unknown source field 'publisher'; allowed: author, date, title, url")],
+    "essays/based-on-without-title.md": [(10, "source is missing its 'title'")],
+    "essays/no-source-cited.md": [
+        (13, "the text must cite at least one of the page's sources (a footnote with its URL)")],
+    "essays/http-link.md": [(16, "links must use https: 'http://www.gnu.org/licenses/copyleft.html'")],
+    # names and structure
+    "essays/Not_Kebab.md": [(1, "file name must be kebab-case (lower-case words joined by '-'): 'Not_Kebab.md'")],
+    "essays/duplicate-title.md": [
+        (3, "title 'Weights Are Source' is already used by docs/claims/weights-are-source.md")],
+    "essays/good-summary.md": [(1, "slug 'good-summary' is already used by docs/discussions/good-summary.md")],
+    "claims/missing-case-against.md": [(14, "a claim page needs a section '## The case against'")],
+    # safe Markdown
+    "essays/raw-script.md": [(16, "raw <script> is not allowed in contributed Markdown")],
+    "essays/raw-iframe.md": [(16, "raw <iframe> is not allowed in contributed Markdown")],
+    "essays/raw-object.md": [(16, "raw <object> is not allowed in contributed Markdown")],
+    "essays/raw-embed.md": [(16, "raw <embed> is not allowed in contributed Markdown")],
+    "essays/raw-form.md": [(16, "raw <form> is not allowed in contributed Markdown")],
+    "essays/event-handler.md": [(16, "event handler attribute 'onclick' is not allowed")],
+    "essays/javascript-link.md": [(16, "javascript: URLs are not allowed")],
+    "essays/data-url.md": [(16, "data: URLs are not allowed")],
+    "essays/style-attribute.md": [(16, "style attributes are not allowed: use the site's stylesheet")],
+    "essays/markdown-image-without-alt.md": [(16, "images must have alt text: ![what the image shows](path)")],
+    "essays/html-image-without-alt.md": [(16, 'images must have alt text: <img alt="what the image shows">')],
+    "essays/html-image-empty-alt.md": [(16, 'images must have alt text: <img alt="what the image shows">')],
+    # references
+    "essays/unknown-term.md": [
+        (16, "unknown glossary term 'open-washing' in [[term:open-washing]]: "
+             "add it to docs/_data/glossary.yml or use a known id")],
+    "essays/unknown-claim.md": [
+        (16, "unknown claim 'weights-are-binary' in [[claim:weights-are-binary|for]]: "
+             "claims are the files of docs/claims/ (without .md)")],
+    "essays/bad-claim-side.md": [(16, "claim side must be 'for' or 'against': 'maybe'")],
+    "essays/multiline-event-handler.md": [(16, "event handler attribute 'onclick' is not allowed")],
+    "essays/attribute-list-event-handler.md": [(16, "event handler attribute 'onclick' is not allowed")],
+    "essays/reference-javascript-link.md": [(18, "javascript: URLs are not allowed")],
+    "essays/entity-javascript-link.md": [(16, "javascript: URLs are not allowed")],
+    "essays/impossible-date.md": [(5, "date must be an ISO date (YYYY-MM-DD): '2024-13-45'")],
+}
+
+# What the checker should report but does not yet: each is xfail(strict) so that the
+# test fails, as a reminder to move it to ONE_PROBLEM, once the checker catches it.
+
+MANY_PROBLEMS: list[Problem] = [
+    (3, "title must be non-empty text: ''"),
+    (4, "description must be at most 160 characters (it has 208)"),
+    (5, "date must be an ISO date (YYYY-MM-DD): '2024/01/15'"),
+    (6, "unknown author 'ghost-writer'; known authors: editors (docs/_data/authors.yml)"),
+    (7, "kind must be 'essay' for a page in essays/: 'summary'"),
+    (8, "tags must be a non-empty list: []"),
+    (9, f"unknown front matter field 'colour'; allowed: {ALLOWED_FIELDS}"),
+    (12, "source url must start with https://: 'http://example.org/plain'"),
+    (13, "source is missing its 'title'"),
+    (14, "unknown source field 'publisher'; allowed: author, date, title, url"),
+    (16, "a correction needs an ISO date (YYYY-MM-DD) and a note"),
+    (18, "the text must cite at least one of the page's sources (a footnote with its URL)"),
+    (19, "links must use https: 'http://example.org/plain'"),
+    (21, "raw <script> is not allowed in contributed Markdown"),
+    (22, "event handler attribute 'onerror' is not allowed"),
+    (22, 'images must have alt text: <img alt="what the image shows">'),
+    (23, "claim side must be 'for' or 'against': 'maybe'"),
+    (23, "javascript: URLs are not allowed"),
+    (23, "unknown claim 'no-such-claim' in [[claim:no-such-claim|maybe]]: "
+         "claims are the files of docs/claims/ (without .md)"),
+    (23, "unknown glossary term 'open-washing' in [[term:open-washing]]: "
+         "add it to docs/_data/glossary.yml or use a known id"),
+    (24, "images must have alt text: ![what the image shows](path)"),
+    (25, "style attributes are not allowed: use the site's stylesheet"),
+]
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+
+def fixture_problems(src: str) -> list[Problem]:
+    """Every (line, message) of one bad page, checked as if added to the good fixture site."""
+    site = load_site(str(GOOD_DOCS))
+    page = read_page(str(BAD), src, str(FIXTURES))
+    site = dataclasses.replace(site, pages={**site.pages, src: page})
+    across = list(site_problems(site))
+    elsewhere = [problem for problem in across if problem[0] != page.path]
+    assert not elsewhere, f"{src} made another page fail instead of itself: {elsewhere}"
+    return sorted(page_problems(site, page) + [(line, message) for _, line, message in across])
+
+
+def run_checker(*args: str, cwd: pathlib.Path, github: bool = False) -> subprocess.CompletedProcess:
+    """The checker's command line, as CI runs it (GITHUB_ACTIONS set only when asked)."""
+    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    if github:
+        env["GITHUB_ACTIONS"] = "true"
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), *args],
+                          cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+def site_with_bad_pages(tmp_path: pathlib.Path, *sources: str) -> pathlib.Path:
+    """A copy of the good fixture site, as tmp_path/docs, with some bad pages added."""
+    docs = tmp_path / "docs"
+    shutil.copytree(GOOD_DOCS, docs)
+    for src in sources:
+        shutil.copy(BAD / src, docs / src)
+    return docs
+
+
+def scaffold(docs: pathlib.Path, title: str) -> subprocess.CompletedProcess:
+    """Run scripts/new_essay.py against a docs folder."""
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "new_essay.py"), "--docs-dir", str(docs),
+                           title], cwd=docs.parent, capture_output=True, text=True, timeout=120)
+
+
+# -----------------------------------------------------------------------------
+# Rules, one fixture at a time
+# -----------------------------------------------------------------------------
+
+
+def test_every_bad_fixture_is_tested():
+    on_disk = {path.relative_to(BAD).as_posix() for path in BAD.rglob("*.md")}
+    assert on_disk == set(ONE_PROBLEM) | {MANY}
+    assert all(len(expected) == 1 for expected in ONE_PROBLEM.values())
+
+
+@pytest.mark.parametrize("src", sorted(ONE_PROBLEM))
+def test_bad_page_has_exactly_its_problem(src):
+    assert fixture_problems(src) == ONE_PROBLEM[src]
+
+
+def test_many_problems_are_all_reported_in_line_order():
+    assert fixture_problems(MANY) == MANY_PROBLEMS
+
+
+@pytest.mark.parametrize("src", sorted(load_site(str(GOOD_DOCS)).pages))
+def test_good_page_has_no_problems(src):
+    site = load_site(str(GOOD_DOCS))
+    assert page_problems(site, site.pages[src]) == []
+
+
+def test_good_fixture_site_has_no_problems():
+    assert all_problems(load_site(str(GOOD_DOCS))) == []
+
+
+def test_real_docs_have_no_problems():
+    problems = all_problems(load_site(str(ROOT / "docs")))
+    assert not problems, "\n".join(problems)
+
+
+# -----------------------------------------------------------------------------
+# Command line
+# -----------------------------------------------------------------------------
+
+
+def test_cli_passes_a_good_site():
+    result = run_checker("--docs-dir", str(GOOD_DOCS), cwd=ROOT)
+    assert (result.returncode, result.stdout) == (0, "content OK: no problems found\n")
+
+
+def test_cli_prints_path_line_message_and_a_count(tmp_path):
+    docs = site_with_bad_pages(tmp_path, "essays/unknown-tag.md", "essays/raw-script.md")
+    result = run_checker("--docs-dir", str(docs), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "docs/essays/raw-script.md:16: raw <script> is not allowed in contributed Markdown",
+        "docs/essays/unknown-tag.md:8: unknown tag 'open-washing'; allowed: definitions, licensing, safety",
+        "2 problems found",
+    ]
+
+
+def test_cli_checks_only_the_pages_named(tmp_path):
+    docs = site_with_bad_pages(tmp_path, "essays/unknown-tag.md", "essays/raw-script.md")
+    result = run_checker("--docs-dir", "docs", "docs/essays/raw-script.md", cwd=tmp_path)
+    assert (result.returncode, result.stdout.splitlines()) == (1, [
+        "docs/essays/raw-script.md:16: raw <script> is not allowed in contributed Markdown",
+        "1 problem found",
+    ])
+
+
+def test_cli_adds_github_annotations(tmp_path):
+    docs = site_with_bad_pages(tmp_path, "essays/unknown-tag.md")
+    result = run_checker("--docs-dir", str(docs), cwd=tmp_path, github=True)
+    assert (result.returncode, result.stdout.splitlines()) == (1, [
+        "docs/essays/unknown-tag.md:8: unknown tag 'open-washing'; allowed: definitions, licensing, safety",
+        "::error file=docs/essays/unknown-tag.md,line=8::"
+        "unknown tag 'open-washing'; allowed: definitions, licensing, safety",
+        "1 problem found",
+    ])
+
+
+# -----------------------------------------------------------------------------
+# The essay template and its scaffold
+# -----------------------------------------------------------------------------
+
+
+def test_template_hints_list_every_tag_and_kind():
+    front, _, _ = split_front_matter((ROOT / "docs" / "_templates" / "essay.md").read_text(encoding="utf-8"))
+    tags = load_site(str(ROOT / "docs")).tags
+    hint = re.search(r"^tags: .*one or more of ([^>]*)>", front, re.MULTILINE)
+    assert hint and hint.group(1).split(" | ") == list(tags)
+    kinds = re.search(r"^kind: essay +# (.*)$", front, re.MULTILINE)
+    assert kinds and [part.split()[0] for part in kinds.group(1).split(" | ")] == list(KINDS.values())
+    assert isinstance(load_yaml(front, "docs/_templates/essay.md"), dict)
+
+
+def test_scaffolded_essay_passes_the_checker(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    result = scaffold(docs, 'Why "open" isn’t enough: Ça dépend')
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Created docs/essays/why-open-isnt-enough-ca-depend.md\n")
+    site = load_site(str(docs))
+    page = site.pages["essays/why-open-isnt-enough-ca-depend.md"]
+    assert page.meta["title"] == "Why “open” isn’t enough: Ça dépend"
+    assert page.meta["date"] == dt.date.today()
+    assert page_problems(site, page) == []
+    assert [problem for problem in site_problems(site) if problem[0] == page.path] == []
+    text = (docs / page.src).read_text(encoding="utf-8")
+    assert "<REQUIRED" not in text and "TODO" in page.body
+
+
+def test_scaffold_refuses_to_overwrite(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    assert scaffold(docs, "A title used twice").returncode == 0
+    essay = docs / "essays" / "a-title-used-twice.md"
+    essay.write_text("the writer's draft", encoding="utf-8")
+    result = scaffold(docs, "A title, used twice!")
+    assert result.returncode == 1
+    assert "docs/essays/a-title-used-twice.md already exists" in result.stderr
+    assert essay.read_text(encoding="utf-8") == "the writer's draft"
