@@ -240,6 +240,7 @@ class Run:
     failing: dict[str, list[dict]] = field(default_factory=dict)  # category -> audits
     resources: dict[str, float] = field(default_factory=dict)  # label -> KB transferred
     benchmark_index: float | None = None  # Lighthouse's measure of this machine's speed
+    version: str = ""  # of Lighthouse
     error: str | None = None
 
 
@@ -269,31 +270,29 @@ def lighthouse(url: str, preset: str, out: pathlib.Path, timeout: float) -> dict
 
 
 def failing_items(audit: dict, limit: int = 5) -> list[str]:
-    """Up to limit distinct short descriptions of the elements or URLs an audit names."""
+    """Up to limit distinct problems an audit names: an example element, the reason, a count."""
     details = audit.get("details") or {}
-    items = details.get("items") or []
-    texts: list[str] = []
-    for item in items:
+    groups: dict[str, list[str]] = {}  # reason -> elements or URLs
+    for item in details.get("items") or []:
         node = item.get("node") if isinstance(item, dict) else None
         if isinstance(node, dict):
-            text = node.get("selector") or node.get("snippet") or ""
-            explanation = (node.get("explanation") or "").splitlines()
-            if len(explanation) > 1:
-                text += f" — {explanation[1].strip()}"
+            where = node.get("selector") or node.get("snippet") or "?"
+            lines = (node.get("explanation") or "").splitlines()
+            reason = lines[1].strip() if len(lines) > 1 else (lines[0].strip() if lines else "")
         elif isinstance(item, dict):
-            text = str(item.get("url") or item.get("source") or item.get("description")
-                       or item.get("value") or "")
+            where = str(item.get("url") or item.get("source") or item.get("description")
+                        or item.get("value") or "")
+            reason = ""
         else:
-            text = str(item)
-        if text:
-            texts.append(re.sub(r"127\.0\.0\.1:\d+", "127.0.0.1", text)[:300])
-    counts: dict[str, int] = {}
-    for text in texts:
-        counts[text] = counts.get(text, 0) + 1
-    found = [text + (f" (×{n})" if n > 1 else "") for text, n in list(counts.items())[:limit]]
-    more = len(counts) - len(found)
-    if more > 0:
-        found.append(f"… and {more} more distinct")
+            where, reason = str(item), ""
+        groups.setdefault(re.sub(r"127\.0\.0\.1:\d+", "127.0.0.1", reason), []).append(
+            re.sub(r"127\.0\.0\.1:\d+", "127.0.0.1", where))
+    found = []
+    for reason, wheres in list(groups.items())[:limit]:
+        count = f" ({len(wheres)} elements, e.g. this one)" if len(wheres) > 1 else ""
+        found.append(f"`{wheres[0][:160]}`{count}" + (f": {reason[:240]}" if reason else ""))
+    if len(groups) > limit:
+        found.append(f"… and {len(groups) - limit} more distinct problems")
     return found
 
 
@@ -318,6 +317,7 @@ def summarise(page: str, preset: str, report: dict) -> Run:
     for audit_id, _title, _unit in METRICS:
         run.metrics[audit_id] = audits.get(audit_id, {}).get("numericValue")
     run.benchmark_index = (report.get("environment") or {}).get("benchmarkIndex")
+    run.version = report.get("lighthouseVersion") or ""
     page_url = report.get("finalDisplayedUrl") or report.get("requestedUrl") or ""
     requests = ((audits.get("network-requests") or {}).get("details") or {}).get("items") or []
     for request in requests:
@@ -363,9 +363,9 @@ def target_for(page: str, preset: str, category: str) -> float | None:
 
 def report(runs: list[Run], pages: list[str], presets: list[str], rounds: int, urls: dict[str, str]) -> str:
     lines = [
-        f"Lighthouse {lighthouse_version()} · {chromium_version()} · "
-        f"rounds: {rounds}{' (medians)' if rounds > 1 else ''} · "
-        f"load average at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())} "
+        f"Lighthouse {', '.join(sorted({r.version for r in runs if r.version})) or lighthouse_version()}"
+        f" · {chromium_version()} · rounds: {rounds}{' (medians)' if rounds > 1 else ''} · "
+        f"load average: {', '.join(f'{x:.2f}' for x in os.getloadavg())} "
         f"on {os.cpu_count()} CPUs",
         "",
         f"Targets: performance ≥ {TARGET_PERFORMANCE_MOBILE} (mobile), accessibility "
@@ -450,8 +450,7 @@ def report(runs: list[Run], pages: list[str], presets: list[str], rounds: int, u
             display = f" — {audit['display']}" if audit["display"] else ""
             lines.append(f"  - {category}: `{audit_id}` {audit['title']}{display} "
                          f"[{where}; {audit['runs']}/{len(mine)} runs]{note}")
-            for item in audit["items"]:
-                lines.append(f"    - `{item}`" if not item.startswith("…") else f"    - {item}")
+            lines += [f"    - {item}" for item in audit["items"]]
     if not any_failing:
         lines.append("None.")
     errors = [r for r in runs if r.error]
@@ -515,9 +514,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--presets", nargs="+", choices=PRESETS, default=list(PRESETS))
     parser.add_argument("--timeout", type=float, default=240.0, help="seconds allowed to one Lighthouse run")
     parser.add_argument("--reports", type=pathlib.Path, help="keep the JSON reports in this folder")
+    parser.add_argument("--from-reports", type=pathlib.Path, metavar="DIR",
+                        help="measure nothing: print the tables again from JSON reports kept with --reports")
     args = parser.parse_args(argv)
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
+    if args.from_reports:
+        return reprint(args.from_reports, args.pages, args.presets)
     if not LIGHTHOUSE.exists():
         sys.exit("benchmark_lighthouse: node_modules/.bin/lighthouse is missing: run `make install`")
     if not pathlib.Path(CHROME).exists():
@@ -568,6 +571,23 @@ def main(argv: list[str] | None = None) -> int:
 
     print(report(runs, pages, presets, args.rounds, urls), end="")
     return 1 if runs and all(r.error for r in runs) else 0
+
+
+def reprint(folder: pathlib.Path, pages: list[str], presets: list[str]) -> int:
+    """The tables again, from the reports a run kept (named PAGE-PRESET-ROUND.json)."""
+    runs: list[Run] = []
+    rounds = 0
+    for path in sorted(folder.glob("*.json")):
+        match = re.fullmatch(r"(\w+)-(mobile|desktop)-(\d+)\.json", path.name)
+        if not match or match.group(1) not in pages or match.group(2) not in presets:
+            continue
+        rounds = max(rounds, int(match.group(3)))
+        runs.append(summarise(match.group(1), match.group(2), json.loads(path.read_text(encoding="utf-8"))))
+    if not runs:
+        sys.exit(f"benchmark_lighthouse: no reports named PAGE-PRESET-ROUND.json in {folder}")
+    measured = [p for p in pages if any(r.page == p for r in runs)]
+    print(report(runs, measured, presets, rounds, {p: PAGES[p][1] for p in measured}), end="")
+    return 0
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import math
 import posixpath
 import re
@@ -166,7 +167,8 @@ def glossary_page(site: Site, src: str, options: dict) -> str:
         first = str(entry.get("term", "?"))[:1].upper()
         letters.setdefault(first if first.isalpha() else "#", []).append(entry)
     index = " · ".join(f"[{letter}](#letter-{letter.lower()})" for letter in letters)
-    out = [f'<nav class="glossary-letters no-terms" aria-label="Letters" markdown>{index}</nav>', ""]
+    out = [f'<nav class="glossary-letters no-terms" aria-label="Letters" markdown>{index}</nav>', "",
+           defined_term_set(entries, options), ""]
     for letter, group in letters.items():
         out += [f"## {letter} {{#letter-{letter.lower()}}}", ""]
         for entry in group:
@@ -195,6 +197,31 @@ def glossary_page(site: Site, src: str, options: dict) -> str:
             out += [f'<p class="used-in no-terms" markdown>**Used in:** {used or "no page yet"}</p>', ""]
             out += ["</div>", ""]
     return "\n".join(out)
+
+
+def defined_term_set(entries: list[dict], options: dict) -> str:
+    """schema.org DefinedTermSet JSON-LD for the glossary (a data block: no CSP hash needed)."""
+    url = (options.get("site_url") or "").rstrip("/") + "/glossary/"
+    data = {
+        "@context": "https://schema.org",
+        "@type": "DefinedTermSet",
+        "@id": url,
+        "name": "Free as in What? glossary",
+        "url": url,
+        "hasDefinedTerm": [{
+            "@type": "DefinedTerm",
+            "@id": f"{url}#{e['id']}",
+            "termCode": str(e["id"]),
+            "name": str(e["term"]),
+            "alternateName": [str(a) for a in e.get("aliases") or []],
+            "description": str(e.get("short", "")).strip(),
+            "url": f"{url}#{e['id']}",
+            "inDefinedTermSet": url,
+        } for e in entries],
+    }
+    # "</" must not appear inside a script element.
+    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return f'<script type="application/ld+json">{payload}</script>'
 
 
 # -----------------------------------------------------------------------------

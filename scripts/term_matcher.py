@@ -67,7 +67,7 @@ class TermMatcher:
         """Term ids mentioned in Markdown, outside what the linker skips."""
         found: set[str] = set()
         for _, line in iter_code_free_lines(markdown):
-            if _SKIPPED_LINE.match(line) or line.startswith(("    ", "\t")):
+            if _SKIPPED_LINE.match(line):
                 continue
             found.update(term for _, _, term in self.find(_SKIPPED_INLINE.sub(" ", line)))
         return found

@@ -1,0 +1,176 @@
+"""The glossary and the model openness matrix: one source of truth, shown everywhere."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, copy_site, mkdocs_build
+from scripts.page_builders import DIMENSION_LABELS
+from scripts.site_data import DIMENSIONS, load_site
+
+SITE = load_site(str(ROOT / "docs"))
+REQUIRED_TERMS = {
+    "open-source", "free-software", "open-weights", "model-available", "source-available", "libre",
+    "gratis", "freeware", "copyleft", "permissive-licence", "gnu-gpl", "open-source-definition",
+    "open-source-initiative", "free-software-foundation", "open-source-ai-definition",
+    "preferred-form-for-modification", "source-code", "binary", "model-weights", "training-data",
+    "training-code", "fine-tuning", "lora", "rlhf", "alignment", "guardrails", "acceptable-use-policy",
+    "open-washing", "commoditize-your-complement", "reproducibility", "non-determinism", "distillation",
+    "dense-model", "data-supply-chain", "model-openness-framework",
+}
+
+
+def soup(built_site, path: str) -> BeautifulSoup:
+    return BeautifulSoup((built_site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+# -- Glossary -----------------------------------------------------------------
+
+
+def test_glossary_has_the_required_terms():
+    ids = {str(e["id"]) for e in SITE.glossary}
+    assert len(ids) >= 40 and REQUIRED_TERMS <= ids, sorted(REQUIRED_TERMS - ids)
+    for entry in SITE.glossary:
+        assert entry["short"] and len(entry["short"]) <= 200 and entry["definition"] and entry["sources"]
+    assert SITE.glossary[1]["term"]  # entries are mappings
+    contested = {str(e["id"]) for e in SITE.glossary if e.get("contested")}
+    assert {"open-source-ai", "open-weights"} <= contested
+
+
+def test_glossary_page_has_letters_and_an_anchor_per_term(built_site):
+    page = soup(built_site, "glossary/index.html")
+    letters = page.select("nav.glossary-letters a")
+    assert len(letters) >= 10
+    for link in letters:
+        assert page.find(id=link["href"][1:]), link["href"]
+    for entry in SITE.glossary:
+        heading = page.find(id=str(entry["id"]))
+        assert heading is not None and heading.name == "h3", entry["id"]
+
+
+def _linked_terms(built_site) -> dict[str, set[str]]:
+    """Term id -> published pages whose text links it (the cross-linker's real output)."""
+    found: dict[str, set[str]] = {}
+    for html_file in built_site.rglob("*.html"):
+        rel = html_file.relative_to(built_site).as_posix()
+        if rel in ("glossary/index.html", "404.html"):
+            continue
+        article = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").find("article")
+        for link in (article.select("a.glossary-term[data-term]") if article else []):
+            found.setdefault(link["data-term"], set()).add(rel.removesuffix("index.html"))
+    return found
+
+
+def test_used_in_lists_exactly_the_pages_that_link_each_term(built_site):
+    page = soup(built_site, "glossary/index.html")
+    linked = _linked_terms(built_site)
+    assert sum(len(v) for v in linked.values()) > 100
+    for entry in SITE.glossary:
+        term_id = str(entry["id"])
+        used_in = page.find("div", attrs={"data-term": term_id}).find(class_="used-in")
+        listed = {a["href"].removeprefix("../").removesuffix("index.html") for a in used_in.find_all("a")}
+        assert listed == linked.get(term_id, set()), term_id
+
+
+def test_every_emitted_term_and_claim_link_has_a_target(built_site):
+    """Zensical does not check links an extension emits, so we do, on the MkDocs build."""
+    for html_file in built_site.rglob("*.html"):
+        for link in BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select(
+                "a.glossary-term, a.claim-ref, .claim-backlinks a, .used-in a"):
+            target, _, anchor = link["href"].partition("#")
+            path = (html_file.parent / target).resolve() if target else html_file
+            path = path / "index.html" if path.is_dir() else path
+            assert path.exists(), f"{html_file}: {link['href']}"
+            if anchor:
+                assert f'id="{anchor}"' in path.read_text(encoding="utf-8"), f"{html_file}: {link['href']}"
+
+
+def test_tooltip_is_the_short_definition(built_site):
+    shorts = {str(e["id"]): str(e["short"]).strip() for e in SITE.glossary}
+    page = soup(built_site, "essays/model-available-is-not-open-source/index.html")
+    links = page.select("article a.glossary-term")
+    assert len(links) >= 10
+    for link in links:
+        assert link["title"] == shorts[link["data-term"]]
+
+
+def test_glossary_json_ld_and_export(built_site):
+    page = soup(built_site, "glossary/index.html")
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["@type"] == "DefinedTermSet"
+    assert {t["termCode"] for t in data["hasDefinedTerm"]} == {str(e["id"]) for e in SITE.glossary}
+    export = json.loads((built_site / "glossary.json").read_text())
+    assert [t["id"] for t in export["terms"]] == sorted((str(e["id"]) for e in SITE.glossary),
+                                                        key=lambda i: next(str(e["term"]).lower() for e in SITE.glossary if e["id"] == i))
+    for term in export["terms"]:
+        assert term["url"].endswith(f"/glossary/#{term['id']}") and term["short"]
+
+
+def test_stale_export_is_detected(tmp_path):
+    result = subprocess.run([sys.executable, "scripts/export_data.py", "--check"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    site = copy_site(tmp_path / "repo")
+    shutil.copytree(ROOT / "scripts", site / "scripts", dirs_exist_ok=True)
+    glossary = site / "docs" / "_data" / "glossary.yml"
+    glossary.write_text(glossary.read_text().replace("short: ", "short: Changed. ", 1))
+    result = subprocess.run([sys.executable, "scripts/export_data.py", "--check"], cwd=site,
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "docs/glossary.json" in result.stdout
+
+
+# -- Models -------------------------------------------------------------------
+
+
+def test_matrix_shows_every_model_and_dimension(built_site):
+    page = soup(built_site, "models/index.html")
+    table = page.find("table", id="matrix")
+    headers = [th.get_text(strip=True) for th in table.find("thead").find_all("th")]
+    for dimension in DIMENSIONS:
+        assert DIMENSION_LABELS[dimension] in headers
+    models = SITE.models["models"]
+    assert len(models) >= 15
+    for model in models:
+        row = table.find("tr", id=model["id"])
+        assert row is not None and model["name"] in row.get_text()
+        cells = row.find_all("td", class_="cell")
+        for dimension, cell in zip(DIMENSIONS, cells[1:]):
+            value = model["openness"][dimension]["value"]
+            assert f"cell--{value}" in cell["class"] and value in cell.get_text()
+            if value != "unknown":
+                assert cell.find("a")["href"] == model["openness"][dimension]["source"]
+                assert cell.find("a")["href"].startswith("https://")
+
+
+def test_chart_has_title_description_and_every_model(built_site):
+    svg = soup(built_site, "models/index.html").find("svg", class_="openness-chart")
+    assert svg.find("title").get_text(strip=True) and svg.find("desc").get_text(strip=True)
+    assert svg["role"] == "img" and "chart-title" in svg["aria-labelledby"]
+    labels = {t.get_text() for t in svg.find_all("text", class_="label")}
+    assert labels == {m["name"] for m in SITE.models["models"]}
+
+
+def test_models_json_uses_the_data_keys(built_site):
+    export = json.loads((built_site / "models.json").read_text())
+    assert export["dimensions"] == list(DIMENSIONS)
+    first = export["models"][0]
+    assert {"id", "name", "organisation", "released", "licence", "osi_approved", "checked", "openness"} <= set(first)
+    assert set(first["openness"]) == set(DIMENSIONS)
+
+
+def test_broken_models_file_fails_with_the_exact_message(tmp_path):
+    site = copy_site(tmp_path / "repo")
+    data = site / "docs" / "_data" / "models.yml"
+    text = data.read_text()
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if re.search(r"weights:\s*\{value: open", l))
+    data.write_text(re.sub(r"(weights:\s*\{value: )open", r"\1opne", text, count=1))
+    result = mkdocs_build(site, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"docs/_data/models.yml:{line}: value of llama-2.weights must be one of closed, open, partial, unknown: 'opne'" in output
