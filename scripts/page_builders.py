@@ -242,11 +242,11 @@ def models_page(site: Site, src: str, options: dict) -> str:
             cell = (model.get("openness") or {}).get(dimension) or {}
             value = cell.get("value", "unknown")
             label = f'<span aria-hidden="true">{CELL_SYMBOLS.get(value, "?")}</span> {esc(value)}'
-            extra = f" ({esc(cell['dataset'])})" if cell.get("dataset") else ""
+            extra = f"<small>{esc(cell['dataset'])}</small>" if cell.get("dataset") else ""
             if cell.get("source"):
-                label = f'<a href="{esc(cell["source"])}" title="Evidence: {esc(cell.get("note", ""))}">{label}</a>'
-            cells.append(f'<td class="cell cell--{esc(value)}" data-sort="{_rank(value)}">'
-                         f'{label}{extra}<br><small>{esc(cell.get("note", ""))}</small></td>')
+                label = f'<a href="{esc(cell["source"])}">{label}</a>'
+            cells.append(f'<td class="cell cell--{esc(value)}" data-sort="{_rank(value)}" '
+                         f'title="{esc(cell.get("note", ""))}">{label}{extra}</td>')
         licence = model.get("licence") or {}
         osi = model.get("osi_approved") or {}
         released = model.get("released") or {}
@@ -258,16 +258,17 @@ def models_page(site: Site, src: str, options: dict) -> str:
             f'<td data-sort="{esc(released.get("value", ""))}"><a href="{esc(released.get("source", ""))}">'
             f'{esc(released.get("value", ""))}</a></td>'
             f'<td><a href="{esc(licence.get("source", ""))}">{esc(licence.get("value", ""))}</a>'
-            f'{"<br><small>" + esc(licence["spdx"]) + "</small>" if licence.get("spdx") else ""}</td>'
+            f'{"<small>SPDX: " + esc(licence["spdx"]) + "</small>" if licence.get("spdx") else ""}</td>'
             f'<td class="cell cell--{"open" if osi.get("value") else "closed"}">'
             f'<a href="{esc(osi.get("source", ""))}">{"✔ yes" if osi.get("value") else "✘ no"}</a></td>'
             + "".join(cells)
-            + f'<td data-sort="{_score(model)}">{_score(model)}</td></tr>'
+            + f'<td data-sort="{_score(model)}">{_score(model):g}</td></tr>'
         )
     table = (
         '<div class="models-matrix no-terms">\n'
-        f'<p class="legend">Legend: {legend}. Every cell links its evidence.</p>\n'
-        '<div class="table-scroll"><table class="sortable" id="matrix">'
+        f'<p class="legend">Legend: {legend}. Every cell links its evidence; '
+        'hover a cell for the note behind it.</p>\n'
+        '<div class="table-scroll"><table class="sortable" id="matrix" data-descending>'
         '<caption>Models against openness dimensions (click a column heading to sort)</caption>'
         '<thead><tr><th scope="col">Model</th><th scope="col">Released</th>'
         '<th scope="col">Weights licence</th><th scope="col">Licence OSI-approved</th>'

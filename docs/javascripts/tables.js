@@ -3,7 +3,7 @@
 function sortTables() {
   document.querySelectorAll("table.sortable").forEach(function (table) {
     if (!table.dataset.sortReady) {
-      new Tablesort(table);
+      new Tablesort(table, { descending: table.hasAttribute("data-descending") });
       table.dataset.sortReady = "true";
     }
   });
