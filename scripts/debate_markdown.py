@@ -70,7 +70,7 @@ def set_current_page(src: str | None, meta: dict | None) -> None:
 
 def reference_problems(site: Site, page: Page) -> list[tuple[int, str]]:
     """(line, message) for every explicit reference to an unknown term or claim."""
-    term_ids = {str(entry.get("id")) for entry in site.glossary}
+    term_ids = site.terms
     matcher = matcher_for(site.glossary)
     claims = site.claims
     problems = []
@@ -258,7 +258,7 @@ class ReferenceInlineProcessor(InlineProcessor):
 
 
 def _find_term(site: Site, ref: str) -> dict | None:
-    by_id = {str(entry.get("id")): entry for entry in site.glossary}
+    by_id = site.terms
     if ref in by_id:
         return by_id[ref]
     term_id = matcher_for(site.glossary).lookup(ref)
@@ -287,7 +287,7 @@ class CrossLinkTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         site = self.context.site
         page = self.context.page
-        self.entries = {str(e.get("id")): e for e in site.glossary}
+        self.entries = site.terms
         self.matcher = matcher_for(site.glossary)
         self._anchor_claims(root)
         if page is not None and not page.links_terms:

@@ -9,6 +9,7 @@ MkDocs rewrites and validates them like any hand-written link.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import math
@@ -37,9 +38,13 @@ def esc(value: Any) -> str:
 
 def link(from_src: str, to_src: str, anchor: str = "") -> str:
     """Page-relative link from one source file to another."""
-    base = posixpath.dirname(from_src)
-    target = posixpath.relpath(to_src, base) if to_src != from_src else posixpath.basename(to_src)
+    target = _relative(posixpath.dirname(from_src), to_src) if to_src != from_src else posixpath.basename(to_src)
     return f"{target}#{anchor}" if anchor else target
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(base: str, to_src: str) -> str:
+    return posixpath.relpath(to_src, base)
 
 
 def human_date(value: Any) -> str:
@@ -130,8 +135,7 @@ def term_usage(site: Site) -> dict[str, list[Page]]:
 
 
 def _term_id(site: Site, ref: str) -> str | None:
-    ids = {str(e.get("id")) for e in site.glossary}
-    return ref if ref in ids else matcher_for(site.glossary).lookup(ref)
+    return ref if ref in site.terms else matcher_for(site.glossary).lookup(ref)
 
 
 def claim_usage(site: Site) -> dict[str, list[tuple[Page, str | None, str, str]]]:

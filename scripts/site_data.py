@@ -52,7 +52,7 @@ class DataError(Exception):
 # -----------------------------------------------------------------------------
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available: 5× faster
     """SafeLoader that records the line of every mapping key."""
 
 
@@ -103,7 +103,7 @@ def load_yaml(text: str, path: str, offset: int = 0) -> Any:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = (mark.line + 1 if mark else 1) + offset
         problem = getattr(error, "problem", None) or str(error)
-        raise DataError([f"{path}:{line}: invalid YAML: {problem}"]) from None
+        raise DataError([f"{path}:{line}: invalid YAML: {problem} (check quotes, colons and indentation)"]) from None
     if offset:
         _shift_lines(data, offset)
     return data
@@ -225,6 +225,11 @@ class Site:
     models: LineDict
     authors: LineDict
     tags: LineDict
+
+    @functools.cached_property
+    def terms(self) -> dict[str, dict]:
+        """Glossary entries by id."""
+        return {str(entry.get("id")): entry for entry in self.glossary if isinstance(entry, dict)}
 
     @functools.cached_property
     def claims(self) -> dict[str, Page]:

@@ -33,7 +33,7 @@ ALLOWED_FIELDS = ("authors, based_on, corrections, date, description, glossary_l
                   "old_ids, search, social, sources, status, tags, title, updated")
 ONE_PROBLEM: dict[str, list[Problem]] = {
     # front matter
-    "essays/broken-yaml.md": [(4, "invalid YAML: expected <block end>, but found '<scalar>'")],
+    "essays/broken-yaml.md": [(4, "invalid YAML: did not find expected key (check quotes, colons and indentation)")],
     "essays/front-matter-not-mapping.md": [(2, "front matter must be a mapping of keys to values")],
     "essays/missing-title.md": [(3, "missing required front matter field 'title'")],
     "claims/missing-claim-field.md": [(3, "missing required front matter field 'claim'")],
