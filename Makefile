@@ -23,21 +23,22 @@ install: $(VENV)/.installed ## Python and node dependencies, pinned
 
 system-deps: ## Debian packages the build and browser tests need (chromium, cairo)
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-serve: install system-deps ## Serve the site on http://127.0.0.1:8000 with live reload
+serve: system-deps install ## Serve the site on http://127.0.0.1:8000 with live reload
 	$(PY) -m mkdocs serve --livereload -a 127.0.0.1:8000
 
-build: install system-deps ## Strict build into site/
+build: system-deps install ## Strict build into site/
 	$(PY) -m mkdocs build --strict -d $(SITE)
 
 check: install ## Content checker only: path:line: message for every problem
 	$(PY) scripts/check_content.py
 
-test: install system-deps ## The whole test suite (content, builds, browser, accessibility)
+test: system-deps install ## The whole test suite (content, builds, browser, accessibility)
 	$(PY) scripts/check_content.py
 	$(PY) scripts/export_data.py --check
 	$(PY) -m pytest -p no:cacheprovider tests
@@ -51,13 +52,13 @@ exports: install ## Regenerate docs/glossary.json and docs/models.json
 manifest: install ## Record new published URLs and anchors in tests/url-manifest.txt
 	$(PY) scripts/url_manifest.py --update
 
-benchmark: install system-deps ## Build time and size for 100, 500, 2000 synthetic essays
+benchmark: system-deps install ## Build time and size for 100, 500, 2000 synthetic essays
 	$(PY) scripts/benchmark_build.py --sizes 100 500 2000
 
-benchmark-links: install system-deps ## Cost of the cross-linker vs a bare build and the abbr recipe
+benchmark-links: system-deps install ## Cost of the cross-linker vs a bare build and the abbr recipe
 	$(PY) scripts/benchmark_links.py
 
-benchmark-lighthouse: install system-deps ## Lighthouse scores and weights, ours vs bare Material
+benchmark-lighthouse: system-deps install ## Lighthouse scores and weights, ours vs bare Material
 	$(PY) scripts/benchmark_lighthouse.py
 
 ZENSICAL_VENV ?= .venv-zensical

@@ -16,6 +16,7 @@ import math
 import posixpath
 import re
 from typing import Any, Callable
+from urllib.parse import quote
 
 from scripts.site_data import DIMENSIONS, Page, Site, iso_date
 from scripts.term_matcher import matcher_for
@@ -94,6 +95,29 @@ def latest_list(site: Site, src: str, options: dict) -> str:
     pages = site.content_pages("essays") + site.content_pages("discussions")
     pages.sort(key=lambda p: (str(p.meta.get("date", "")), p.slug), reverse=True)
     return _page_list(site, src, pages[:6])
+
+
+def key_claims(site: Site, src: str, options: dict) -> str:
+    """The five claims argued in the most places, for the home page."""
+    usage = claim_usage(site)
+    ranked = sorted(site.claims.items(), key=lambda kv: (-len(usage.get(kv[0], [])), kv[0]))[:5]
+    items = [f"- **[{page.meta.get('title', claim_id)}]({link(src, page.src)})**: {page.meta.get('claim', '')}"
+             for claim_id, page in ranked]
+    return '<div class="claim-list no-terms" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
+
+
+def matrix_teaser(site: Site, src: str, options: dict) -> str:
+    """One sentence of figures from the openness matrix, for the home page."""
+    models = list(site.models.get("models") or [])
+    if not models:
+        return ""
+    weights = sum(1 for m in models if (m.get("openness") or {}).get("weights", {}).get("value") == "open")
+    data = sum(1 for m in models if (m.get("openness") or {}).get("training_data", {}).get("value") == "open")
+    best = max(models, key=_score)
+    return (f'<p class="no-terms">Of the {len(models)} models in our <a href="{link(src, "models.md")}">openness '
+            f"matrix</a>, {weights} let anyone download the weights, but only {data} publish their training "
+            f"data. The most open on our six dimensions: "
+            f'<a href="{link(src, "models.md", str(best["id"]))}">{esc(best["name"])}</a>.</p>')
 
 
 def claims_list(site: Site, src: str, options: dict) -> str:
@@ -393,7 +417,7 @@ def citation_block(site: Site, page: Page, options: dict) -> str:
     ]
     if history:
         lines += [f"[Revision history of this page]({history}) · "
-                  f"[Request a correction]({repo}/issues/new?template=correction.yml)", ""]
+                  f"[Request a correction]({repo}/issues/new?template=correction.yml&page={quote(url, safe='')})", ""]
     if corrections:
         lines += ["**Corrections:**", ""] + [
             f"- {human_date(c.get('date'))}: {c.get('note', '')}" for c in corrections] + [""]
@@ -406,6 +430,8 @@ GENERATORS: dict[str, Callable[[Site, str, dict], str]] = {
     "discussions": discussions_list,
     "latest": latest_list,
     "claims": claims_list,
+    "key-claims": key_claims,
+    "matrix-teaser": matrix_teaser,
     "models": models_page,
     "corrections": corrections_list,
 }
