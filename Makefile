@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: install system-deps serve build check test lock new-essay exports manifest benchmark benchmark-links benchmark-lighthouse build-zensical clean
+.PHONY: install system-deps serve build check test lock new-essay exports manifest benchmark benchmark-links benchmark-lighthouse benchmark-zensical build-zensical clean
 
 $(VENV)/.installed: requirements.txt package.json package-lock.json
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,9 @@ $(ZENSICAL_VENV)/.installed: requirements-zensical.txt
 build-zensical: $(ZENSICAL_VENV)/.installed ## Build the same site with Zensical into site-zensical/ (no hooks: see README)
 	$(ZENSICAL_VENV)/bin/python scripts/check_content.py
 	$(ZENSICAL_VENV)/bin/python scripts/build_zensical.py $(SITE_ZENSICAL)
+
+benchmark-zensical: system-deps install $(ZENSICAL_VENV)/.installed ## MkDocs vs Zensical build time, real site and 1,000 essays
+	$(PY) scripts/benchmark_zensical.py --essays 0 1000
 
 lock: ## Re-pin requirements.txt from requirements.in
 	$(PY) -m piptools compile --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras -q -o requirements.txt requirements.in

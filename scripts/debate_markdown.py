@@ -27,7 +27,6 @@ Options: ``docs_dir`` (default ``docs``), ``repo_url``, ``site_url``, and
 
 from __future__ import annotations
 
-import html
 import re
 import xml.etree.ElementTree as etree
 from typing import Any
@@ -387,8 +386,3 @@ class DebateExtension(Extension):
 
 def makeExtension(**kwargs: Any) -> DebateExtension:  # noqa: N802 - Python-Markdown API
     return DebateExtension(**kwargs)
-
-
-def escape(text: Any) -> str:
-    """HTML-escape any value for generated markup."""
-    return html.escape(str(text), quote=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 

@@ -213,7 +213,7 @@ def test_cli_passes_a_good_site():
 
 
 def test_cli_prints_path_line_message_and_a_count(tmp_path):
-    docs = site_with_bad_pages(tmp_path, "essays/unknown-tag.md", "essays/raw-script.md")
+    site_with_bad_pages(tmp_path, "essays/unknown-tag.md", "essays/raw-script.md")
     result = run_checker("--docs-dir", str(docs), cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
@@ -224,7 +224,7 @@ def test_cli_prints_path_line_message_and_a_count(tmp_path):
 
 
 def test_cli_checks_only_the_pages_named(tmp_path):
-    docs = site_with_bad_pages(tmp_path, "essays/unknown-tag.md", "essays/raw-script.md")
+    site_with_bad_pages(tmp_path, "essays/unknown-tag.md", "essays/raw-script.md")
     result = run_checker("--docs-dir", "docs", "docs/essays/raw-script.md", cwd=tmp_path)
     assert (result.returncode, result.stdout.splitlines()) == (1, [
         "docs/essays/raw-script.md:16: raw <script> is not allowed in contributed Markdown",
