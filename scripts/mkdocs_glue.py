@@ -28,6 +28,17 @@ from scripts.site_data import DataError, load_site
 # -----------------------------------------------------------------------------
 
 
+# `mkdocs serve` injects its live-reload script after on_post_page, so a
+# policy computed here would block it: the policy is for built sites only.
+_serving = False
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Remember whether this is `mkdocs serve`."""
+    global _serving
+    _serving = command == "serve"
+
+
 @event_priority(100)  # before the RSS plugin reads its options
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Give the feed an absolute image URL derived from site_url (set in one place)."""
@@ -61,12 +72,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Add the Content Security Policy, with the hashes of the page's inline scripts."""
-    return content_security.with_csp(output)
+    return output if _serving else content_security.with_csp(output)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page is a theme template, not a page: give it the same policy."""
-    if template_name.endswith(".html"):
+    if template_name.endswith(".html") and not _serving:
         return content_security.with_csp(output_content)
     return output_content
 
