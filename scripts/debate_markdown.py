@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from typing import Any
+from typing import Any, Iterator
 
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
@@ -67,24 +67,28 @@ def set_current_page(src: str | None, meta: dict | None) -> None:
 # -----------------------------------------------------------------------------
 
 
-def reference_problems(site: Site, page: Page) -> list[tuple[int, str]]:
-    """(line, message) for every explicit reference to an unknown term or claim."""
-    term_ids = site.terms
-    matcher = matcher_for(site.glossary)
-    claims = site.claims
-    problems = []
+def iter_references(page: Page) -> Iterator[tuple[int, str, str, str | None, str]]:
+    """(file line, kind, id, extra, text) of every [[term:…]] or [[claim:…]] outside code."""
     for number, line in iter_code_free_lines(page.body):
         for match in REFERENCE_RE.finditer(_without_code_spans(line)):
-            kind, ref, extra = match.group(1), match.group(2).strip(), match.group(3)
-            where = number + page.body_line - 1
-            if kind == "term" and ref not in term_ids and not matcher.lookup(ref):
-                problems.append((where, f"unknown glossary term {ref!r} in {match.group(0)}: "
-                                        "add it to docs/_data/glossary.yml or use a known id"))
-            if kind == "claim" and ref not in claims:
-                problems.append((where, f"unknown claim {ref!r} in {match.group(0)}: "
-                                        "claims are the files of docs/claims/ (without .md)"))
-            if kind == "claim" and extra is not None and extra.strip() not in CLAIM_SIDES:
-                problems.append((where, f"claim side must be 'for' or 'against': {extra!r}"))
+            extra = match.group(3)
+            yield (number + page.body_line - 1, match.group(1), match.group(2).strip(),
+                   extra.strip() if extra is not None else None, match.group(0))
+
+
+def reference_problems(site: Site, page: Page) -> list[tuple[int, str]]:
+    """(line, message) for every explicit reference to an unknown term or claim."""
+    matcher = matcher_for(site.glossary)
+    problems = []
+    for line, kind, ref, extra, text in iter_references(page):
+        if kind == "term" and ref not in site.terms and not matcher.lookup(ref):
+            problems.append((line, f"unknown glossary term {ref!r} in {text}: "
+                                   "add it to docs/_data/glossary.yml or use a known id"))
+        if kind == "claim" and ref not in site.claims:
+            problems.append((line, f"unknown claim {ref!r} in {text}: "
+                                   "claims are the files of docs/claims/ (without .md)"))
+        if kind == "claim" and extra is not None and extra not in CLAIM_SIDES:
+            problems.append((line, f"claim side must be 'for' or 'against': {extra!r}"))
     return problems
 
 
@@ -93,16 +97,13 @@ def _without_code_spans(line: str) -> str:
 
 
 def claim_references(page: Page) -> list[tuple[str, str | None, str, int]]:
-    """(claim id, side, anchor, line) of each claim reference of a page, in order."""
+    """(claim id, side, anchor, file line) of each claim reference of a page, in order."""
     seen: dict[str, int] = {}
     found = []
-    for number, line in iter_code_free_lines(page.body):
-        for match in REFERENCE_RE.finditer(_without_code_spans(line)):
-            if match.group(1) == "claim":
-                claim_id = match.group(2).strip()
-                seen[claim_id] = seen.get(claim_id, 0) + 1
-                found.append((claim_id, (match.group(3) or "").strip() or None,
-                              claim_anchor(claim_id, seen[claim_id]), number))
+    for line, kind, claim_id, side, _ in iter_references(page):
+        if kind == "claim":
+            seen[claim_id] = seen.get(claim_id, 0) + 1
+            found.append((claim_id, side or None, claim_anchor(claim_id, seen[claim_id]), line))
     return found
 
 

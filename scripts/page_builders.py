@@ -142,16 +142,15 @@ def term_usage(site: Site) -> dict[str, list[Page]]:
         return cached
     matcher = matcher_for(site.glossary)
     usage: dict[str, list[Page]] = {}
-    from scripts.debate_markdown import REFERENCE_RE  # noqa: PLC0415 - avoids an import cycle
+    from scripts.debate_markdown import iter_references  # noqa: PLC0415 - avoids an import cycle
     for page in sorted(site.pages.values(), key=lambda p: str(p.meta.get("title", p.src))):
         if page.src == "glossary.md" or not page.links_terms:
             continue
         found = matcher.mentions(page.body)
-        for match in REFERENCE_RE.finditer(page.body):
-            if match.group(1) == "term":
-                term_id = _term_id(site, match.group(2).strip())
-                if term_id:
-                    found.add(term_id)
+        for _, kind, ref, _, _ in iter_references(page):
+            term_id = _term_id(site, ref) if kind == "term" else None
+            if term_id:
+                found.add(term_id)
         for term_id in found:
             usage.setdefault(term_id, []).append(page)
     site._term_usage = usage  # type: ignore[attr-defined]
@@ -175,7 +174,7 @@ def claim_usage(site: Site) -> dict[str, list[tuple[Page, str | None, str, str]]
         lines = page.body.splitlines()
         for claim_id, side, anchor, line in claim_references(page):
             heading = next((re.sub(r"\s*\{[^}]*\}\s*$", "", l.lstrip("#").strip())
-                            for l in reversed(lines[:line]) if re.match(r"#{2,3}\s", l)), "")
+                            for l in reversed(lines[: line - page.body_line + 1]) if re.match(r"#{2,3}\s", l)), "")
             usage.setdefault(claim_id, []).append((page, side, anchor, heading))
     site._claim_usage = usage  # type: ignore[attr-defined]
     return usage

@@ -213,7 +213,7 @@ def test_cli_passes_a_good_site():
 
 
 def test_cli_prints_path_line_message_and_a_count(tmp_path):
-    site_with_bad_pages(tmp_path, "essays/unknown-tag.md", "essays/raw-script.md")
+    docs = site_with_bad_pages(tmp_path, "essays/unknown-tag.md", "essays/raw-script.md")
     result = run_checker("--docs-dir", str(docs), cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
