@@ -114,10 +114,9 @@ def matrix_teaser(site: Site, src: str, options: dict) -> str:
     weights = sum(1 for m in models if (m.get("openness") or {}).get("weights", {}).get("value") == "open")
     data = sum(1 for m in models if (m.get("openness") or {}).get("training_data", {}).get("value") == "open")
     best = max(models, key=_score)
-    return (f'<p class="no-terms">Of the {len(models)} models in our <a href="{link(src, "models.md")}">openness '
-            f"matrix</a>, {weights} let anyone download the weights, but only {data} publish their training "
-            f"data. The most open on our six dimensions: "
-            f'<a href="{link(src, "models.md", str(best["id"]))}">{esc(best["name"])}</a>.</p>')
+    return (f'<p class="no-terms" markdown>Of the {len(models)} models in our [openness matrix]({link(src, "models.md")}), '
+            f"{weights} let anyone download the weights, but only {data} publish their training data. "
+            f'The most open on our six dimensions: [{best["name"]}]({link(src, "models.md", str(best["id"]))}).</p>')
 
 
 def claims_list(site: Site, src: str, options: dict) -> str:

@@ -117,3 +117,14 @@ def test_exports_are_valid_json(built_site):
     assert len(glossary["terms"]) >= 40
     assert {"id", "term", "aliases", "short", "url"} <= set(glossary["terms"][0])
     assert len(models["models"]) >= 15
+
+
+def test_no_link_is_left_pointing_at_a_markdown_source(site_pages):
+    """MkDocs rewrites .md links in Markdown, not in raw HTML: a leftover is a dead link."""
+    leftovers = []
+    for path, html in site_pages.items():
+        for link in BeautifulSoup(html, "html.parser").find_all("a", href=True):
+            target = link["href"].split("#")[0]
+            if target.endswith(".md") and not _external(target):
+                leftovers.append(f"{path}: {link['href']}")
+    assert not leftovers, "\n".join(leftovers)
