@@ -246,7 +246,7 @@ class ReferenceInlineProcessor(InlineProcessor):
         link = etree.Element("a", {
             "href": relative_link(self.context.src, claim.src),
             "class": f"claim-ref claim-ref--{side or 'neutral'}",
-            "title": f"Claim: {claim.meta.get('claim', '')}",
+            "data-tip": f"Claim: {claim.meta.get('claim', '')}",
             "data-claim": ref,
             "data-anchor": claim_anchor(ref, self.context.claim_counts[ref]),
         })
@@ -270,7 +270,7 @@ def term_link(src: str, entry: dict, text: str) -> etree.Element:
     link = etree.Element("a", {
         "href": relative_link(src, "glossary.md", str(entry["id"])),
         "class": "glossary-term",
-        "title": str(entry.get("short", "")).strip(),
+        "data-tip": str(entry.get("short", "")).strip(),
         "data-term": str(entry["id"]),
     })
     link.text = AtomicString(text)

@@ -272,7 +272,7 @@ def models_page(site: Site, src: str, options: dict) -> str:
             if cell.get("source"):
                 label = f'<a href="{esc(cell["source"])}">{label}</a>'
             cells.append(f'<td class="cell cell--{esc(value)}" data-sort="{_rank(value)}" '
-                         f'title="{esc(cell.get("note", ""))}">{label}{extra}</td>')
+                         f'data-tip="{esc(cell.get("note", ""))}">{label}{extra}</td>')
         licence = model.get("licence") or {}
         osi = model.get("osi_approved") or {}
         released = model.get("released") or {}

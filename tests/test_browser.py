@@ -209,12 +209,15 @@ def test_no_horizontal_scroll_at_375px(browser, base_url, built_site):
 def test_glossary_tooltip_and_click(browser, base_url):
     page, _ = load(browser, base_url + "essays/model-available-is-not-open-source/")
     term = page.locator("article a.glossary-term").first
-    term_id = term.get_attribute("data-term")
+    term_id, short = term.get_attribute("data-term"), term.get_attribute("data-tip")
+    tooltip = "el => getComputedStyle(el, '::after').content"
+    assert term.evaluate(tooltip) == "none"  # hidden until hovered
     term.scroll_into_view_if_needed()
     term.hover()
-    tooltip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
-    tooltip.wait_for(state="visible", timeout=5000)
-    assert len(tooltip.inner_text().strip()) > 10
+    assert term.evaluate(tooltip) == f'"{short}"' and len(short) > 10
+    box = term.evaluate("el => { const s = getComputedStyle(el, '::after');"
+                        " return [s.position, s.width, s.visibility]; }")
+    assert box[0] == "absolute" and box[2] == "visible" and float(box[1].rstrip("px")) > 50
     term.click()
     page.wait_for_url(re.compile(rf"/glossary/#{term_id}$"))
     page.wait_for_timeout(300)

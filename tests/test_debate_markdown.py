@@ -6,11 +6,11 @@ import pytest
 
 from util import check_markdown, render
 
-GRATIS = '<a class="glossary-term" data-term="gratis" href="glossary.md#gratis" title="At no monetary cost.">'
-OPEN_SOURCE = ('<a class="glossary-term" data-term="open-source" href="glossary.md#open-source" '
-               'title="Software whose licence meets the Open Source Definition.">')
-OSAI = ('<a class="glossary-term" data-term="open-source-ai" href="glossary.md#open-source-ai" '
-        'title="An AI system released under terms meeting the OSAID.">')
+GRATIS = '<a class="glossary-term" data-term="gratis" data-tip="At no monetary cost." href="glossary.md#gratis">'
+OPEN_SOURCE = ('<a class="glossary-term" data-term="open-source" '
+               'data-tip="Software whose licence meets the Open Source Definition." href="glossary.md#open-source">')
+OSAI = ('<a class="glossary-term" data-term="open-source-ai" '
+        'data-tip="An AI system released under terms meeting the OSAID." href="glossary.md#open-source-ai">')
 
 
 def test_first_mention_only():
@@ -29,8 +29,8 @@ def test_whole_words_only():
 
 def test_aliases_and_plurals():
     check_markdown("Two open-weight models.",
-                   '<p>Two <a class="glossary-term" data-term="open-weights" href="glossary.md#open-weights" '
-                   'title="Model parameters anyone can download.">open-weight models</a>.</p>')
+                   '<p>Two <a class="glossary-term" data-term="open-weights" '
+                   'data-tip="Model parameters anyone can download." href="glossary.md#open-weights">open-weight models</a>.</p>')
 
 
 def test_code_is_never_linked():
@@ -70,8 +70,8 @@ def test_forced_term_link_counts_as_first_mention():
 
 def test_forced_term_by_alias():
     check_markdown("[[term:open-weight model]]",
-                   '<p><a class="glossary-term" data-term="open-weights" href="glossary.md#open-weights" '
-                   'title="Model parameters anyone can download.">open-weight model</a></p>')
+                   '<p><a class="glossary-term" data-term="open-weights" '
+                   'data-tip="Model parameters anyone can download." href="glossary.md#open-weights">open-weight model</a></p>')
 
 
 def test_unknown_term_names_file_and_line():
@@ -84,8 +84,8 @@ def test_claim_reference_anchors_its_paragraph():
     check_markdown(
         "Weights are a binary. [[claim:weights-are-binary|for]]",
         '<p id="claim-weights-are-binary">Weights are a binary. <a class="claim-ref claim-ref--for" '
-        'data-claim="weights-are-binary" href="claims/weights-are-binary.md" '
-        'title="Claim: Model weights are the compiled binary of a model.">'
+        'data-claim="weights-are-binary" '
+        'data-tip="Claim: Model weights are the compiled binary of a model." href="claims/weights-are-binary.md">'
         '<span class="claim-ref__side">Argues for</span> Weights are the binary</a></p>')
 
 

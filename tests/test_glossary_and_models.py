@@ -97,7 +97,7 @@ def test_tooltip_is_the_short_definition(built_site):
     links = page.select("article a.glossary-term")
     assert len(links) >= 10
     for link in links:
-        assert link["title"] == shorts[link["data-term"]]
+        assert link["data-tip"] == shorts[link["data-term"]]
 
 
 def test_glossary_json_ld_and_export(built_site):
