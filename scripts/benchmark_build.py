@@ -419,6 +419,14 @@ def add_essays(site_root: str, count: int, terms: list[str], seed: int = 1) -> N
             handle.write(text)
 
 
+def clean_up(workdir: str, keep: bool) -> None:
+    """Remove a benchmark's temporary folder, or say where it was kept."""
+    if keep:
+        print(f"Kept {workdir}")
+    else:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def count_pages(docs_dir: str) -> int:
     """Markdown pages under docs_dir (outside _data and _templates)."""
     total = 0
@@ -479,10 +487,7 @@ def main(argv: list[str] | None = None) -> int:
                       + (f", {result.reported:.2f} s by MkDocs' timer" if result.reported else "")
                       + f", {result.size / 1e6:.1f} MB", flush=True)
     finally:
-        if args.keep:
-            print(f"Kept {workdir}")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
+        clean_up(workdir, args.keep)
 
     print()
     print(f"## Build time and size ({args.rounds} round{'s' if args.rounds != 1 else ''}, "

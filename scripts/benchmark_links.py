@@ -53,6 +53,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from scripts.benchmark_build import (  # noqa: E402
+    clean_up,
     ROOT, BuildResult, copy_site, entry_name, extension_options, glossary_names, load_note,
     median_or_none, read_config, read_yaml_file, run_build, synthetic_glossary, synthetic_page,
     without_social, write_config, write_yaml_file,
@@ -343,10 +344,7 @@ def main(argv: list[str] | None = None) -> int:
         texts = page_texts(os.path.join(root, "docs"))
         matching = matching_cost(texts, glossary, max(5, args.rounds))
     finally:
-        if args.keep:
-            print(f"Kept {workdir}")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
+        clean_up(workdir, args.keep)
 
     print()
     print("Same HTML pages in every variant: " + ("yes" if same else "NO: "

@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_site, mkdocs_build
@@ -65,22 +66,17 @@ def test_no_request_to_github_api(site_pages):
         assert 'data-md-component="source"' not in html, path
 
 
-def test_dead_link_fails_the_build(tmp_path):
+@pytest.mark.parametrize("link,needle", [
+    ("[nowhere](no-such-page.md)", "no-such-page.md"),  # a dead link
+    ("[the glossary](glossary.md#no-such-term)", "no-such-term"),  # a missing anchor
+])
+def test_a_broken_link_fails_the_build(tmp_path, link, needle):
     site = copy_site(tmp_path / "repo")
     page = site / "docs" / "about.md"
-    page.write_text(page.read_text() + "\nSee [nowhere](no-such-page.md).\n")
+    page.write_text(page.read_text() + f"\nSee {link}.\n")
     result = mkdocs_build(site, tmp_path / "out")
     assert result.returncode != 0
-    assert "no-such-page.md" in result.stdout + result.stderr
-
-
-def test_missing_anchor_fails_the_build(tmp_path):
-    site = copy_site(tmp_path / "repo")
-    page = site / "docs" / "about.md"
-    page.write_text(page.read_text() + "\nSee [the glossary](glossary.md#no-such-term).\n")
-    result = mkdocs_build(site, tmp_path / "out")
-    assert result.returncode != 0
-    assert "no-such-term" in result.stdout + result.stderr
+    assert needle in result.stdout + result.stderr
 
 
 def test_workflows_pass_actionlint():
