@@ -67,8 +67,7 @@ SOURCE_LINK = re.compile(r"https://[^\s)>\]]+")
 def rule_front_matter_parses(site: Site, page: Page) -> Iterator[Problem]:
     """Front matter must be valid YAML between two '---' lines."""
     if page.error:
-        line = int(page.error.split(":")[1]) if page.error.count(":") >= 2 else 1
-        yield line, page.error.split(": ", 1)[-1]
+        yield page.error
 
 
 def rule_file_name(site: Site, page: Page) -> Iterator[Problem]:

@@ -50,16 +50,16 @@ SKIP_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "ab
 SKIP_CLASSES = frozenset({"footnote", "no-terms", "admonition-title", "claim-ref", "headerlink"})
 
 # Set by the MkDocs glue before each page renders; Zensical has its own context.
-_CURRENT_PAGE: dict[str, Any] = {"src": None, "meta": None}
+_CURRENT_PAGE: dict[str, str | None] = {"src": None}
 
 
 class ReferenceError_(ValueError):
     """A bad explicit reference: the message names the file and line."""
 
 
-def set_current_page(src: str | None, meta: dict | None) -> None:
+def set_current_page(src: str | None) -> None:
     """Tell the extension which page renders next (called by the MkDocs glue)."""
-    _CURRENT_PAGE.update(src=src, meta=meta)
+    _CURRENT_PAGE["src"] = src
 
 
 # -----------------------------------------------------------------------------
@@ -143,7 +143,7 @@ class DebateContext:
             return self.config["page"]
         zensical = _zensical_page(self.md)
         if zensical is not None:
-            return zensical[0]
+            return zensical
         return _CURRENT_PAGE["src"] or "index.md"
 
     @property
@@ -163,8 +163,8 @@ class DebateContext:
         return ReferenceError_(f"{path}:{line}: {message}")
 
 
-def _zensical_page(md: Markdown) -> tuple[str, dict] | None:
-    """(src path, meta) from Zensical's rendering context, when it has one.
+def _zensical_page(md: Markdown) -> str | None:
+    """The page's source path from Zensical's rendering context, when it has one.
 
     Zensical (checked on 0.0.73) registers a preprocessor named
     ``rendering_context`` whose ``page`` is a ``zensical.extensions.context.Page``
@@ -178,14 +178,11 @@ def _zensical_page(md: Markdown) -> tuple[str, dict] | None:
     if page is None:
         return None
     if isinstance(page, dict):
-        src, meta = page.get("path") or page.get("src_uri"), page.get("meta")
+        src = page.get("path") or page.get("src_uri")
     else:
         src = (getattr(page, "path", None) or getattr(page, "src_uri", None)
                or getattr(getattr(page, "file", None), "src_uri", None))
-        meta = getattr(page, "meta", None)
-    if not src:
-        return None
-    return str(src).replace("\\", "/"), meta if isinstance(meta, dict) else {}
+    return str(src).replace("\\", "/") if src else None
 
 
 class GeneratePreprocessor(Preprocessor):
@@ -199,12 +196,9 @@ class GeneratePreprocessor(Preprocessor):
         self.context.reset()
         site, src = self.context.site, self.context.src
         output: list[str] = []
-        fence = None
-        for line in lines:
-            marker = re.match(r"\s*(`{3,}|~{3,})", line)
-            if marker:
-                fence = None if fence and marker.group(1).startswith(fence) else (fence or marker.group(1))
-            match = None if fence else GENERATE_RE.match(line)
+        outside_code = dict(iter_code_free_lines("\n".join(lines)))
+        for number, line in enumerate(lines, 1):
+            match = GENERATE_RE.match(line) if number in outside_code else None
             if not match:
                 output.append(line)
                 continue
@@ -291,9 +285,6 @@ class CrossLinkTreeprocessor(Treeprocessor):
         self.matcher = matcher_for(site.glossary)
         self._anchor_claims(root)
         if page is not None and not page.links_terms:
-            return
-        meta = _zensical_page(self.md)
-        if meta is not None and meta[1].get("glossary_links") is False:
             return
         self._walk(root, frozenset())
 

@@ -66,7 +66,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         if problems:
             raise PluginError(f"Content problems in {source.path}:\n" + "\n".join(
                 f"{source.path}:{line}: {message}" for line, message in problems))
-    debate_markdown.set_current_page(page.file.src_uri, page.meta)
+    debate_markdown.set_current_page(page.file.src_uri)
     return markdown
 
 

@@ -40,11 +40,16 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 class DataError(Exception):
-    """One or more problems in a source of truth, each as ``path:line: message``."""
+    """Problems in a source of truth, each as (path, line, message)."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
+    def __init__(self, located: list[tuple[str, int, str]]):
+        self.located = located
+        super().__init__("\n".join(self.problems))
+
+    @property
+    def problems(self) -> list[str]:
+        """Each problem as ``path:line: message``."""
+        return [f"{path}:{line}: {message}" for path, line, message in self.located]
 
 
 # -----------------------------------------------------------------------------
@@ -103,7 +108,7 @@ def load_yaml(text: str, path: str, offset: int = 0) -> Any:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = (mark.line + 1 if mark else 1) + offset
         problem = getattr(error, "problem", None) or str(error)
-        raise DataError([f"{path}:{line}: invalid YAML: {problem} (check quotes, colons and indentation)"]) from None
+        raise DataError([(path, line, f"invalid YAML: {problem} (check quotes, colons and indentation)")]) from None
     if offset:
         _shift_lines(data, offset)
     return data
@@ -134,7 +139,7 @@ class Page:
     meta: LineDict
     body: str
     body_line: int  # line of the file on which the body starts
-    error: str | None = None  # front matter that could not be parsed
+    error: tuple[int, str] | None = None  # (line, message) when front matter cannot be parsed
 
     @property
     def section(self) -> str:
@@ -187,9 +192,9 @@ def read_page(docs_dir: str, src: str, display_root: str | None = None) -> Page:
             if isinstance(parsed, LineDict):
                 meta = parsed
             elif parsed is not None:
-                error = f"{shown}:2: front matter must be a mapping of keys to values"
+                error = (2, "front matter must be a mapping of keys to values")
         except DataError as problem:
-            error = problem.problems[0]
+            error = problem.located[0][1:]
     return Page(src.replace(os.sep, "/"), shown, meta, body, body_line, error)
 
 

@@ -126,3 +126,8 @@ def test_no_citation_block_on_plain_pages():
 def test_unknown_generated_block_is_an_error():
     with pytest.raises(ValueError, match="unknown generated block 'nope'"):
         render("[[generate:nope]]")
+
+
+def test_generated_block_inside_code_stays_literal():
+    html = render("```\n[[generate:glossary]]\n```")
+    assert "[[generate:glossary]]" in html and 'id="letter-g"' not in html
