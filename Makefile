@@ -9,17 +9,23 @@ SITE    ?= site
 APT_PACKAGES := chromium fonts-roboto-unhinted libcairo2
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
-export PYTHONPATH := $(CURDIR)
+PIP     := --quiet --disable-pip-version-check
 
-.PHONY: install system-deps serve build check test lock new-essay exports manifest benchmark benchmark-links benchmark-lighthouse benchmark-zensical build-zensical clean
+.PHONY: help install system-deps serve build check lint test lock new-essay exports manifest benchmark benchmark-links benchmark-lighthouse benchmark-zensical build-zensical clean
 
-$(VENV)/.installed: requirements.txt package.json package-lock.json
+help: ## List every target with what it does
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 28
+
+# The hashed lock cannot hash the local project: the engine (mkdocs-debate, src/)
+# is installed as a second step, editable and without dependencies.
+$(VENV)/.installed: requirements.txt package.json package-lock.json pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(PY) -m pip install $(PIP) --require-hashes -r requirements.txt
+	$(PY) -m pip install $(PIP) --no-deps --no-build-isolation -e .
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(VENV)/.installed ## Python and node dependencies, pinned
+install: $(VENV)/.installed ## Python and node dependencies (pinned) and the engine, into .venv
 
 system-deps: ## Debian packages the build and browser tests need (chromium, cairo)
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -36,48 +42,53 @@ build: system-deps install ## Strict build into site/
 	$(PY) -m mkdocs build --strict -d $(SITE)
 
 check: install ## Content checker only: path:line: message for every problem
-	$(PY) scripts/check_content.py
+	$(VENV)/bin/debate-check
 
-test: system-deps install ## The whole test suite (content, builds, browser, accessibility)
-	$(PY) scripts/check_content.py
-	$(PY) scripts/export_data.py --check
-	$(PY) -m pytest -p no:cacheprovider tests
+lint: install ## ruff on the engine, tools, benchmarks and tests
+	$(VENV)/bin/ruff check src tools benchmarks tests
+
+test: system-deps install ## The whole test suite (lint, content, builds, browser, accessibility)
+	$(VENV)/bin/ruff check src tools benchmarks tests
+	$(VENV)/bin/debate-check
+	$(VENV)/bin/debate-export --check
+	$(PY) -m pytest tests
 
 new-essay: install ## Scaffold an essay: make new-essay TITLE="My title"
-	$(PY) scripts/new_essay.py "$(TITLE)"
+	$(VENV)/bin/debate-new-essay "$(TITLE)"
 
 exports: install ## Regenerate docs/glossary.json and docs/models.json
-	$(PY) scripts/export_data.py
+	$(VENV)/bin/debate-export
 
 manifest: install ## Record new published URLs and anchors in tests/url-manifest.txt
-	$(PY) scripts/url_manifest.py --update
+	$(VENV)/bin/debate-manifest --update
 
 benchmark: system-deps install ## Build time and size for 100, 500, 2000 synthetic essays
-	$(PY) scripts/benchmark_build.py --sizes 100 500 2000
+	$(PY) benchmarks/build_growth.py --sizes 100 500 2000
 
 benchmark-links: system-deps install ## Cost of the cross-linker vs a bare build and the abbr recipe
-	$(PY) scripts/benchmark_links.py
+	$(PY) benchmarks/cross_links.py
 
 benchmark-lighthouse: system-deps install ## Lighthouse scores and weights, ours vs bare Material
-	$(PY) scripts/benchmark_lighthouse.py
+	$(PY) benchmarks/lighthouse.py
 
 ZENSICAL_VENV ?= .venv-zensical
 SITE_ZENSICAL ?= site-zensical
 
-$(ZENSICAL_VENV)/.installed: requirements-zensical.txt
+$(ZENSICAL_VENV)/.installed: requirements-zensical.txt pyproject.toml
 	$(PYTHON) -m venv $(ZENSICAL_VENV)
-	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-zensical.txt
+	$(ZENSICAL_VENV)/bin/python -m pip install $(PIP) --require-hashes -r requirements-zensical.txt
+	$(ZENSICAL_VENV)/bin/python -m pip install $(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
-build-zensical: $(ZENSICAL_VENV)/.installed ## Build the same site with Zensical into site-zensical/ (no hooks: see README)
-	$(ZENSICAL_VENV)/bin/python scripts/check_content.py
-	$(ZENSICAL_VENV)/bin/python scripts/build_zensical.py $(SITE_ZENSICAL)
+build-zensical: $(ZENSICAL_VENV)/.installed ## Build the same site with Zensical into site-zensical/ (no plugin: see README)
+	$(ZENSICAL_VENV)/bin/debate-check
+	$(ZENSICAL_VENV)/bin/python tools/build_zensical.py $(SITE_ZENSICAL)
 
 benchmark-zensical: system-deps install $(ZENSICAL_VENV)/.installed ## MkDocs vs Zensical build time, real site and 1,000 essays
-	$(PY) scripts/benchmark_zensical.py --essays 0 1000
+	$(PY) benchmarks/zensical.py --essays 0 1000
 
 lock: ## Re-pin requirements.txt from requirements.in
 	$(PY) -m piptools compile --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras -q -o requirements.txt requirements.in
 
-clean:
-	rm -rf $(SITE) $(SITE_ZENSICAL) .cache .pytest_cache
+clean: ## Remove built sites and caches
+	rm -rf $(SITE) $(SITE_ZENSICAL) .cache .pytest_cache build src/*.egg-info

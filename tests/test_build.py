@@ -8,7 +8,6 @@ import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, copy_site, mkdocs_build
 
 REQUIRED_PAGES = [

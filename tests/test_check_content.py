@@ -20,8 +20,14 @@ import sys
 
 import pytest
 
-from scripts.check_content import Problem, all_problems, page_problems, site_problems
-from scripts.site_data import KINDS, load_site, load_yaml, read_page, split_front_matter
+from mkdocs_debate.checker import all_problems
+from mkdocs_debate.checker.data_rules import site_problems
+from mkdocs_debate.checker.page_rules import page_findings
+from mkdocs_debate.data.pages import read_page
+from mkdocs_debate.data.site import KINDS, load_site
+from mkdocs_debate.data.yaml_lines import load_yaml
+from mkdocs_debate.problems import Finding
+from mkdocs_debate.source import split_front_matter
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "content"
@@ -31,7 +37,7 @@ MANY = "essays/many-problems.md"
 
 ALLOWED_FIELDS = ("authors, based_on, corrections, date, description, glossary_links, hide, kind, "
                   "old_ids, search, social, sources, status, tags, title, updated")
-ONE_PROBLEM: dict[str, list[Problem]] = {
+ONE_PROBLEM: dict[str, list[Finding]] = {
     # front matter
     "essays/broken-yaml.md": [(4, "invalid YAML: did not find expected key (check quotes, colons and indentation)")],
     "essays/front-matter-not-mapping.md": [(2, "front matter must be a mapping of keys to values")],
@@ -99,7 +105,7 @@ ONE_PROBLEM: dict[str, list[Problem]] = {
 # What the checker should report but does not yet: each is xfail(strict) so that the
 # test fails, as a reminder to move it to ONE_PROBLEM, once the checker catches it.
 
-MANY_PROBLEMS: list[Problem] = [
+MANY_PROBLEMS: list[Finding] = [
     (3, "title must be non-empty text: ''"),
     (4, "description must be at most 160 characters (it has 208)"),
     (5, "date must be an ISO date (YYYY-MM-DD): '2024/01/15'"),
@@ -132,15 +138,15 @@ MANY_PROBLEMS: list[Problem] = [
 # -----------------------------------------------------------------------------
 
 
-def fixture_problems(src: str) -> list[Problem]:
+def fixture_problems(src: str) -> list[Finding]:
     """Every (line, message) of one bad page, checked as if added to the good fixture site."""
     site = load_site(str(GOOD_DOCS))
     page = read_page(str(BAD), src, str(FIXTURES))
     site = dataclasses.replace(site, pages={**site.pages, src: page})
     across = list(site_problems(site))
-    elsewhere = [problem for problem in across if problem[0] != page.path]
+    elsewhere = [problem for problem in across if problem.path != page.path]
     assert not elsewhere, f"{src} made another page fail instead of itself: {elsewhere}"
-    return sorted(page_problems(site, page) + [(line, message) for _, line, message in across])
+    return sorted(page_findings(site, page) + [Finding(line, message) for _, line, message in across])
 
 
 def run_checker(*args: str, cwd: pathlib.Path, github: bool = False) -> subprocess.CompletedProcess:
@@ -148,7 +154,7 @@ def run_checker(*args: str, cwd: pathlib.Path, github: bool = False) -> subproce
     env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
     if github:
         env["GITHUB_ACTIONS"] = "true"
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "check_content.py"), *args],
+    return subprocess.run([sys.executable, "-m", "mkdocs_debate.checker", *args],
                           cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
 
 
@@ -162,8 +168,8 @@ def site_with_bad_pages(tmp_path: pathlib.Path, *sources: str) -> pathlib.Path:
 
 
 def scaffold(docs: pathlib.Path, title: str) -> subprocess.CompletedProcess:
-    """Run scripts/new_essay.py against a docs folder."""
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "new_essay.py"), "--docs-dir", str(docs),
+    """Run the essay scaffold against a docs folder."""
+    return subprocess.run([sys.executable, "-m", "mkdocs_debate.commands.scaffold", "--docs-dir", str(docs),
                            title], cwd=docs.parent, capture_output=True, text=True, timeout=120)
 
 
@@ -190,7 +196,7 @@ def test_many_problems_are_all_reported_in_line_order():
 @pytest.mark.parametrize("src", sorted(load_site(str(GOOD_DOCS)).pages))
 def test_good_page_has_no_problems(src):
     site = load_site(str(GOOD_DOCS))
-    assert page_problems(site, site.pages[src]) == []
+    assert page_findings(site, site.pages[src]) == []
 
 
 def test_good_fixture_site_has_no_problems():
@@ -199,7 +205,7 @@ def test_good_fixture_site_has_no_problems():
 
 def test_real_docs_have_no_problems():
     problems = all_problems(load_site(str(ROOT / "docs")))
-    assert not problems, "\n".join(problems)
+    assert not problems, "\n".join(map(str, problems))
 
 
 # -----------------------------------------------------------------------------
@@ -268,8 +274,8 @@ def test_scaffolded_essay_passes_the_checker(tmp_path):
     page = site.pages["essays/why-open-isnt-enough-ca-depend.md"]
     assert page.meta["title"] == "Why “open” isn’t enough: Ça dépend"
     assert page.meta["date"] == dt.date.today()
-    assert page_problems(site, page) == []
-    assert [problem for problem in site_problems(site) if problem[0] == page.path] == []
+    assert page_findings(site, page) == []
+    assert [problem for problem in site_problems(site) if problem.path == page.path] == []
     text = (docs / page.src).read_text(encoding="utf-8")
     assert "<REQUIRED" not in text and "TODO" in page.body
 

@@ -1,10 +1,13 @@
-"""Golden tests of the debate_markdown extension: Markdown in, HTML out."""
+"""Golden tests of the debate Markdown extension: Markdown in, HTML out."""
 
 from __future__ import annotations
 
+import markdown
 import pytest
+from util import GOLDEN_DOCS, check_markdown, render
 
-from util import check_markdown, render
+from mkdocs_debate.extension import DebateExtension, UnknownPageError
+from mkdocs_debate.syntax import numbered_claim_references
 
 GRATIS = '<a class="glossary-term" data-term="gratis" data-tip="At no monetary cost." href="glossary.md#gratis">'
 OPEN_SOURCE = ('<a class="glossary-term" data-term="open-source" '
@@ -131,3 +134,23 @@ def test_unknown_generated_block_is_an_error():
 def test_generated_block_inside_code_stays_literal():
     html = render("```\n[[generate:glossary]]\n```")
     assert "[[generate:glossary]]" in html and 'id="letter-g"' not in html
+
+
+def test_claim_anchors_are_numbered_in_document_order():
+    """A list item before a paragraph: the list item's block is the first anchor, as the backlinks count."""
+    source = ("- Weights are a binary. [[claim:weights-are-binary|for]]\n\n"
+              "Weights are not a binary. [[claim:weights-are-binary|against]]")
+    html = render(source)
+    first, second = html.index('id="claim-weights-are-binary"'), html.index('id="claim-weights-are-binary-2"')
+    assert first < second
+    assert html[first - 4:first] == "<li " and "claim-ref--for" in html[first:second]
+    # The backlinks read the same numbering from the source.
+    assert [(ref.extra, anchor) for ref, anchor in numbered_claim_references(source)] == [
+        ("for", "claim-weights-are-binary"), ("against", "claim-weights-are-binary-2")]
+
+
+def test_the_page_must_be_known():
+    """Outside MkDocs and Zensical, without a page option, the extension fails instead of guessing."""
+    md = markdown.Markdown(extensions=[DebateExtension(docs_dir=str(GOLDEN_DOCS))])
+    with pytest.raises(UnknownPageError, match="cannot tell which page it renders"):
+        md.convert("gratis")

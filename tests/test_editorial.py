@@ -6,9 +6,9 @@ import re
 import subprocess
 
 import pytest
-
 from conftest import ROOT
-from scripts.site_data import load_site
+
+from mkdocs_debate.data.site import load_site
 
 CHECK_OVERLAP = ROOT.parent / "shared" / "tools" / "check-overlap"
 SITE = load_site(str(ROOT / "docs"))

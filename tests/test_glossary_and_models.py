@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, copy_site, mkdocs_build
-from scripts.page_builders import DIMENSION_LABELS
-from scripts.site_data import DIMENSIONS, load_site
+
+from mkdocs_debate.blocks.models import DIMENSION_LABELS
+from mkdocs_debate.data.site import DIMENSIONS, load_site
 
 SITE = load_site(str(ROOT / "docs"))
 REQUIRED_TERMS = {
@@ -35,7 +34,7 @@ def soup(built_site, path: str) -> BeautifulSoup:
 
 def test_glossary_has_the_required_terms():
     ids = {str(e["id"]) for e in SITE.glossary}
-    assert len(ids) >= 40 and REQUIRED_TERMS <= ids, sorted(REQUIRED_TERMS - ids)
+    assert len(ids) >= 40 and ids >= REQUIRED_TERMS, sorted(REQUIRED_TERMS - ids)
     for entry in SITE.glossary:
         assert entry["short"] and len(entry["short"]) <= 200 and entry["definition"] and entry["sources"]
     assert SITE.glossary[1]["term"]  # entries are mappings
@@ -113,14 +112,13 @@ def test_glossary_json_ld_and_export(built_site):
 
 
 def test_stale_export_is_detected(tmp_path):
-    result = subprocess.run([sys.executable, "scripts/export_data.py", "--check"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "mkdocs_debate.commands.export", "--check"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
     site = copy_site(tmp_path / "repo")
-    shutil.copytree(ROOT / "scripts", site / "scripts", dirs_exist_ok=True)
     glossary = site / "docs" / "_data" / "glossary.yml"
     glossary.write_text(glossary.read_text().replace("short: ", "short: Changed. ", 1))
-    result = subprocess.run([sys.executable, "scripts/export_data.py", "--check"], cwd=site,
+    result = subprocess.run([sys.executable, "-m", "mkdocs_debate.commands.export", "--check"], cwd=site,
                             capture_output=True, text=True)
     assert result.returncode == 1 and "docs/glossary.json" in result.stdout
 
@@ -168,7 +166,7 @@ def test_broken_models_file_fails_with_the_exact_message(tmp_path):
     site = copy_site(tmp_path / "repo")
     data = site / "docs" / "_data" / "models.yml"
     text = data.read_text()
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if re.search(r"weights:\s*\{value: open", l))
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if re.search(r"weights:\s*\{value: open", row))
     data.write_text(re.sub(r"(weights:\s*\{value: )open", r"\1opne", text, count=1))
     result = mkdocs_build(site, tmp_path / "out")
     output = result.stdout + result.stderr

@@ -8,11 +8,13 @@ import re
 import xml.etree.ElementTree as ET
 
 from bs4 import BeautifulSoup
+from conftest import ROOT, copy_site, mkdocs_build
 from PIL import Image
 
-from conftest import ROOT, copy_site, mkdocs_build
-from scripts import url_manifest
-from scripts.site_data import load_site
+from mkdocs_debate.commands import manifest as url_manifest
+from mkdocs_debate.data.site import load_site
+
+MANIFEST = ROOT / url_manifest.MANIFEST
 
 SITE = load_site(str(ROOT / "docs"))
 CONTENT = [p for p in SITE.pages.values() if p.is_content]
@@ -129,21 +131,21 @@ def test_pages_link_the_claims_they_argue(built_site):
 
 
 def test_manifest_urls_and_anchors_are_all_served(built_site):
-    manifest = url_manifest.normalise(url_manifest.read_manifest())
+    manifest = url_manifest.normalise(url_manifest.read_manifest(MANIFEST))
     assert len(manifest) > 100
     assert url_manifest.lost(manifest, built_site) == []
 
 
 def test_manifest_covers_everything_published(built_site):
     """New pages and anchors must be recorded (make manifest), so additions show in review."""
-    unrecorded = url_manifest.published(built_site) - url_manifest.normalise(url_manifest.read_manifest())
+    unrecorded = url_manifest.published(built_site) - url_manifest.normalise(url_manifest.read_manifest(MANIFEST))
     assert not unrecorded, "run `make manifest`: " + ", ".join(sorted(unrecorded)[:10])
 
 
 def test_removing_a_page_without_redirect_is_caught(tmp_path):
     site = copy_site(tmp_path / "repo")
     (site / "docs" / "discussions" / "hacker-news-open-source-ai-is-the-path-forward.md").unlink()
-    manifest = url_manifest.normalise(url_manifest.read_manifest())
+    manifest = url_manifest.normalise(url_manifest.read_manifest(MANIFEST))
     out = tmp_path / "out"
     assert mkdocs_build(site, out).returncode == 0
     lost = url_manifest.lost(manifest, out)

@@ -1,9 +1,9 @@
 """The site built by Zensical equals the MkDocs build, but for documented differences.
 
 Zensical reads mkdocs.yml and runs our Markdown extension, but drops MkDocs
-hooks (scripts/mkdocs_glue.py) and re-implements the plugins. This test builds
+plugins it does not know (our ``debate`` plugin) and re-implements the others. This test builds
 the real site with both (MkDocs: the shared ``built_site`` fixture; Zensical:
-scripts/build_zensical.py in .venv-zensical, installed here from
+tools/build_zensical.py in .venv-zensical, installed here from
 requirements-zensical.txt if missing) and compares: the published files, each
 page's head metadata and rendered content, glossary and claim anchors, glossary
 cross-links, tags, the JSON exports, the feeds and the sitemap.
@@ -29,7 +29,6 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
 
 ZENSICAL_VENV = ROOT / ".venv-zensical"
@@ -68,7 +67,7 @@ KNOWN_DIFFERENCES = {
         "Zensical's redirects plugin writes its redirect map (empty: redirect_maps is {})",
     # Head metadata
     "head only in mkdocs: *: meta http-equiv=Content-Security-Policy":
-        "added by the on_post_page hook in scripts/mkdocs_glue.py; Zensical drops hooks, "
+        "added by on_post_page of the debate plugin (mkdocs_debate.plugin); Zensical drops the plugin, "
         "so the Zensical site has no Content Security Policy",
     "head only in mkdocs: *: link rel=alternate type=application/rss+xml *":
         "the MkDocs RSS plugin links both feeds from every page's head; Zensical's rss does not "
@@ -79,7 +78,7 @@ KNOWN_DIFFERENCES = {
         "names the generator",
     # Feeds (same files, same items, titles, descriptions and categories: checked)
     "feed only in mkdocs: feed_rss_*.xml: channel image=https://*":
-        "the feed's image is set from site_url by the on_config hook in scripts/mkdocs_glue.py; "
+        "the feed's image is set from site_url by on_config of the debate plugin; "
         "Zensical drops hooks",
     "feed only in zensical: feed_rss_*.xml: channel image=":
         "(the same difference, seen from Zensical's side: its feeds have no image)",
@@ -108,22 +107,25 @@ def _run(command: list[str], what: str) -> None:
 def ensure_zensical_venv() -> pathlib.Path:
     """.venv-zensical with requirements-zensical.txt installed (by hash); its python."""
     if (ZENSICAL_PYTHON.exists() and ZENSICAL_MARKER.exists()
-            and ZENSICAL_MARKER.stat().st_mtime >= ZENSICAL_LOCK.stat().st_mtime):
+            and ZENSICAL_MARKER.stat().st_mtime >= max(ZENSICAL_LOCK.stat().st_mtime, (ROOT / "pyproject.toml").stat().st_mtime)):
         return ZENSICAL_PYTHON
     if not ZENSICAL_PYTHON.exists():
         _run([shutil.which("python3") or sys.executable, "-m", "venv", str(ZENSICAL_VENV)],
              "creating .venv-zensical")
     _run([str(ZENSICAL_PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
           "--require-hashes", "-r", str(ZENSICAL_LOCK)], "installing requirements-zensical.txt")
+    # The engine itself, as `make install-zensical` installs it: a second step, without dependencies.
+    _run([str(ZENSICAL_PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+          "--no-deps", "--no-build-isolation", "-e", str(ROOT)], "installing the engine into .venv-zensical")
     ZENSICAL_MARKER.touch()
     return ZENSICAL_PYTHON
 
 
 def zensical_build(out: pathlib.Path) -> subprocess.CompletedProcess:
-    """scripts/build_zensical.py into out, with the Zensical environment's Python."""
+    """tools/build_zensical.py into out, with the Zensical environment's Python."""
     python = ensure_zensical_venv()
     env = {key: value for key, value in os.environ.items() if key != "VIRTUAL_ENV"}
-    return subprocess.run([str(python), str(ROOT / "scripts" / "build_zensical.py"), str(out)],
+    return subprocess.run([str(python), str(ROOT / "tools" / "build_zensical.py"), str(out)],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
 
 

@@ -1,0 +1,35 @@
+"""Markdown generated from the sources of truth, one module per family.
+
+Each generator takes the site, the source path of the page it renders on and
+the site's Settings, and returns Markdown (``md_in_html`` blocks where a
+wrapper needs a class). Links point at source files relative to the page, so
+MkDocs rewrites and validates them like any hand-written link. Every value
+from a data file or front matter is escaped where it enters HTML.
+
+``GENERATORS`` maps the NAME of ``[[generate:NAME]]`` to its generator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mkdocs_debate.blocks.furniture import corrections_list
+from mkdocs_debate.blocks.glossary import glossary_page
+from mkdocs_debate.blocks.lists import claims_list, discussions_list, essays_list, key_claims, latest_list
+from mkdocs_debate.blocks.models import matrix_teaser, models_page
+from mkdocs_debate.data.config import Settings
+from mkdocs_debate.data.site import Site
+
+Generator = Callable[[Site, str, Settings], str]
+
+GENERATORS: dict[str, Generator] = {
+    "glossary": glossary_page,
+    "essays": essays_list,
+    "discussions": discussions_list,
+    "latest": latest_list,
+    "claims": claims_list,
+    "key-claims": key_claims,
+    "matrix-teaser": matrix_teaser,
+    "models": models_page,
+    "corrections": corrections_list,
+}

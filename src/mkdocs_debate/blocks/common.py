@@ -1,0 +1,49 @@
+"""What every generated block needs: escaping, page-relative links, dates."""
+
+from __future__ import annotations
+
+import functools
+import html
+import math
+import posixpath
+import re
+from typing import Any
+
+from mkdocs_debate.data.pages import Page
+from mkdocs_debate.data.site import iso_date
+
+WORDS_PER_MINUTE = 220
+FOOTNOTE_DEFINITION = re.compile(r"\[\^[^\]]+\]:.*")
+
+
+def esc(value: Any) -> str:
+    """Text made safe for HTML content and quoted attribute values."""
+    return html.escape(str(value), quote=True)
+
+
+def link(from_src: str, to_src: str, anchor: str = "") -> str:
+    """Page-relative link from one source file to another (MkDocs rewrites and validates it)."""
+    target = _relative(posixpath.dirname(from_src), to_src) if to_src != from_src else posixpath.basename(to_src)
+    return f"{target}#{anchor}" if anchor else target
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(base: str, to_src: str) -> str:
+    return posixpath.relpath(to_src, base)
+
+
+def human_date(value: Any) -> str:
+    """'5 April 2025' from a date or an ISO string; '' when there is none."""
+    day = iso_date(value)
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
+def reading_minutes(page: Page) -> int:
+    """Minutes to read a page's body, footnote definitions aside."""
+    words = len(re.findall(r"\w+", FOOTNOTE_DEFINITION.sub("", page.body)))
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def title_of(page: Page) -> str:
+    """The page's title from its front matter, else its slug."""
+    return str(page.meta.get("title", page.slug))

@@ -1,0 +1,77 @@
+"""The glossary page, generated from docs/_data/glossary.yml."""
+
+from __future__ import annotations
+
+import json
+
+from mkdocs_debate.blocks.common import esc, link, title_of
+from mkdocs_debate.data.config import Settings
+from mkdocs_debate.data.site import Site
+from mkdocs_debate.usage import term_usage
+
+
+def glossary_page(site: Site, src: str, settings: Settings) -> str:
+    """The whole glossary: a letter index, one entry per term, JSON-LD."""
+    entries = sorted(site.glossary, key=lambda e: str(e.get("term", "")).lower())
+    usage = term_usage(site, settings.glossary_page)
+    by_id = {str(e.get("id")): e for e in entries}
+    letters: dict[str, list[dict]] = {}
+    for entry in entries:
+        first = str(entry.get("term", "?"))[:1].upper()
+        letters.setdefault(first if first.isalpha() else "#", []).append(entry)
+    index = " · ".join(f"[{letter}](#letter-{letter.lower()})" for letter in letters)
+    out = [f'<nav class="glossary-letters no-terms" aria-label="Letters" markdown>{index}</nav>', "",
+           defined_term_set(entries, settings), ""]
+    for letter, group in letters.items():
+        out += [f"## {letter} {{#letter-{letter.lower()}}}", ""]
+        for entry in group:
+            term_id = str(entry["id"])
+            for old in entry.get("old_ids") or []:
+                out.append(f'<span id="{esc(old)}"></span>')
+            out += [f"### {entry['term']} {{#{term_id}}}", "",
+                    f'<div class="glossary-entry" data-term="{esc(term_id)}" markdown>', "",
+                    f"**{str(entry.get('short', '')).strip()}**", "",
+                    str(entry.get("definition", "")).strip(), ""]
+            aliases = [a for a in entry.get("aliases") or []]
+            if aliases:
+                out += ["*Also:* " + ", ".join(aliases), ""]
+            if entry.get("contested"):
+                out += ['!!! question "Contested"', ""]
+                out += ["    " + line for line in str(entry["contested"]).strip().splitlines()] + [""]
+            related = [r for r in entry.get("related") or [] if r in by_id]
+            if related:
+                out += ['<p class="no-terms" markdown>**Related:** ' + ", ".join(
+                    f"[{by_id[r]['term']}](#{r})" for r in related) + "</p>", ""]
+            sources = "; ".join(f"[{s.get('title', s.get('url'))}]({s.get('url')})"
+                                for s in entry.get("sources") or [])
+            out += [f'<p class="no-terms" markdown>**Sources:** {sources}</p>', ""]
+            pages = usage.get(term_id, [])
+            used = ", ".join(f"[{title_of(p)}]({link(src, p.src)})" for p in pages)
+            out += [f'<p class="used-in no-terms" markdown>**Used in:** {used or "no page yet"}</p>', ""]
+            out += ["</div>", ""]
+    return "\n".join(out)
+
+
+def defined_term_set(entries: list[dict], settings: Settings) -> str:
+    """schema.org DefinedTermSet JSON-LD for the glossary (a data block: no CSP hash needed)."""
+    url = settings.published_url(settings.glossary_page)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "DefinedTermSet",
+        "@id": url,
+        "name": f"{settings.site_name} glossary",
+        "url": url,
+        "hasDefinedTerm": [{
+            "@type": "DefinedTerm",
+            "@id": f"{url}#{e['id']}",
+            "termCode": str(e["id"]),
+            "name": str(e["term"]),
+            "alternateName": [str(a) for a in e.get("aliases") or []],
+            "description": str(e.get("short", "")).strip(),
+            "url": f"{url}#{e['id']}",
+            "inDefinedTermSet": url,
+        } for e in entries],
+    }
+    # "</" must not appear inside a script element.
+    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return f'<script type="application/ld+json">{payload}</script>'

@@ -1,0 +1,61 @@
+"""debate-check: tell a contributor exactly what is wrong with the content.
+
+Usage: debate-check [--docs-dir docs] [FILE ...]
+
+Prints ``path:line: message`` for every problem, then a count, and exits 1 if
+there is any. With ``GITHUB_ACTIONS=true`` it also prints ``::error``
+annotations so problems show on the pull request's diff.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from mkdocs_debate.checker import all_problems
+from mkdocs_debate.data.site import load_site
+from mkdocs_debate.data.yaml_lines import DataError
+from mkdocs_debate.problems import Problem
+
+
+def _escape_data(text: str) -> str:
+    """Escape a GitHub workflow command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """Escape a GitHub workflow command's property value."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(problem: Problem) -> str:
+    """The GitHub Actions error annotation of a problem."""
+    return (f"::error file={_escape_property(problem.path)},line={problem.line}"
+            f"::{_escape_data(problem.message.strip())}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs-dir", default="docs")
+    parser.add_argument("files", nargs="*", help="only these pages (data files are always checked)")
+    args = parser.parse_args(argv)
+    try:
+        site = load_site(args.docs_dir)
+    except DataError as error:
+        problems = error.problems
+    else:
+        only = {os.path.abspath(f) for f in args.files if f.endswith(".md")} or None
+        problems = all_problems(site, only)
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems:
+        print(problem)
+        if annotate:
+            print(annotation(problem))
+    count = len(problems)
+    print(f"{count} problem{'s' if count != 1 else ''} found" if count else "content OK: no problems found")
+    return 1 if count else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""Rules across pages and on the data files: each yields Problems naming their file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+from mkdocs_debate.checker.fields import MAX_SHORT_DEFINITION, source_findings
+from mkdocs_debate.data.pages import Page
+from mkdocs_debate.data.site import CELL_VALUES, DIMENSIONS, SLUG, Site, iso_date
+from mkdocs_debate.data.yaml_lines import LineDict
+from mkdocs_debate.problems import Problem
+
+
+def site_problems(site: Site) -> Iterator[Problem]:
+    """Slugs and titles are unique across essays, summaries and claims."""
+    seen_slugs: dict[str, Page] = {}
+    seen_titles: dict[str, Page] = {}
+    for page in sorted(site.pages.values(), key=lambda p: p.src):
+        if not (page.is_content or page.is_claim):
+            continue
+        other = seen_slugs.setdefault(page.slug, page)
+        if other is not page and page.section != other.section and not page.is_claim:
+            yield Problem(page.path, 1, f"slug {page.slug!r} is already used by {other.path}")
+        title = str(page.meta.get("title", "")).strip().lower()
+        if title:
+            other = seen_titles.setdefault(title, page)
+            if other is not page:
+                yield Problem(page.path, page.meta.line_of("title"), (
+                    f"title {page.meta['title']!r} is already used by {other.path}"))
+
+
+def glossary_problems(site: Site) -> Iterator[Problem]:
+    """Glossary entries: unique ids and names, short ≤ 200 chars, related ids exist, https sources."""
+    path = site.display_path("glossary.yml")
+    entries = site.glossary
+    if not isinstance(entries, list):
+        yield Problem(path, 1, "the glossary must be a list of entries")
+        return
+    ids = {str(e.get("id")) for e in entries if isinstance(e, dict)}
+    names: dict[str, str] = {}
+    for entry in entries:
+        if not isinstance(entry, LineDict):
+            yield Problem(path, 1, f"a glossary entry must be a mapping: {entry!r}")
+            continue
+        for field in ("id", "term", "short", "definition", "sources"):
+            if not entry.get(field):
+                yield Problem(path, entry.line, f"glossary entry is missing {field!r}")
+        term_id = str(entry.get("id", ""))
+        if term_id and not SLUG.match(term_id):
+            yield Problem(path, entry.line_of("id"), f"term id must be kebab-case: {term_id!r}")
+        if len(str(entry.get("short", ""))) > MAX_SHORT_DEFINITION:
+            yield Problem(path, entry.line_of("short"), (
+                f"short definition of {term_id!r} must be at most {MAX_SHORT_DEFINITION} characters "
+                f"(it has {len(str(entry['short']))})"))
+        for name in [entry.get("term", ""), *(entry.get("aliases") or [])]:
+            key = str(name).strip().lower()
+            if key in names and names[key] != term_id:
+                yield Problem(path, entry.line_of("aliases"), (
+                    f"name {name!r} of {term_id!r} is already used by {names[key]!r}"))
+            names[key] = term_id
+        for related in entry.get("related") or []:
+            if related not in ids:
+                yield Problem(path, entry.line_of("related"), f"related term {related!r} of {term_id!r} does not exist")
+        for source in entry.get("sources") or []:
+            for line, message in source_findings(source, entry.line_of("sources")):
+                yield Problem(path, line, message)
+    seen: set[str] = set()
+    for entry in entries:
+        if isinstance(entry, LineDict):
+            term_id = str(entry.get("id"))
+            if term_id in seen:
+                yield Problem(path, entry.line_of("id"), f"duplicate term id {term_id!r}")
+            seen.add(term_id)
+
+
+def models_problems(site: Site) -> Iterator[Problem]:
+    """Models: unique ids, known dimensions and values, an https source for every known cell."""
+    if not os.path.exists(site.data_path("models.yml")):
+        return  # a site without an openness matrix
+    path = site.display_path("models.yml")
+    models = site.models.get("models") if isinstance(site.models, dict) else None
+    if not isinstance(models, list):
+        yield Problem(path, 1, "models.yml must have a list under 'models'")
+        return
+    seen: set[str] = set()
+    for model in models:
+        if not isinstance(model, LineDict):
+            yield Problem(path, 1, f"a model must be a mapping: {model!r}")
+            continue
+        model_id = str(model.get("id", ""))
+        if not SLUG.match(model_id):
+            yield Problem(path, model.line_of("id"), f"model id must be kebab-case: {model_id!r}")
+        if model_id in seen:
+            yield Problem(path, model.line_of("id"), f"duplicate model {model_id!r}")
+        seen.add(model_id)
+        for field in ("name", "organisation", "released", "licence", "osi_approved", "checked", "openness"):
+            if field not in model:
+                yield Problem(path, model.line, f"model {model_id!r} is missing {field!r}")
+        for field in ("organisation", "released", "licence", "osi_approved"):
+            fact = model.get(field)
+            if field in model and not (isinstance(fact, LineDict) and "value" in fact
+                                       and str(fact.get("source", "")).startswith("https://")):
+                yield Problem(path, model.line_of(field), (
+                    f"{field} of {model_id!r} needs a value and an https source"))
+        if "checked" in model and iso_date(model["checked"]) is None:
+            yield Problem(path, model.line_of("checked"), f"checked must be an ISO date (YYYY-MM-DD): {model['checked']!r}")
+        openness = model.get("openness")
+        if not isinstance(openness, LineDict):
+            continue
+        for dimension in openness:
+            if dimension not in DIMENSIONS:
+                yield Problem(path, openness.line_of(dimension), (
+                    f"unknown dimension {dimension!r} in {model_id!r}; known: " + ", ".join(DIMENSIONS)))
+        for dimension in DIMENSIONS:
+            cell = openness.get(dimension)
+            if not isinstance(cell, LineDict):
+                yield Problem(path, openness.line, f"model {model_id!r} is missing dimension {dimension!r}")
+                continue
+            value = cell.get("value")
+            if value not in CELL_VALUES:
+                yield Problem(path, cell.line_of("value"), (
+                    f"value of {model_id}.{dimension} must be one of "
+                    + ", ".join(sorted(CELL_VALUES)) + f": {value!r}"))
+            elif value != "unknown" and not str(cell.get("source", "")).startswith("https://"):
+                yield Problem(path, cell.line, (f"{model_id}.{dimension} is {value!r} and needs an https "
+                                        "source (or the value 'unknown')"))

@@ -1,0 +1,54 @@
+"""What the checker's rules share: allowed values and field validators."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from mkdocs_debate.data.site import iso_date
+from mkdocs_debate.data.yaml_lines import LineDict
+from mkdocs_debate.problems import Finding
+
+MAX_DESCRIPTION = 160
+MAX_SHORT_DEFINITION = 200
+CONTENT_FIELDS = frozenset({"title", "description", "date", "authors", "kind", "tags", "sources"})
+CLAIM_FIELDS = CONTENT_FIELDS | {"claim"}
+OPTIONAL_FIELDS = frozenset({"updated", "based_on", "corrections", "glossary_links", "old_ids",
+                             "hide", "social", "search", "status"})
+PAGE_FIELDS = frozenset({"title", "description"})
+SOURCE_FIELDS = frozenset({"title", "url", "author", "date"})
+CLAIM_SECTIONS = ("## The case for", "## The case against")
+UNSAFE_TAGS = frozenset({"script", "iframe", "object", "embed", "form", "frame", "frameset",
+                         "base", "meta", "link", "style"})
+TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>", re.DOTALL)
+EVENT_ATTRIBUTE = re.compile(r"""(?:^|\s)(on[a-z]+)\s*=""", re.IGNORECASE)
+STYLE_ATTRIBUTE = re.compile(r"""(?:^|\s)style\s*=""", re.IGNORECASE)
+BAD_URL = re.compile(r"""(?:\]\(\s*<?|^\s{0,3}\[[^\]]+\]:\s*<?|(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*)"""
+                     r"""((?:javascript|data|vbscript)\s*:)""", re.IGNORECASE)
+MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(")
+HTML_ALT = re.compile(r"""\balt\s*=\s*(?:(["'])(.*?)\1|([^\s"'>]+))""", re.IGNORECASE | re.DOTALL)
+ATTRIBUTE_LIST = re.compile(r"\{:?\s*([^}]*)\}")
+URL_IN_TEXT = re.compile(r"\]\(\s*<?(https?://[^)\s>]+)|<(https?://[^>\s]+)>")
+PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
+SOURCE_LINK = re.compile(r"https://[^\s)>\]]+")
+
+
+def source_findings(source: Any, fallback_line: int, required_url: bool = True) -> Iterator[Finding]:
+    """A source must be a mapping with a title, an https url and an ISO date if any."""
+    if not isinstance(source, LineDict):
+        yield fallback_line, f"a source must be a mapping with title and url: {source!r}"
+        return
+    for field in ("title", "url") if required_url else ("title",):
+        if not source.get(field):
+            yield source.line, f"source is missing its {field!r}"
+    url = source.get("url")
+    if url and not (isinstance(url, str) and url.startswith("https://")):
+        yield source.line_of("url"), f"source url must start with https://: {url!r}"
+    if "date" in source and iso_date(source["date"]) is None and not PARTIAL_DATE.match(str(source["date"])):
+        yield source.line_of("date"), (f"source date must be an ISO date (YYYY-MM-DD, or YYYY-MM "
+                                       f"or YYYY when only that is known): {source['date']!r}")
+    for field in source:
+        if field not in SOURCE_FIELDS:
+            yield source.line_of(field), (f"unknown source field {field!r}; allowed: "
+                                          + ", ".join(sorted(SOURCE_FIELDS)))

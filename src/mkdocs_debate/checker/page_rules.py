@@ -1,0 +1,260 @@
+"""Rules on one page: each yields (line, message); its docstring is the rule.
+
+Like python/peps' check-peps: allowed values are constants, every rule is a
+small generator, and messages say what must hold and quote the bad value.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterator
+
+from mkdocs_debate.checker.fields import (
+    ATTRIBUTE_LIST,
+    BAD_URL,
+    CLAIM_FIELDS,
+    CLAIM_SECTIONS,
+    CONTENT_FIELDS,
+    EVENT_ATTRIBUTE,
+    HTML_ALT,
+    MAX_DESCRIPTION,
+    MD_IMAGE,
+    OPTIONAL_FIELDS,
+    PAGE_FIELDS,
+    SOURCE_LINK,
+    STYLE_ATTRIBUTE,
+    TAG,
+    UNSAFE_TAGS,
+    URL_IN_TEXT,
+    source_findings,
+)
+from mkdocs_debate.data.pages import Page
+from mkdocs_debate.data.site import KINDS, SLUG, Site, iso_date
+from mkdocs_debate.data.yaml_lines import LineDict
+from mkdocs_debate.problems import Finding
+from mkdocs_debate.source import code_free_text, iter_code_free_lines
+from mkdocs_debate.syntax import CLAIM_SIDES, iter_references
+from mkdocs_debate.usage import find_term
+
+
+def rule_front_matter_parses(site: Site, page: Page) -> Iterator[Finding]:
+    """Front matter must be valid YAML between two '---' lines."""
+    if page.error:
+        yield page.error
+
+
+def rule_file_name(site: Site, page: Page) -> Iterator[Finding]:
+    """File names must be kebab-case: lower-case letters, digits and hyphens."""
+    if page.slug not in ("index", "404") and not SLUG.match(page.slug):
+        yield 1, (f"file name must be kebab-case (lower-case words joined by '-'): "
+                  f"{page.slug + '.md'!r}")
+
+
+def rule_required_fields(site: Site, page: Page) -> Iterator[Finding]:
+    """Each kind of page has required front matter fields and no unknown ones."""
+    if page.error:
+        return
+    required = CLAIM_FIELDS if page.is_claim else CONTENT_FIELDS if page.is_content else PAGE_FIELDS
+    for field in sorted(required - set(page.meta)):
+        yield page.meta.line, f"missing required front matter field {field!r}"
+    allowed = required | OPTIONAL_FIELDS
+    for field in page.meta:
+        if field not in allowed and (page.is_content or page.is_claim):
+            yield page.meta.line_of(field), (f"unknown front matter field {field!r}; allowed: "
+                                             + ", ".join(sorted(allowed)))
+
+
+def rule_field_types(site: Site, page: Page) -> Iterator[Finding]:
+    """Titles and descriptions are non-empty text without straight double quotes; descriptions fit in 160 characters."""
+    meta = page.meta
+    for field in ("title", "description", "claim"):
+        if field in meta and (not isinstance(meta[field], str) or not meta[field].strip()):
+            yield meta.line_of(field), f"{field} must be non-empty text: {meta[field]!r}"
+    for field in ("title", "description"):
+        if isinstance(meta.get(field), str) and '"' in meta[field]:
+            # The theme and the social plugin copy these into HTML attributes unescaped.
+            yield meta.line_of(field), (f'{field} must not contain straight double quotes (\"): '
+                                        f"use “curly quotes”: {meta[field]!r}")
+    description = meta.get("description")
+    if isinstance(description, str) and len(description) > MAX_DESCRIPTION:
+        yield meta.line_of("description"), (f"description must be at most {MAX_DESCRIPTION} "
+                                            f"characters (it has {len(description)})")
+    if "glossary_links" in meta and not isinstance(meta["glossary_links"], bool):
+        yield meta.line_of("glossary_links"), (
+            f"glossary_links must be true or false: {meta['glossary_links']!r}")
+
+
+def rule_dates(site: Site, page: Page) -> Iterator[Finding]:
+    """date and updated must be ISO dates (YYYY-MM-DD); updated not before date."""
+    meta = page.meta
+    for field in ("date", "updated"):
+        if field in meta and iso_date(meta[field]) is None:
+            yield meta.line_of(field), f"{field} must be an ISO date (YYYY-MM-DD): {str(meta[field])!r}"
+    start, end = iso_date(meta.get("date")), iso_date(meta.get("updated"))
+    if start and end and end < start:
+        yield meta.line_of("updated"), f"updated ({end}) must not be before date ({start})"
+
+
+def rule_kind(site: Site, page: Page) -> Iterator[Finding]:
+    """kind must match the folder: essays/ essay, discussions/ summary, claims/ claim."""
+    if "kind" not in page.meta or not (page.is_content or page.is_claim):
+        return
+    expected = KINDS[page.section]
+    if page.meta["kind"] != expected:
+        yield page.meta.line_of("kind"), (f"kind must be {expected!r} for a page in "
+                                          f"{page.section}/: {page.meta['kind']!r}")
+
+
+def rule_authors(site: Site, page: Page) -> Iterator[Finding]:
+    """authors must be a non-empty list of ids from docs/_data/authors.yml."""
+    yield from _registry_ids(
+        page, "authors", site.authors,
+        lambda value: f"authors must be a list of author ids, e.g. [editors]: {value!r}",
+        lambda item: f"an author must be an id from docs/_data/authors.yml: {item!r}",
+        lambda item: (f"unknown author {item!r}; known authors: " + ", ".join(sorted(site.authors))
+                      + " (docs/_data/authors.yml)"))
+
+
+def rule_tags(site: Site, page: Page) -> Iterator[Finding]:
+    """tags must be a non-empty list of ids from docs/_data/tags.yml."""
+    yield from _registry_ids(
+        page, "tags", site.tags,
+        lambda value: f"tags must be a non-empty list: {value!r}",
+        lambda item: f"a tag must be an id from docs/_data/tags.yml: {item!r}",
+        lambda item: f"unknown tag {item!r}; allowed: " + ", ".join(sorted(site.tags)))
+
+
+def _registry_ids(page: Page, field: str, registry: dict, not_a_list: Callable[[object], str],
+                  not_text: Callable[[object], str], unknown: Callable[[str], str]) -> Iterator[Finding]:
+    """A front matter field that lists ids of a registry (authors, tags)."""
+    if field not in page.meta:
+        return
+    value, line = page.meta[field], page.meta.line_of(field)
+    if not isinstance(value, list) or not value:
+        yield Finding(line, not_a_list(value))
+        return
+    for item in value:
+        if not isinstance(item, str):
+            yield Finding(line, not_text(item))
+        elif item not in registry:
+            yield Finding(line, unknown(item))
+
+
+def rule_sources(site: Site, page: Page) -> Iterator[Finding]:
+    """sources must list each source with a title and an https url."""
+    if "sources" not in page.meta:
+        return
+    sources = page.meta["sources"]
+    if not isinstance(sources, list) or not sources:
+        yield page.meta.line_of("sources"), "sources must be a non-empty list of {title, url}"
+        return
+    for source in sources:
+        yield from source_findings(source, page.meta.line_of("sources"))
+
+
+def rule_based_on(site: Site, page: Page) -> Iterator[Finding]:
+    """based_on, where given, names the original with a title (url https, date ISO)."""
+    if "based_on" in page.meta:
+        yield from source_findings(page.meta["based_on"], page.meta.line_of("based_on"),
+                                    required_url=False)
+
+
+def rule_corrections(site: Site, page: Page) -> Iterator[Finding]:
+    """corrections must be a list of {date, note}."""
+    corrections = page.meta.get("corrections")
+    if corrections is None:
+        return
+    if not isinstance(corrections, list):
+        yield page.meta.line_of("corrections"), "corrections must be a list of {date, note}"
+        return
+    for item in corrections:
+        if not isinstance(item, LineDict) or iso_date(item.get("date")) is None or not item.get("note"):
+            line = item.line if isinstance(item, LineDict) else page.meta.line_of("corrections")
+            yield line, "a correction needs an ISO date (YYYY-MM-DD) and a note"
+
+
+def rule_cites_sources(site: Site, page: Page) -> Iterator[Finding]:
+    """Essays, summaries and claims cite at least one listed source in the text."""
+    if not (page.is_content or page.is_claim) or not isinstance(page.meta.get("sources"), list):
+        return
+    listed = {s.get("url") for s in page.meta["sources"] if isinstance(s, dict)}
+    cited = set(SOURCE_LINK.findall(page.body))
+    if listed and not (listed & {u.rstrip(".,;") for u in cited}):
+        yield page.body_line, "the text must cite at least one of the page's sources (a footnote with its URL)"
+    for number, line in iter_code_free_lines(page.body):
+        for match in URL_IN_TEXT.finditer(line):
+            url = match.group(1) or match.group(2)
+            if url.startswith("http://"):
+                yield number + page.body_line - 1, f"links must use https: {url!r}"
+
+
+def rule_claim_sections(site: Site, page: Page) -> Iterator[Finding]:
+    """A claim page states both sides: '## The case for' and '## The case against'."""
+    if not page.is_claim:
+        return
+    headings = {line.strip() for line in page.body.splitlines()}
+    for section in CLAIM_SECTIONS:
+        if section not in headings:
+            yield page.body_line, f"a claim page needs a section {section!r}"
+
+
+def rule_safe_markdown(site: Site, page: Page) -> Iterator[Finding]:
+    """No script, frame, object, embed or form; no on* handlers, javascript:/data: URLs or style attributes."""
+    text = code_free_text(page.body)
+
+    def line_at(offset: int) -> int:
+        return text.count("\n", 0, offset) + page.body_line
+
+    for match in TAG.finditer(text):
+        name, attributes, where = match.group(2).lower(), match.group(3), line_at(match.start())
+        if name in UNSAFE_TAGS and not match.group(1):
+            yield where, f"raw <{name}> is not allowed in contributed Markdown"
+        yield from ((where, m) for m in _attribute_problems(attributes))
+        alt = HTML_ALT.search(attributes)
+        if name == "img" and not (alt and (alt.group(2) or alt.group(3) or "").strip()):
+            yield where, "images must have alt text: <img alt=\"what the image shows\">"
+    for match in ATTRIBUTE_LIST.finditer(text):
+        yield from ((line_at(match.start()), m) for m in _attribute_problems(match.group(1)))
+    for number, line in enumerate(text.splitlines(), page.body_line):
+        decoded = re.sub(r"[\t\r\n\x00-\x1f]", "", html.unescape(line))
+        for match in BAD_URL.finditer(decoded):
+            yield number, f"{match.group(1).rstrip(': ').lower()}: URLs are not allowed"
+        for match in MD_IMAGE.finditer(line):
+            if not match.group(1).strip():
+                yield number, "images must have alt text: ![what the image shows](path)"
+
+
+def _attribute_problems(attributes: str) -> Iterator[str]:
+    event = EVENT_ATTRIBUTE.search(attributes)
+    if event:
+        yield f"event handler attribute {event.group(1)!r} is not allowed"
+    if STYLE_ATTRIBUTE.search(attributes):
+        yield "style attributes are not allowed: use the site's stylesheet"
+
+
+def rule_references(site: Site, page: Page) -> Iterator[Finding]:
+    """[[term:ID]] and [[claim:ID|side]] must name a known term or claim."""
+    for reference in iter_references(page.body, page.body_line):
+        if reference.kind == "term" and find_term(site, reference.target) is None:
+            yield Finding(reference.line, f"unknown glossary term {reference.target!r} in {reference.text}: "
+                                          "add it to docs/_data/glossary.yml or use a known id")
+        if reference.kind == "claim" and reference.target not in site.claims:
+            yield Finding(reference.line, f"unknown claim {reference.target!r} in {reference.text}: "
+                                          "claims are the files of docs/claims/ (without .md)")
+        if reference.kind == "claim" and reference.extra is not None and reference.extra not in CLAIM_SIDES:
+            yield Finding(reference.line, f"claim side must be 'for' or 'against': {reference.extra!r}")
+
+
+PAGE_RULES = (
+    rule_front_matter_parses, rule_file_name, rule_required_fields, rule_field_types,
+    rule_dates, rule_kind, rule_authors, rule_tags, rule_sources, rule_based_on,
+    rule_corrections, rule_cites_sources, rule_claim_sections, rule_safe_markdown,
+    rule_references,
+)
+
+
+def page_findings(site: Site, page: Page) -> list[Finding]:
+    """Every (line, message) of one page, in line order."""
+    found = {Finding(*finding) for rule in PAGE_RULES for finding in rule(site, page)}
+    return sorted(found)

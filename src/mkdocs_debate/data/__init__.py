@@ -1,0 +1,1 @@
+"""The sources of truth: configuration, YAML with line numbers, pages, the site."""

@@ -1,0 +1,87 @@
+"""Pages: the Markdown files of docs/, with their front matter and line numbers."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pathlib
+
+from mkdocs_debate.data.yaml_lines import DataError, LineDict, load_yaml
+from mkdocs_debate.problems import Finding
+from mkdocs_debate.source import split_front_matter
+
+CONTENT_SECTIONS = frozenset({"essays", "discussions"})
+CLAIM_SECTION = "claims"
+
+
+@dataclasses.dataclass
+class Page:
+    """A Markdown file of docs/: its front matter and body, with line numbers."""
+
+    src: str  # path relative to docs/, with forward slashes
+    path: str  # path to show a contributor (relative to the repository)
+    meta: LineDict
+    body: str
+    body_line: int  # line of the file on which the body starts
+    error: Finding | None = None  # (line, message) when front matter cannot be parsed
+
+    @property
+    def section(self) -> str:
+        """First folder of the page ('essays', 'claims', ...) or ''."""
+        return self.src.split("/")[0] if "/" in self.src else ""
+
+    @property
+    def slug(self) -> str:
+        """File name without .md: the page's permanent id."""
+        return pathlib.PurePosixPath(self.src).stem
+
+    @property
+    def is_index(self) -> bool:
+        return self.slug == "index"
+
+    @property
+    def is_content(self) -> bool:
+        """An essay or a summary (not an index)."""
+        return self.section in CONTENT_SECTIONS and not self.is_index
+
+    @property
+    def is_claim(self) -> bool:
+        return self.section == CLAIM_SECTION and not self.is_index
+
+    @property
+    def links_terms(self) -> bool:
+        """Whether the cross-linker may link glossary terms on this page."""
+        return self.meta.get("glossary_links", True) is not False
+
+
+def read_page(docs_dir: str, src: str, display_root: str | None = None) -> Page:
+    """Read one page; a front matter syntax error is kept on the Page, not raised."""
+    full = os.path.join(docs_dir, src)
+    with open(full, encoding="utf-8") as handle:
+        text = handle.read()
+    shown = os.path.relpath(full, display_root) if display_root else full
+    front, body, body_line = split_front_matter(text)
+    meta, error = LineDict(), None
+    if front is not None:
+        try:
+            parsed = load_yaml(front, shown, offset=1)
+            if isinstance(parsed, LineDict):
+                meta = parsed
+            elif parsed is not None:
+                error = Finding(2, "front matter must be a mapping of keys to values")
+        except DataError as problem:
+            error = Finding(*problem.problems[0][1:])
+    return Page(src.replace(os.sep, "/"), shown, meta, body, body_line, error)
+
+
+def markdown_sources(docs_dir: str) -> list[str]:
+    """Every Markdown file under docs/ that becomes a page, sorted."""
+    found = []
+    for root, dirs, files in os.walk(docs_dir):
+        rel_root = os.path.relpath(root, docs_dir)
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        for name in sorted(files):
+            if name.endswith(".md"):
+                rel = name if rel_root == "." else f"{rel_root}/{name}"
+                found.append(rel.replace(os.sep, "/"))
+    return found

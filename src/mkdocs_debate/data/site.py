@@ -1,0 +1,130 @@
+"""The site's sources of truth, read and validated in one place.
+
+Everything that knows about pages, glossary terms, claims, models, authors or
+tags reads it through ``load_site``: the Markdown extension, the MkDocs
+plugin, the content checker, the exports and the tests. Nothing is typed
+twice. Results are cached by file modification time, so a build (or
+``mkdocs serve``) reads each file once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import os
+import re
+import time
+from typing import Any
+
+from mkdocs_debate.data.pages import Page, markdown_sources, read_page
+from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
+
+DATA_DIR = "_data"
+DATA_FILES = ("glossary.yml", "models.yml", "authors.yml", "tags.yml")
+KINDS = {"essays": "essay", "discussions": "summary", "claims": "claim"}
+CELL_VALUES = frozenset({"open", "partial", "closed", "unknown"})
+DIMENSIONS = (
+    "weights",
+    "use_restrictions",
+    "training_code",
+    "training_data",
+    "data_documentation",
+    "technical_report",
+)
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _mtimes(paths: list[str]) -> tuple:
+    return tuple((p, os.stat(p).st_mtime_ns) for p in paths if os.path.exists(p))
+
+
+@dataclasses.dataclass
+class Site:
+    """All pages and data of one docs folder."""
+
+    docs_dir: str
+    pages: dict[str, Page]
+    glossary: list[LineDict]
+    models: LineDict
+    authors: LineDict
+    tags: LineDict
+    cache: dict = dataclasses.field(default_factory=dict, repr=False)  # indexes built from this data
+
+    @functools.cached_property
+    def terms(self) -> dict[str, dict]:
+        """Glossary entries by id."""
+        return {str(entry.get("id")): entry for entry in self.glossary if isinstance(entry, dict)}
+
+    @functools.cached_property
+    def claims(self) -> dict[str, Page]:
+        return {p.slug: p for p in self.pages.values() if p.is_claim}
+
+    def content_pages(self, section: str) -> list[Page]:
+        """Essays or summaries of a section, newest first, then by title."""
+        pages = [p for p in self.pages.values() if p.section == section and not p.is_index]
+        return sorted(pages, key=lambda p: (str(p.meta.get("date", "")), p.slug), reverse=True)
+
+    def data_path(self, name: str) -> str:
+        """Absolute path of a data file."""
+        return os.path.join(self.docs_dir, DATA_DIR, name)
+
+    def display_path(self, name: str) -> str:
+        """Path of a data file as a contributor sees it (relative to the repository)."""
+        return os.path.relpath(self.data_path(name), os.path.dirname(self.docs_dir))
+
+
+# Walking docs/ to compare modification times costs O(pages); doing it for every
+# page of a build would cost O(pages²). So a build looks again only after
+# RECHECK_SECONDS, or when the MkDocs glue calls invalidate() as a build starts.
+RECHECK_SECONDS = 2.0
+_checked: dict[str, tuple[float, tuple]] = {}
+
+
+def invalidate() -> None:
+    """Forget when docs/ was last checked: the next load_site looks at every file."""
+    _checked.clear()
+
+
+def load_site(docs_dir: str) -> Site:
+    """Read every page and data file of docs_dir (cached until a file changes)."""
+    docs_dir = os.path.abspath(docs_dir)
+    now = time.monotonic()
+    checked = _checked.get(docs_dir)
+    if checked is None or now - checked[0] > RECHECK_SECONDS:
+        sources = markdown_sources(docs_dir)
+        data_files = [os.path.join(docs_dir, DATA_DIR, n) for n in DATA_FILES]
+        checked = (now, _mtimes([os.path.join(docs_dir, s) for s in sources] + data_files))
+        _checked[docs_dir] = checked
+    return _load_site(docs_dir, checked[1])
+
+
+@functools.lru_cache(maxsize=4)
+def _load_site(docs_dir: str, stamp: tuple) -> Site:
+    root = os.path.dirname(docs_dir)
+    pages = {src: read_page(docs_dir, src, root) for src in markdown_sources(docs_dir)}
+
+    def data(name: str, default: Any) -> Any:
+        path = os.path.join(docs_dir, DATA_DIR, name)
+        if not os.path.exists(path):
+            return default
+        with open(path, encoding="utf-8") as handle:
+            loaded = load_yaml(handle.read(), os.path.relpath(path, root))
+        return default if loaded is None else loaded
+
+    return Site(docs_dir, pages, data("glossary.yml", []), data("models.yml", LineDict()),
+                data("authors.yml", LineDict()), data("tags.yml", LineDict()))
+
+
+def iso_date(value: Any) -> dt.date | None:
+    """A date from YAML (already a date, or an ISO string), else None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None

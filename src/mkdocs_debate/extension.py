@@ -1,0 +1,350 @@
+"""Python-Markdown extension: glossary cross-links, claim references, generated pages.
+
+Registered as the Markdown extension ``debate`` (entry point
+``markdown.extensions``), so ``mkdocs.yml`` lists it by that short name and it
+runs under MkDocs and under Zensical alike. What it does on every page:
+
+- **Cross-links glossary terms.** The first mention of each term (its name, an
+  alias or a plural written in the glossary; case-insensitive, whole words,
+  longest match first) becomes a link to its glossary entry with the short
+  definition as tooltip. A treeprocessor does it on the element tree and never
+  touches code, links, headings, image alt text, attributes, raw HTML,
+  footnotes, or the term's own glossary entry. Front matter
+  ``glossary_links: false`` opts a page out.
+- **Explicit references** (see ``mkdocs_debate.syntax``). ``[[term:ID|text]]``
+  forces a link to a term; ``[[claim:ID|for]]`` links a claim and makes its
+  block linkable as ``#claim-ID``, numbered in document order. An unknown id is
+  an error naming file and line.
+- **Generated blocks.** A line ``[[generate:NAME]]`` is replaced by Markdown
+  built from the sources of truth (``mkdocs_debate.blocks``).
+- **Page furniture.** Claim pages get their backlinks; essays, summaries and
+  claims get a "Cite this page" block with their revision history.
+
+Options: ``docs_dir`` (default ``docs``), ``site_url``, ``repo_url``,
+``site_name``, ``glossary_page``, ``models_page``, ``cite_key_prefix`` and
+``page``. The page being rendered is read from the Markdown instance itself
+(MkDocs' ``relpath`` treeprocessor, Zensical's ``rendering_context``); the
+``page`` option names it where neither exists (tests). When none is known, the
+extension fails rather than guess.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree  # noqa: N813 - Python-Markdown's own name for it
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from mkdocs_debate.blocks import GENERATORS
+from mkdocs_debate.blocks.common import link
+from mkdocs_debate.blocks.furniture import furniture
+from mkdocs_debate.data.config import Settings
+from mkdocs_debate.data.pages import Page
+from mkdocs_debate.data.site import Site, load_site
+from mkdocs_debate.matcher import matcher_for
+from mkdocs_debate.source import iter_code_free_lines
+from mkdocs_debate.syntax import CLAIM_SIDES, GENERATE_RE, REFERENCE, claim_anchor
+from mkdocs_debate.usage import find_term
+
+SKIP_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "abbr", "button",
+                       "svg", "h1", "h2", "h3", "h4", "h5", "h6", "sup", "img", "textarea"})
+SKIP_CLASSES = frozenset({"footnote", "no-terms", "admonition-title", "claim-ref", "headerlink"})
+SIDE_LABELS = {"for": "Argues for", "against": "Argues against"}
+
+
+class MarkupReferenceError(ValueError):
+    """A bad explicit reference or generated block: the message names the file and line."""
+
+
+class UnknownPageError(RuntimeError):
+    """The extension cannot tell which page it renders."""
+
+
+# -----------------------------------------------------------------------------
+# Which page is rendered
+# -----------------------------------------------------------------------------
+
+
+def page_source_path(md: Markdown, configured: str = "") -> str:
+    """Path (inside docs_dir) of the page this Markdown instance converts."""
+    if configured:
+        return configured
+    if "relpath" in md.treeprocessors:  # MkDocs registers it with the page's File before converting
+        file = getattr(md.treeprocessors["relpath"], "file", None)
+        if getattr(file, "src_uri", None):
+            return str(file.src_uri)
+    zensical = _zensical_page(md)
+    if zensical:
+        return zensical
+    raise UnknownPageError(
+        "the debate extension cannot tell which page it renders: not under MkDocs or Zensical, "
+        "and no 'page' option was given")
+
+
+def _zensical_page(md: Markdown) -> str | None:
+    """The page's source path from Zensical's rendering context, when it has one.
+
+    Zensical (checked on 0.0.73) registers a preprocessor named
+    ``rendering_context`` whose ``page`` has ``path``: the source path relative
+    to docs_dir, e.g. ``essays/free-as-in-what.md``.
+    """
+    if "rendering_context" not in md.preprocessors:
+        return None
+    page = getattr(md.preprocessors["rendering_context"], "page", None)
+    src = page.get("path") if isinstance(page, dict) else getattr(page, "path", None)
+    return str(src).replace("\\", "/") if src else None
+
+
+# -----------------------------------------------------------------------------
+# The processors
+# -----------------------------------------------------------------------------
+
+
+class DebateContext:
+    """What the processors of one Markdown instance share for the current page."""
+
+    def __init__(self, md: Markdown, settings: Settings, page: str):
+        self.md = md
+        self.settings = settings
+        self.configured_page = page
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget the previous page (called before each conversion)."""
+        self.linked_terms: set[str] = set()
+        self._src: str | None = None
+
+    @property
+    def site(self) -> Site:
+        return load_site(self.settings.docs_dir)
+
+    @property
+    def src(self) -> str:
+        """Path of the page being rendered, relative to docs_dir."""
+        if self._src is None:
+            self._src = page_source_path(self.md, self.configured_page)
+        return self._src
+
+    @property
+    def page(self) -> Page | None:
+        return self.site.pages.get(self.src)
+
+    def error(self, message: str, needle: str) -> MarkupReferenceError:
+        """An error naming the page and the line where needle first stands."""
+        page = self.page
+        line = 1
+        if page is not None:
+            for number, text in iter_code_free_lines(page.body):
+                if needle in text:
+                    line = number + page.body_line - 1
+                    break
+        path = page.path if page else self.src
+        return MarkupReferenceError(f"{path}:{line}: {message}")
+
+
+class GeneratePreprocessor(Preprocessor):
+    """Replaces ``[[generate:NAME]]`` lines and appends page furniture."""
+
+    def __init__(self, md: Markdown, context: DebateContext):
+        super().__init__(md)
+        self.context = context
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.context.reset()
+        site, src, settings = self.context.site, self.context.src, self.context.settings
+        output: list[str] = []
+        outside_code = dict(iter_code_free_lines("\n".join(lines)))
+        for number, line in enumerate(lines, 1):
+            match = GENERATE_RE.match(line) if number in outside_code else None
+            if not match:
+                output.append(line)
+                continue
+            builder = GENERATORS.get(match.group(1))
+            if builder is None:
+                raise self.context.error(
+                    f"unknown generated block {match.group(1)!r}; known: " + ", ".join(sorted(GENERATORS)),
+                    line.strip())
+            output.extend(["", *builder(site, src, settings).splitlines(), ""])
+        page = site.pages.get(src)
+        if page is not None:
+            output.extend(["", *furniture(site, page, settings).splitlines()])
+        return output
+
+
+def term_link(src: str, glossary_page: str, entry: dict, text: str) -> etree.Element:
+    """The link element for one glossary term."""
+    element = etree.Element("a", {
+        "href": link(src, glossary_page, str(entry["id"])),
+        "class": "glossary-term",
+        "data-tip": str(entry.get("short", "")).strip(),
+        "data-term": str(entry["id"]),
+    })
+    element.text = AtomicString(text)
+    return element
+
+
+class ReferenceInlineProcessor(InlineProcessor):
+    """Turns ``[[term:ID|text]]`` and ``[[claim:ID|side]]`` into links."""
+
+    def __init__(self, md: Markdown, context: DebateContext):
+        super().__init__(REFERENCE, md)
+        self.context = context
+
+    def handleMatch(self, m: re.Match, data: str) -> tuple[etree.Element, int, int]:  # noqa: N802 - Python-Markdown's name
+        kind, ref, extra = m.group(1), m.group(2).strip(), m.group(3)
+        site, src = self.context.site, self.context.src
+        if kind == "term":
+            entry = find_term(site, ref)
+            if entry is None:
+                raise self.context.error(f"unknown glossary term {ref!r} in {m.group(0)}", m.group(0))
+            self.context.linked_terms.add(str(entry["id"]))
+            return (term_link(src, self.context.settings.glossary_page, entry, (extra or "").strip() or ref),
+                    m.start(0), m.end(0))
+        claim = site.claims.get(ref)
+        if claim is None:
+            raise self.context.error(f"unknown claim {ref!r} in {m.group(0)}", m.group(0))
+        side = (extra or "").strip() or None
+        if side is not None and side not in CLAIM_SIDES:
+            raise self.context.error(f"claim side must be 'for' or 'against': {side!r}", m.group(0))
+        element = etree.Element("a", {
+            "href": link(src, claim.src),
+            "class": f"claim-ref claim-ref--{side or 'neutral'}",
+            "data-tip": f"Claim: {claim.meta.get('claim', '')}",
+            "data-claim": ref,
+        })
+        badge = etree.SubElement(element, "span", {"class": "claim-ref__side"})
+        badge.text = AtomicString(SIDE_LABELS.get(side or "", "Claim"))
+        badge.tail = AtomicString(" " + str(claim.meta.get("title", ref)))
+        return element, m.start(0), m.end(0)
+
+
+class CrossLinkTreeprocessor(Treeprocessor):
+    """Anchors claim blocks in document order; links the first mention of each glossary term."""
+
+    def __init__(self, md: Markdown, context: DebateContext):
+        super().__init__(md)
+        self.context = context
+
+    def run(self, root: etree.Element) -> None:
+        site = self.context.site
+        page = self.context.page
+        self.entries = site.terms
+        self.matcher = matcher_for(site.glossary)
+        anchor_claims(root)
+        if page is not None and not page.links_terms:
+            return
+        self._walk(root, frozenset())
+
+    def _walk(self, element: etree.Element, excluded: frozenset[str]) -> None:
+        own = element.get("data-term")
+        if own and element.tag != "a":
+            excluded = excluded | {own}
+        if element.text and not isinstance(element.text, AtomicString):
+            new = self._link_text(element.text, excluded)
+            if new is not None:
+                element.text = new[0]
+                for index, child in enumerate(new[1]):
+                    element.insert(index, child)
+        for child in list(element):
+            if not self._skipped(child):
+                self._walk(child, excluded)
+            if child.tail and not isinstance(child.tail, AtomicString):
+                new = self._link_text(child.tail, excluded)
+                if new is not None:
+                    child.tail = new[0]
+                    position = list(element).index(child) + 1
+                    for offset, item in enumerate(new[1]):
+                        element.insert(position + offset, item)
+
+    @staticmethod
+    def _skipped(element: etree.Element) -> bool:
+        if not isinstance(element.tag, str) or element.tag in SKIP_TAGS:
+            return True
+        classes = set((element.get("class") or "").split())
+        return bool(classes & SKIP_CLASSES)
+
+    def _link_text(self, text: str, excluded: frozenset[str]) -> tuple[str, list[etree.Element]] | None:
+        """Split text around first mentions: (leading text, [link, link, ...])."""
+        pieces: list[etree.Element] = []
+        head, cursor = "", 0
+        for start, end, term_id in self.matcher.find(text):
+            if term_id in self.context.linked_terms or term_id in excluded:
+                continue
+            entry = self.entries.get(term_id)
+            if entry is None:
+                continue
+            self.context.linked_terms.add(term_id)
+            element = term_link(self.context.src, self.context.settings.glossary_page, entry, text[start:end])
+            element.tail = ""
+            if pieces:
+                pieces[-1].tail = text[cursor:start]
+            else:
+                head = text[:start]
+            pieces.append(element)
+            cursor = end
+        if not pieces:
+            return None
+        pieces[-1].tail = text[cursor:]
+        return head, pieces
+
+
+def anchor_claims(root: etree.Element) -> None:
+    """Give the block holding each claim reference its anchor, numbered in document order.
+
+    ``root.iter()`` visits elements in document order, the order in which
+    ``syntax.numbered_claim_references`` reads the source, so the claim page's
+    backlinks and these anchors agree.
+    """
+    seen: dict[str, int] = {}
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for element in root.iter("a"):
+        claim_id = element.get("data-claim")
+        if not claim_id or "claim-ref" not in (element.get("class") or ""):
+            continue
+        seen[claim_id] = seen.get(claim_id, 0) + 1
+        parent = parents.get(element)
+        if parent is not None and not parent.get("id"):
+            parent.set("id", claim_anchor(claim_id, seen[claim_id]))
+
+
+class DebateExtension(Extension):
+    """Registers the processors; one instance per Markdown instance."""
+
+    def __init__(self, **kwargs: Any):
+        defaults = Settings()
+        self.config = {
+            "docs_dir": [defaults.docs_dir, "Folder of the Markdown sources"],
+            "site_url": ["", "Published site URL, for citations and JSON-LD"],
+            "repo_url": ["", "Repository URL, for history and correction links"],
+            "site_name": ["", "The site's name, for citations"],
+            "glossary_page": [defaults.glossary_page, "Source path of the glossary page"],
+            "models_page": [defaults.models_page, "Source path of the openness matrix page"],
+            "cite_key_prefix": [defaults.cite_key_prefix, "Prefix of BibTeX keys"],
+            "page": ["", "Path of the page inside docs_dir, where no build tells it (tests)"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        md.registerExtension(self)
+        options = self.getConfigs()
+        page = str(options.pop("page") or "")
+        settings = Settings(**{key: str(value) for key, value in options.items()})
+        self.context = DebateContext(md, settings, page)
+        # Before html_block (20) so generated <div markdown> blocks are parsed.
+        md.preprocessors.register(GeneratePreprocessor(md, self.context), "debate_generate", 25)
+        # Before links (160), so [[...]] is never read as a reference link.
+        md.inlinePatterns.register(ReferenceInlineProcessor(md, self.context), "debate_refs", 175)
+        # After inline (20) and attr_list (8); before toc (5) and MkDocs' relpath (0).
+        md.treeprocessors.register(CrossLinkTreeprocessor(md, self.context), "debate_crosslink", 7)
+
+    def reset(self) -> None:
+        self.context.reset()
+
+
+def makeExtension(**kwargs: Any) -> DebateExtension:  # noqa: N802 - Python-Markdown's name
+    return DebateExtension(**kwargs)

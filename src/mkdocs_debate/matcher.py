@@ -1,0 +1,114 @@
+"""Find glossary terms in text: one Aho-Corasick pass, whatever the number of terms.
+
+The matcher is shared by the Markdown extension (which links the first mention
+of each term on a page) and by the site scan (which lists, for each term, the
+pages that mention it), so both agree on what counts as a mention:
+
+- case-insensitive, on whole words only ("gratis" never inside "gratisware");
+- aliases and plural forms are written out in the glossary, not guessed;
+- the longest match wins ("open source AI" before "open source").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
+import ahocorasick
+
+from mkdocs_debate.source import iter_code_free_lines, mask_code_spans
+
+# What the site scan removes from a Markdown line (after blanking code spans)
+# before matching, mirroring the elements the tree walk skips: links and images,
+# autolinks, raw HTML tags, attribute lists, footnote and explicit references.
+_SKIPPED_INLINE = re.compile(
+    r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)"  # [link](url), ![alt](src)
+    r"|!?\[[^\]]*\]\[[^\]]*\]"  # [link][ref]
+    r"|\[\[[^\]]*\]\]"  # [[term:x]], [[claim:x]]
+    r"|\[\^[^\]]*\]"  # footnote reference
+    r"|<[^>]*>"  # raw HTML and autolinks
+    r"|\{[:#.][^}]*\}"  # attribute list
+)
+_SKIPPED_LINE = re.compile(r"^\s*(#|\[\^[^\]]+\]:|!!!|\?\?\?|\[[^\]]+\]:\s)")
+_WORD_CHAR = re.compile(r"\w")
+
+
+class TermMatcher:
+    """Maps every term and alias of a glossary to its id, and finds them in text."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]):
+        self.automaton = ahocorasick.Automaton()
+        self.names: dict[str, str] = {}
+        for name, term_id in names:
+            key = _fold(name.strip())
+            if key:
+                self.names[key] = term_id
+                self.automaton.add_word(key, (len(key), term_id))
+        if self.names:
+            self.automaton.make_automaton()
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Yield (start, end, term id) of every whole-word match, longest first."""
+        if not self.names or not text:
+            return
+        folded = _fold(text)
+        for end, (length, term_id) in self.automaton.iter_long(folded):
+            start, stop = end - length + 1, end + 1
+            if _is_word_boundary(text, start - 1) and _is_word_boundary(text, stop):
+                yield start, stop, term_id
+
+    def lookup(self, name: str) -> str | None:
+        """The id of a term given by id, name or alias, or None."""
+        return self.names.get(_fold(name.strip()))
+
+    def mentions(self, markdown: str) -> set[str]:
+        """Term ids mentioned in Markdown, outside what the linker skips."""
+        found: set[str] = set()
+        for _, line in iter_code_free_lines(markdown):
+            if _SKIPPED_LINE.match(line):
+                continue
+            found.update(term for _, _, term in self.find(_SKIPPED_INLINE.sub(" ", mask_code_spans(line))))
+        return found
+
+
+def _fold(text: str) -> str:
+    """Lower-case text without changing its length (so offsets stay valid)."""
+    folded = text.lower()
+    if len(folded) == len(text):
+        return folded
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _is_word_boundary(text: str, index: int) -> bool:
+    """True when text[index] is outside text or is not a word character."""
+    return index < 0 or index >= len(text) or not _WORD_CHAR.match(text[index])
+
+
+def glossary_names(glossary: list[dict]) -> Iterator[tuple[str, str]]:
+    """(name, id) for every term, its id, and its aliases."""
+    for entry in glossary:
+        term_id = str(entry.get("id", ""))
+        for name in [entry.get("term", ""), *(entry.get("aliases") or [])]:
+            if isinstance(name, str):
+                yield name, term_id
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_matcher(names: tuple[tuple[str, str], ...]) -> TermMatcher:
+    return TermMatcher(names)
+
+
+_by_object: dict[int, tuple[list, TermMatcher]] = {}
+
+
+def matcher_for(glossary: list[dict]) -> TermMatcher:
+    """The matcher of a glossary, built once per distinct glossary (O(1) per page after that)."""
+    cached = _by_object.get(id(glossary))
+    if cached is not None and cached[0] is glossary:
+        return cached[1]
+    if len(_by_object) > 8:
+        _by_object.clear()
+    matcher = _cached_matcher(tuple(glossary_names(glossary)))
+    _by_object[id(glossary)] = (glossary, matcher)
+    return matcher

@@ -1,0 +1,87 @@
+"""The MkDocs plugin ``debate``: thin glue between MkDocs and the engine.
+
+Zensical drops MkDocs plugins it does not know, so nothing here may be needed
+to produce the pages' content (that is the extension's job). What the plugin
+does, and what Zensical builds lack (listed in README.md, "Building with
+Zensical"):
+
+- run the content checker's rules inside the build, so a bad page fails it
+  with ``path:line: message`` (under Zensical, run ``debate-check`` first);
+- add the Content Security Policy meta element to every page;
+- give the RSS feed an absolute image URL built from site_url.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from mkdocs_debate import csp
+from mkdocs_debate.checker import data_problems, page_problems
+from mkdocs_debate.data import site as site_data
+from mkdocs_debate.data.site import Site, load_site
+from mkdocs_debate.data.yaml_lines import DataError
+
+
+class DebatePlugin(BasePlugin):
+    """Checks content during the build and adds the Content Security Policy."""
+
+    serving = False  # `mkdocs serve` injects its live-reload script after on_post_page
+
+    # -------------------------------------------------------------------------
+    # Hooks
+    # -------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this is `mkdocs serve` (the policy would block live reload)."""
+        self.serving = command == "serve"
+
+    @event_priority(100)  # before the RSS plugin reads its options
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Give the feed an absolute image URL derived from site_url (set in one place)."""
+        rss = config.plugins.get("rss")
+        if rss is not None and not rss.config.image and config.site_url:
+            rss.config.image = config.site_url.rstrip("/") + "/assets/images/social/index.png"
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Fail early on problems in the data files or across pages."""
+        site_data.invalidate()  # a new build (or a rebuild under `serve`) reads docs/ afresh
+        problems = data_problems(self._site(config))
+        if problems:
+            raise PluginError("Content problems:\n" + "\n".join(map(str, problems)))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Check the page before it is rendered."""
+        source = self._site(config).pages.get(page.file.src_uri)
+        if source is None:
+            return markdown
+        problems = page_problems(self._site(config), source)
+        if problems:
+            raise PluginError(f"Content problems in {source.path}:\n" + "\n".join(map(str, problems)))
+        return markdown
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Add the Content Security Policy, allowing only the theme's own inline scripts."""
+        return output if self.serving else csp.with_csp(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The 404 page is a theme template, not a page: give it the same policy."""
+        if template_name.endswith(".html") and not self.serving:
+            return csp.with_csp(output_content)
+        return output_content
+
+    # -------------------------------------------------------------------------
+    # Helper functions
+    # -------------------------------------------------------------------------
+
+    @staticmethod
+    def _site(config: MkDocsConfig) -> Site:
+        try:
+            return load_site(config.docs_dir)
+        except DataError as error:
+            raise PluginError("\n".join(map(str, error.problems))) from None

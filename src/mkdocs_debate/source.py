@@ -1,0 +1,52 @@
+"""Markdown source text: front matter, fenced code and code spans.
+
+The one place that decides what of a Markdown source is code. The checker,
+the reference scanner, the term scan and the generated-block preprocessor all
+walk a page's lines through ``iter_code_free_lines`` and blank code spans with
+``mask_code_spans``, so they agree on what they skip.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+FENCE = re.compile(r"(`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)*?\1")
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Return (front matter text or None, body, line on which the body starts)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 1
+    return match.group(1) or "", text[match.end():], text[: match.end()].count("\n") + 1
+
+
+def iter_code_free_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Yield (1-based line, line) of Markdown text, skipping fenced code blocks."""
+    fence: str | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip()
+        marker = FENCE.match(stripped)
+        if fence:
+            if marker and stripped.startswith(fence):
+                fence = None
+            continue
+        if marker:
+            fence = marker.group(1)
+            continue
+        yield number, line
+
+
+def mask_code_spans(line: str) -> str:
+    """The line with every code span replaced by spaces (offsets stay valid)."""
+    return CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def code_free_text(body: str) -> str:
+    """The body with fenced code and code spans blanked, every line kept in place."""
+    kept = dict(iter_code_free_lines(body))
+    return "\n".join(mask_code_spans(kept.get(number, ""))
+                     for number in range(1, len(body.splitlines()) + 1))

@@ -1,0 +1,57 @@
+"""The reference syntax of our Markdown, without Markdown itself.
+
+- ``[[term:ID]]`` or ``[[term:ID|text]]``: a link to a glossary term;
+- ``[[claim:ID]]``, ``[[claim:ID|for]]``, ``[[claim:ID|against]]``: a reference
+  that makes its paragraph linkable as ``#claim-ID`` (``#claim-ID-2`` for the
+  second on a page, and so on, in document order);
+- a line ``[[generate:NAME]]``: a block generated from the data.
+
+The extension, the checker and the site scan all read references here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+
+from mkdocs_debate.source import iter_code_free_lines, mask_code_spans
+
+REFERENCE = r"\[\[(term|claim):([^\]|]+?)(?:\|([^\]]+))?\]\]"
+REFERENCE_RE = re.compile(REFERENCE)
+GENERATE_RE = re.compile(r"^\s*\[\[generate:([a-z-]+)\]\]\s*$")
+CLAIM_SIDES = frozenset({"for", "against"})
+
+
+@dataclasses.dataclass(frozen=True)
+class Reference:
+    """One explicit reference in a page's source."""
+
+    line: int  # line in the file
+    kind: str  # "term" or "claim"
+    target: str  # the id (or, for terms, a name)
+    extra: str | None  # the text after "|": link text, or the claim's side
+    text: str  # the reference as written
+
+
+def iter_references(body: str, body_line: int = 1) -> Iterator[Reference]:
+    """Every [[term:…]] or [[claim:…]] of a page body outside code, in source order."""
+    for number, line in iter_code_free_lines(body):
+        for match in REFERENCE_RE.finditer(mask_code_spans(line)):
+            extra = match.group(3)
+            yield Reference(number + body_line - 1, match.group(1), match.group(2).strip(),
+                            extra.strip() if extra is not None else None, match.group(0))
+
+
+def claim_anchor(claim_id: str, occurrence: int) -> str:
+    """The id of the block holding the n-th reference to a claim on a page."""
+    return f"claim-{claim_id}" if occurrence == 1 else f"claim-{claim_id}-{occurrence}"
+
+
+def numbered_claim_references(body: str, body_line: int = 1) -> Iterator[tuple[Reference, str]]:
+    """(reference, anchor) of each claim reference, numbered in document order."""
+    seen: dict[str, int] = {}
+    for reference in iter_references(body, body_line):
+        if reference.kind == "claim":
+            seen[reference.target] = seen.get(reference.target, 0) + 1
+            yield reference, claim_anchor(reference.target, seen[reference.target])
