@@ -36,6 +36,7 @@ from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
@@ -47,6 +48,8 @@ from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import Site, load_site
 from mkdocs_debate.matcher import matcher_for
+from mkdocs_debate.problems import Problem
+from mkdocs_debate.safety import Violation, violations
 from mkdocs_debate.source import iter_code_free_lines
 from mkdocs_debate.syntax import CLAIM_SIDES, GENERATE_RE, REFERENCE, claim_anchor
 from mkdocs_debate.usage import find_term
@@ -63,6 +66,14 @@ class MarkupReferenceError(ValueError):
 
 class UnknownPageError(RuntimeError):
     """The extension cannot tell which page it renders."""
+
+
+class UnsafeMarkupError(ValueError):
+    """The rendered page holds markup outside the allowlist; every problem names file and line."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(map(str, problems)))
 
 
 # -----------------------------------------------------------------------------
@@ -118,6 +129,7 @@ class DebateContext:
         """Forget the previous page (called before each conversion)."""
         self.linked_terms: set[str] = set()
         self._src: str | None = None
+        self.source_lines: list[str] = []
 
     @property
     def site(self) -> Site:
@@ -134,17 +146,39 @@ class DebateContext:
     def page(self) -> Page | None:
         return self.site.pages.get(self.src)
 
+    @property
+    def shown_path(self) -> str:
+        page = self.page
+        return page.path if page else self.src
+
+    def line_of(self, *needles: str) -> int:
+        """The first line of the page's file holding one of the needles (tried in order), else 1.
+
+        Searches the Markdown being converted (front matter already removed by
+        the build), so the line is right even for text the page file lacks.
+        """
+        page = self.page
+        offset = page.body_line - 1 if page is not None else 0
+        lines = list(iter_code_free_lines("\n".join(self.source_lines)))
+        for needle in filter(None, needles):
+            for number, text in lines:
+                if needle in text:
+                    return number + offset
+        return 1
+
     def error(self, message: str, needle: str) -> MarkupReferenceError:
         """An error naming the page and the line where needle first stands."""
-        page = self.page
-        line = 1
-        if page is not None:
-            for number, text in iter_code_free_lines(page.body):
-                if needle in text:
-                    line = number + page.body_line - 1
-                    break
-        path = page.path if page else self.src
-        return MarkupReferenceError(f"{path}:{line}: {message}")
+        return MarkupReferenceError(f"{self.shown_path}:{self.line_of(needle)}: {message}")
+
+    def unsafe(self, found: list[Violation]) -> UnsafeMarkupError:
+        """All violations of the page, each at the source line of its element (or quoting it)."""
+        problems = []
+        for violation in found:
+            tag = re.match(r"<[a-zA-Z][^\s/>]*", violation.markup)
+            line = self.line_of(violation.markup, tag.group(0) if tag else "")
+            quoted = violation.markup if len(violation.markup) <= 80 else violation.markup[:77] + "..."
+            problems.append(Problem(self.shown_path, line, f"{violation.message}: {quoted}"))
+        return UnsafeMarkupError(problems)
 
 
 class GeneratePreprocessor(Preprocessor):
@@ -156,6 +190,7 @@ class GeneratePreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         self.context.reset()
+        self.context.source_lines = list(lines)
         site, src, settings = self.context.site, self.context.src, self.context.settings
         output: list[str] = []
         outside_code = dict(iter_code_free_lines("\n".join(lines)))
@@ -312,6 +347,20 @@ def anchor_claims(root: etree.Element) -> None:
             parent.set("id", claim_anchor(claim_id, seen[claim_id]))
 
 
+class SafetyPostprocessor(Postprocessor):
+    """Validates the page's rendered HTML (raw HTML restored) against the allowlist."""
+
+    def __init__(self, md: Markdown, context: DebateContext):
+        super().__init__(md)
+        self.context = context
+
+    def run(self, text: str) -> str:
+        found = violations(text)
+        if found:
+            raise self.context.unsafe(found)
+        return text
+
+
 class DebateExtension(Extension):
     """Registers the processors; one instance per Markdown instance."""
 
@@ -341,6 +390,8 @@ class DebateExtension(Extension):
         md.inlinePatterns.register(ReferenceInlineProcessor(md, self.context), "debate_refs", 175)
         # After inline (20) and attr_list (8); before toc (5) and MkDocs' relpath (0).
         md.treeprocessors.register(CrossLinkTreeprocessor(md, self.context), "debate_crosslink", 7)
+        # After raw HTML is restored (30) and footnotes (25): what the reader would get.
+        md.postprocessors.register(SafetyPostprocessor(md, self.context), "debate_safety", 5)
 
     def reset(self) -> None:
         self.context.reset()

@@ -13,6 +13,8 @@ Zensical"):
 
 from __future__ import annotations
 
+import pathlib
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -67,13 +69,25 @@ class DebatePlugin(BasePlugin):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Add the Content Security Policy, allowing only the theme's own inline scripts."""
-        return output if self.serving else csp.with_csp(output)
+        if csp.content_scripts(page.content):
+            raise PluginError(f"{page.file.src_uri}: the rendered page carries an inline script; "
+                              "only the theme's own scripts may run")
+        return output if self.serving else csp.with_csp(output, page.content)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page is a theme template, not a page: give it the same policy."""
         if template_name.endswith(".html") and not self.serving:
             return csp.with_csp(output_content)
         return output_content
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Redirect stubs (written by mkdocs-redirects after every page) get the policy too."""
+        if self.serving:
+            return
+        for stub in pathlib.Path(config.site_dir).rglob("*.html"):
+            text = stub.read_text(encoding="utf-8")
+            if 'http-equiv="refresh"' in text and "Content-Security-Policy" not in text:
+                stub.write_text(csp.with_csp(text), encoding="utf-8")
 
     # -------------------------------------------------------------------------
     # Helper functions
