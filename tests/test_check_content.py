@@ -36,7 +36,7 @@ BAD = FIXTURES / "bad"
 MANY = "essays/many-problems.md"
 
 ALLOWED_FIELDS = ("authors, based_on, corrections, date, description, glossary_links, hide, kind, "
-                  "old_ids, search, social, sources, status, tags, title, updated")
+                  "old_ids, revisions, search, social, sources, status, tags, title, updated")
 ONE_PROBLEM: dict[str, list[Finding]] = {
     # front matter
     "essays/broken-yaml.md": [(4, "invalid YAML: did not find expected key (check quotes, colons and indentation)")],

@@ -43,7 +43,7 @@ from markdown.util import AtomicString
 
 from mkdocs_debate.blocks import GENERATORS
 from mkdocs_debate.blocks.common import link
-from mkdocs_debate.blocks.furniture import furniture
+from mkdocs_debate.blocks.furniture import furniture, page_header
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import Site, load_site
@@ -207,6 +207,8 @@ class GeneratePreprocessor(Preprocessor):
             output.extend(["", *builder(site, src, settings).splitlines(), ""])
         page = site.pages.get(src)
         if page is not None:
+            header = page_header(site, page, settings)
+            output = [*header.splitlines(), "", *output] if header else output
             output.extend(["", *furniture(site, page, settings).splitlines()])
         return output
 

@@ -29,6 +29,22 @@ def corrections_list(site: Site, src: str, settings: Settings) -> str:
                      for d, p, n in rows)
 
 
+def page_header(site: Site, page: Page, settings: Settings) -> str:
+    """What the build puts under a page's title: its latest revision note, older ones folded."""
+    revisions = [r for r in page.meta.get("revisions") or [] if isinstance(r, dict)]
+    if not revisions:
+        return ""
+    revisions = sorted(revisions, key=lambda r: str(r.get("date", "")), reverse=True)
+    latest, older = revisions[0], revisions[1:]
+    out = ['<aside class="revision-note no-terms" markdown>', "",
+           f"**Revised {human_date(latest.get('date'))}:** {esc(str(latest.get('note', '')).strip())}", ""]
+    if older:
+        out += ["<details markdown>", "<summary>Earlier revisions</summary>", ""]
+        out += [f"- {human_date(r.get('date'))}: {esc(str(r.get('note', '')).strip())}" for r in older]
+        out += ["", "</details>", ""]
+    return "\n".join(out + ["</aside>"])
+
+
 def furniture(site: Site, page: Page, settings: Settings) -> str:
     """What the build appends to a page: claim backlinks, citation, history."""
     out = []

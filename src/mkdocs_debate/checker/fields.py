@@ -14,7 +14,7 @@ MAX_DESCRIPTION = 160
 MAX_SHORT_DEFINITION = 200
 CONTENT_FIELDS = frozenset({"title", "description", "date", "authors", "kind", "tags", "sources"})
 CLAIM_FIELDS = CONTENT_FIELDS | {"claim"}
-OPTIONAL_FIELDS = frozenset({"updated", "based_on", "corrections", "glossary_links", "old_ids",
+OPTIONAL_FIELDS = frozenset({"updated", "revisions", "based_on", "corrections", "glossary_links", "old_ids",
                              "hide", "social", "search", "status"})
 PAGE_FIELDS = frozenset({"title", "description"})
 SOURCE_FIELDS = frozenset({"title", "url", "author", "date"})

@@ -174,6 +174,29 @@ def rule_corrections(site: Site, page: Page) -> Iterator[Finding]:
             yield line, "a correction needs an ISO date (YYYY-MM-DD) and a note"
 
 
+def rule_revisions(site: Site, page: Page) -> Iterator[Finding]:
+    """revisions must be a list of {date, note}; updated must be the latest revision's date."""
+    revisions = page.meta.get("revisions")
+    if revisions is None:
+        return
+    line = page.meta.line_of("revisions")
+    if not isinstance(revisions, list) or not revisions:
+        yield Finding(line, "revisions must be a list of {date, note}")
+        return
+    dates = []
+    for item in revisions:
+        if not isinstance(item, LineDict) or iso_date(item.get("date")) is None \
+                or not isinstance(item.get("note"), str) or not item["note"].strip():
+            yield Finding(item.line if isinstance(item, LineDict) else line,
+                          "a revision needs an ISO date (YYYY-MM-DD) and a note")
+            continue
+        dates.append(iso_date(item["date"]))
+    updated = iso_date(page.meta.get("updated"))
+    if dates and updated != max(dates):
+        yield Finding(page.meta.line_of("updated"),
+                      f"updated must be the date of the latest revision ({max(dates)}): {page.meta.get('updated')!r}")
+
+
 def rule_cites_sources(site: Site, page: Page) -> Iterator[Finding]:
     """Essays, summaries and claims cite at least one listed source in the text."""
     if not (page.is_content or page.is_claim) or not isinstance(page.meta.get("sources"), list):
@@ -249,7 +272,7 @@ def rule_references(site: Site, page: Page) -> Iterator[Finding]:
 PAGE_RULES = (
     rule_front_matter_parses, rule_file_name, rule_required_fields, rule_field_types,
     rule_dates, rule_kind, rule_authors, rule_tags, rule_sources, rule_based_on,
-    rule_corrections, rule_cites_sources, rule_claim_sections, rule_safe_markdown,
+    rule_corrections, rule_revisions, rule_cites_sources, rule_claim_sections, rule_safe_markdown,
     rule_references,
 )
 
