@@ -27,6 +27,7 @@ DATA_ATTRIBUTE = re.compile(r"^(data-[a-z0-9-]+|aria-[a-z-]+)$")
 ELEMENTS = frozenset(nh3.ALLOWED_TAGS) | frozenset({
     # Python-Markdown, pymdown-extensions and our own blocks
     "section", "figure", "figcaption", "details", "summary", "nav", "label", "input", "caption", "tfoot",
+    "fieldset", "legend", "aside",
     # inline SVG: the matrix chart and twemoji icons (no animate, set, script, foreignObject, use)
     "svg", "path", "g", "title", "desc", "line", "rect", "circle", "text", "polyline", "polygon", "tspan",
     # data blocks: JSON-LD, checked separately (type must be a data type)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 FENCE = re.compile(r"(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)*?\1")
+PLAIN_TEXT_MARKUP = re.compile(r"[<>\[\]]")  # what plain-text fields may not hold: HTML or Markdown links
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

@@ -17,6 +17,7 @@ from mkdocs_debate.blocks.furniture import corrections_list
 from mkdocs_debate.blocks.glossary import glossary_page
 from mkdocs_debate.blocks.lists import claims_list, discussions_list, essays_list, key_claims, latest_list
 from mkdocs_debate.blocks.models import matrix_teaser, models_page
+from mkdocs_debate.blocks.timeline import timeline_page
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import Site
 
@@ -32,4 +33,5 @@ GENERATORS: dict[str, Generator] = {
     "matrix-teaser": matrix_teaser,
     "models": models_page,
     "corrections": corrections_list,
+    "timeline": timeline_page,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 
 from mkdocs_debate.checker.fields import MAX_SHORT_DEFINITION, source_findings
@@ -10,6 +11,7 @@ from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import CELL_VALUES, DIMENSIONS, SLUG, Site, iso_date
 from mkdocs_debate.data.yaml_lines import LineDict
 from mkdocs_debate.problems import Problem
+from mkdocs_debate.source import PLAIN_TEXT_MARKUP
 
 
 def site_problems(site: Site) -> Iterator[Problem]:
@@ -125,3 +127,55 @@ def models_problems(site: Site) -> Iterator[Problem]:
             elif value != "unknown" and not str(cell.get("source", "")).startswith("https://"):
                 yield Problem(path, cell.line, (f"{model_id}.{dimension} is {value!r} and needs an https "
                                         "source (or the value 'unknown')"))
+
+
+TIMELINE_THEMES = frozenset({"licences", "definitions", "law", "releases"})
+PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def timeline_problems(site: Site) -> Iterator[Problem]:
+    """Timeline events: unique kebab ids, dates as precise as known, a theme, plain text, a source, links that exist."""
+    if not os.path.exists(site.data_path("timeline.yml")):
+        return
+    path = site.display_path("timeline.yml")
+    events = site.timeline.get("events") if isinstance(site.timeline, dict) else None
+    if not isinstance(events, list):
+        yield Problem(path, 1, "timeline.yml must have a list under 'events'")
+        return
+    seen: set[str] = set()
+    model_ids = {str(m.get("id")) for m in (site.models.get("models") or []) if isinstance(m, dict)} \
+        if isinstance(site.models, dict) else set()
+    for event in events:
+        if not isinstance(event, LineDict):
+            yield Problem(path, 1, f"an event must be a mapping: {event!r}")
+            continue
+        event_id = str(event.get("id", ""))
+        if not SLUG.match(event_id):
+            yield Problem(path, event.line_of("id"), f"event id must be kebab-case: {event_id!r}")
+        if event_id in seen:
+            yield Problem(path, event.line_of("id"), f"duplicate event id {event_id!r}")
+        seen.add(event_id)
+        date = event.get("date")
+        if not isinstance(date, str) or not PARTIAL_DATE.match(date) or (len(date) == 10 and iso_date(date) is None):
+            yield Problem(path, event.line_of("date"),
+                          f"date must be a quoted \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\": {date!r}")
+        if event.get("theme") not in TIMELINE_THEMES:
+            yield Problem(path, event.line_of("theme"), "theme must be one of "
+                          + ", ".join(sorted(TIMELINE_THEMES)) + f": {event.get('theme')!r}")
+        for field in ("title", "text"):
+            value = event.get(field)
+            if not isinstance(value, str) or not value.strip():
+                yield Problem(path, event.line_of(field), f"{field} of {event_id!r} must be non-empty text")
+            elif PLAIN_TEXT_MARKUP.search(value):
+                yield Problem(path, event.line_of(field), f"{field} of {event_id!r} must be plain text (no <, >, [ or ]): {value!r}")
+        source = event.get("source")
+        for line, message in source_findings(source, event.line_of("source")):
+            yield Problem(path, line, message)
+        links = 0
+        for field, known in (("claims", set(site.claims)), ("models", model_ids), ("terms", set(site.terms))):
+            for ref in event.get(field) or []:
+                links += 1
+                if field != "models" and ref not in known:
+                    yield Problem(path, event.line_of(field), f"unknown {field[:-1]} {ref!r} in event {event_id!r}")
+        if not links:
+            yield Problem(path, event.line, f"event {event_id!r} must link at least one claim, model or term")

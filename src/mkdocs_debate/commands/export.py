@@ -48,6 +48,14 @@ def models_export(site: Site, settings: Settings) -> dict:
             "models": models}
 
 
+def timeline_export(site: Site, settings: Settings) -> dict:
+    """The timeline as published at /timeline.json, with the data file's keys and each event's URL."""
+    page = settings.published_url("timeline.md")
+    events = [{**json.loads(json.dumps(event, default=str)), "url": f"{page}#{event['id']}"}
+              for event in sorted(site.timeline.get("events") or [], key=lambda e: str(e.get("date", "")))]
+    return {"name": f"{settings.site_name} timeline", "license": "CC-BY-SA-4.0", "events": events}
+
+
 def _dump(data: dict) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
 
@@ -56,7 +64,8 @@ def exports(settings: Settings) -> dict[str, str]:
     """File path -> JSON text of every export."""
     site = load_site(settings.docs_dir)
     return {os.path.join(settings.docs_dir, "glossary.json"): _dump(glossary_export(site, settings)),
-            os.path.join(settings.docs_dir, "models.json"): _dump(models_export(site, settings))}
+            os.path.join(settings.docs_dir, "models.json"): _dump(models_export(site, settings)),
+            os.path.join(settings.docs_dir, "timeline.json"): _dump(timeline_export(site, settings))}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -48,6 +48,8 @@ def published(site: pathlib.Path) -> set[str]:
         entries.add(path)
         if path == "glossary/":
             entries |= {f"{path}#{i}" for i in ID.findall(html) if _term_anchor(html, i)}
+        elif path == "timeline/":
+            entries |= {f"{path}#{i}" for i in re.findall(r'<div class="timeline-event[^"]*" id="([^"]+)"', html)}
         elif path == "models/":
             entries |= {f"{path}#{i}" for i in re.findall(r'<tr id="([^"]+)"', html)}
         if path.startswith(ANCHORED_SECTIONS) or path == "glossary/":

@@ -21,7 +21,7 @@ from mkdocs_debate.data.pages import Page, markdown_sources, read_page
 from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
 
 DATA_DIR = "_data"
-DATA_FILES = ("glossary.yml", "models.yml", "authors.yml", "tags.yml")
+DATA_FILES = ("glossary.yml", "models.yml", "authors.yml", "tags.yml", "timeline.yml")
 KINDS = {"essays": "essay", "discussions": "summary", "claims": "claim"}
 CELL_VALUES = frozenset({"open", "partial", "closed", "unknown"})
 DIMENSIONS = (
@@ -49,6 +49,7 @@ class Site:
     models: LineDict
     authors: LineDict
     tags: LineDict
+    timeline: LineDict
     cache: dict = dataclasses.field(default_factory=dict, repr=False)  # indexes built from this data
 
     @functools.cached_property
@@ -113,7 +114,7 @@ def _load_site(docs_dir: str, stamp: tuple) -> Site:
         return default if loaded is None else loaded
 
     return Site(docs_dir, pages, data("glossary.yml", []), data("models.yml", LineDict()),
-                data("authors.yml", LineDict()), data("tags.yml", LineDict()))
+                data("authors.yml", LineDict()), data("tags.yml", LineDict()), data("timeline.yml", LineDict()))
 
 
 def iso_date(value: Any) -> dt.date | None:
