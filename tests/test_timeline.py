@@ -6,8 +6,8 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, copy_site
+
 from mkdocs_debate.checker.data_rules import timeline_problems
 from mkdocs_debate.data.site import load_site
 
