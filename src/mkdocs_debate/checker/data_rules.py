@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Iterator
@@ -106,7 +107,7 @@ def models_problems(site: Site) -> Iterator[Problem]:
         if model_id in seen:
             yield Problem(path, model.line_of("id"), f"duplicate model {model_id!r}")
         seen.add(model_id)
-        for field in ("name", "organisation", "released", "licence", "osi_approved", "checked", "openness"):
+        for field in ("name", "organisation", "released", "licence", "osi_approved", "openness"):
             if field not in model:
                 yield Problem(path, model.line, f"model {model_id!r} is missing {field!r}")
         for field in ("organisation", "released", "licence", "osi_approved"):
@@ -137,6 +138,17 @@ def models_problems(site: Site) -> Iterator[Problem]:
             elif value != "unknown" and not str(cell.get("source", "")).startswith("https://"):
                 yield Problem(path, cell.line, (f"{model_id}.{dimension} is {value!r} and needs an https "
                                         "source (or the value 'unknown')"))
+            elif value == "unknown" and not str(cell.get("note", "")).strip():
+                yield Problem(path, cell.line, f"{model_id}.{dimension} is 'unknown' and needs a note saying what was looked for")
+            if dimension == "weights" and cell.get("gated") is True and value == "open":
+                yield Problem(path, cell.line_of("value"), (f"{model_id}.weights are behind an approval step (gated: true) "
+                                                            "and so cannot be 'open': use 'partial'"))
+            if "checked" in cell and (iso_date(cell["checked"]) is None or iso_date(cell["checked"]) > dt.date.today()):
+                yield Problem(path, cell.line_of("checked"), (f"checked of {model_id}.{dimension} must be the ISO date "
+                                                              f"the evidence was read, not in the future: {cell['checked']!r}"))
+            if "checked" not in cell and cell.get("basis") != "research-notes":
+                yield Problem(path, cell.line, (f"{model_id}.{dimension} needs checked: <date the evidence was read> "
+                                                "or basis: research-notes"))
 
 
 TIMELINE_THEMES = frozenset({"licences", "definitions", "law", "releases"})
