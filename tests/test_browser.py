@@ -23,7 +23,7 @@ import time
 from urllib.parse import urlparse
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, copy_site, mkdocs_build
 from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -293,3 +293,53 @@ def test_checks_catch_a_broken_page(browser, built_site, tmp_path):
     assert "CSP violation: script-src-elem inline" in problems
     assert "request to another host: https://example.com/tracker.png" in problems
     assert any(v.startswith("image-alt") for v in blocking.get("about/", []))
+
+
+HOSTILE_PAGE = """---
+title: Hostile fixture
+description: Script in every form a contributor could try.
+---
+
+# Hostile fixture
+
+<script>window.__pwned = (window.__pwned || []).concat("inline script");</script>
+
+<img alt="x" src="missing.png" onerror="window.__pwned = (window.__pwned || []).concat('onerror')">
+
+<svg onload="window.__pwned = (window.__pwned || []).concat('svg onload')"></svg>
+
+<a id="js-link" href="javascript:window.__pwned=(window.__pwned||[]).concat('javascript link')">click</a>
+
+<div onmouseover="window.__pwned = ['mouseover']" id="hover-me">hover</div>
+"""
+
+
+def test_the_policy_alone_stops_contributed_script(tmp_path):
+    """With the checker and the output validation switched off, Chromium still runs none of the script."""
+    site = copy_site(tmp_path / "repo")
+    (site / "docs" / "hostile.md").write_text(HOSTILE_PAGE, encoding="utf-8")
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  - debate\n", "  - debate:\n      check: false\n", 1)
+    text = text.replace("  - debate:\n      docs_dir: docs\n", "  - debate:\n      docs_dir: docs\n      validate: false\n", 1)
+    text = text.replace("not_in_nav: |\n", "not_in_nav: |\n  /hostile.md\n", 1)
+    config.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = mkdocs_build(site, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (out / "hostile" / "index.html").read_text(encoding="utf-8")
+    assert "window.__pwned" in html  # the hostile markup really is on the page
+    with serve(out) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        page.add_init_script(CSP_PROBE)
+        page.goto(url + "hostile/")
+        page.wait_for_timeout(500)
+        page.hover("#hover-me")
+        page.click("#js-link")
+        page.wait_for_timeout(300)
+        pwned = page.evaluate("window.__pwned || []")
+        violations = page.evaluate("window.__cspViolations")
+        browser.close()
+    assert pwned == []
+    assert any(v.startswith("script-src") for v in violations), violations

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import pathlib
 
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -28,7 +30,14 @@ from mkdocs_debate.data.site import Site, load_site
 from mkdocs_debate.data.yaml_lines import DataError
 
 
-class DebatePlugin(BasePlugin):
+class DebateConfig(Config):
+    """Options of the plugin."""
+
+    # Only for the test that proves the policy stops script on its own: never switch off on a real site.
+    check = config_options.Type(bool, default=True)
+
+
+class DebatePlugin(BasePlugin[DebateConfig]):
     """Checks content during the build and adds the Content Security Policy."""
 
     serving = False  # `mkdocs serve` injects its live-reload script after on_post_page
@@ -52,7 +61,7 @@ class DebatePlugin(BasePlugin):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Fail early on problems in the data files or across pages."""
         site_data.invalidate()  # a new build (or a rebuild under `serve`) reads docs/ afresh
-        problems = data_problems(self._site(config))
+        problems = data_problems(self._site(config)) if self.config.check else []
         if problems:
             raise PluginError("Content problems:\n" + "\n".join(map(str, problems)))
         return files
@@ -60,7 +69,7 @@ class DebatePlugin(BasePlugin):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Check the page before it is rendered."""
         source = self._site(config).pages.get(page.file.src_uri)
-        if source is None:
+        if source is None or not self.config.check:
             return markdown
         problems = page_problems(self._site(config), source)
         if problems:
@@ -69,7 +78,7 @@ class DebatePlugin(BasePlugin):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Add the Content Security Policy, allowing only the theme's own inline scripts."""
-        if csp.content_scripts(page.content):
+        if self.config.check and csp.content_scripts(page.content):
             raise PluginError(f"{page.file.src_uri}: the rendered page carries an inline script; "
                               "only the theme's own scripts may run")
         return output if self.serving else csp.with_csp(output, page.content)

@@ -21,7 +21,7 @@ from mkdocs_debate.data.pages import Page, markdown_sources, read_page
 from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
 
 DATA_DIR = "_data"
-DATA_FILES = ("glossary.yml", "models.yml", "authors.yml", "tags.yml", "timeline.yml")
+DATA_FILES = ("glossary.yml", "models.yml", "authors.yml", "tags.yml", "timeline.yml", "trusted.yml")
 KINDS = {"essays": "essay", "discussions": "summary", "claims": "claim"}
 CELL_VALUES = frozenset({"open", "partial", "closed", "unknown"})
 DIMENSIONS = (
@@ -51,6 +51,7 @@ class Site:
     authors: LineDict
     tags: LineDict
     timeline: LineDict
+    trusted: LineDict
     cache: dict = dataclasses.field(default_factory=dict, repr=False)  # indexes built from this data
 
     @functools.cached_property
@@ -66,6 +67,11 @@ class Site:
         """Essays or summaries of a section, newest first, then by title."""
         pages = [p for p in self.pages.values() if p.section == section and not p.is_index]
         return sorted(pages, key=lambda p: (str(p.meta.get("date", "")), p.slug), reverse=True)
+
+    @property
+    def trusted_files(self) -> frozenset[str]:
+        """Scripts under docs/ that the maintainers trust (extra_javascript), listed in _data/trusted.yml."""
+        return frozenset(str(f) for f in (self.trusted.get("scripts") or []) if isinstance(self.trusted, dict))
 
     def data_path(self, name: str) -> str:
         """Absolute path of a data file."""
@@ -115,7 +121,8 @@ def _load_site(docs_dir: str, stamp: tuple) -> Site:
         return default if loaded is None else loaded
 
     return Site(docs_dir, pages, data("glossary.yml", []), data("models.yml", LineDict()),
-                data("authors.yml", LineDict()), data("tags.yml", LineDict()), data("timeline.yml", LineDict()))
+                data("authors.yml", LineDict()), data("tags.yml", LineDict()), data("timeline.yml", LineDict()),
+                data("trusted.yml", LineDict()))
 
 
 def iso_date(value: Any) -> dt.date | None:
