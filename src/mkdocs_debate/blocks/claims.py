@@ -26,7 +26,7 @@ def claim_record(site: Site, page: Page, settings: Settings) -> dict:
         place = {"page": title_of(use.page),
                  "url": f"{settings.published_url(use.page.src)}#{use.anchor}",
                  "heading": use.heading}
-        (sides[use.side] if use.side in sides else other).append(place)
+        sides.get(use.side or "", other).append(place)
     return {"id": page.slug, "title": title_of(page), "claim": str(page.meta.get("claim", "")).strip(),
             "url": settings.published_url(page.src), "sides": sides, "other": other}
 

@@ -6,6 +6,7 @@ small generator, and messages say what must hold and quote the bad value.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections.abc import Callable, Iterator
@@ -33,7 +34,7 @@ from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import KINDS, SLUG, Site, iso_date
 from mkdocs_debate.data.yaml_lines import LineDict
 from mkdocs_debate.problems import Finding
-from mkdocs_debate.source import code_free_text, iter_code_free_lines
+from mkdocs_debate.source import PLAIN_TEXT_MARKUP, code_free_text, iter_code_free_lines
 from mkdocs_debate.syntax import CLAIM_SIDES, iter_references
 from mkdocs_debate.usage import find_term
 
@@ -191,10 +192,21 @@ def rule_revisions(site: Site, page: Page) -> Iterator[Finding]:
                           "a revision needs an ISO date (YYYY-MM-DD) and a note")
             continue
         dates.append(iso_date(item["date"]))
+        yield from _revision_findings(item)
     updated = iso_date(page.meta.get("updated"))
     if dates and updated != max(dates):
         yield Finding(page.meta.line_of("updated"),
-                      f"updated must be the date of the latest revision ({max(dates)}): {page.meta.get('updated')!r}")
+                      f"updated must be the date of the latest revision ({max(dates)}): {str(page.meta.get('updated'))!r}")
+
+
+def _revision_findings(item: LineDict) -> Iterator[Finding]:
+    """A revision is dated today or earlier, and its note is plain text (it is shown under the title)."""
+    day = iso_date(item["date"])
+    if day is not None and day > dt.date.today():
+        yield Finding(item.line_of("date"), f"a revision's date must not be in the future: {day.isoformat()!r}")
+    if PLAIN_TEXT_MARKUP.search(item["note"]):
+        yield Finding(item.line_of("note"),
+                      f"a revision note must be plain text (no <, >, [ or ]): {item['note'].strip()!r}")
 
 
 def rule_cites_sources(site: Site, page: Page) -> Iterator[Finding]:
