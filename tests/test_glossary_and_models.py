@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site, mkdocs_build
 
 from mkdocs_debate.blocks.models import DIMENSION_LABELS
+from mkdocs_debate.checker import data_problems
 from mkdocs_debate.data.site import DIMENSIONS, load_site
 
 SITE = load_site(str(ROOT / "docs"))
@@ -158,7 +161,7 @@ def test_models_json_uses_the_data_keys(built_site):
     export = json.loads((built_site / "models.json").read_text())
     assert export["dimensions"] == list(DIMENSIONS)
     first = export["models"][0]
-    assert {"id", "name", "organisation", "released", "licence", "osi_approved", "checked", "openness"} <= set(first)
+    assert {"id", "name", "organisation", "released", "licence", "osi_approved", "openness"} <= set(first)
     assert set(first["openness"]) == set(DIMENSIONS)
 
 
@@ -167,8 +170,29 @@ def test_broken_models_file_fails_with_the_exact_message(tmp_path):
     data = site / "docs" / "_data" / "models.yml"
     text = data.read_text()
     line = next(i for i, row in enumerate(text.splitlines(), 1) if re.search(r"weights:\s*\{value: open", row))
+    model = re.findall(r"^  - id: (\S+)", "\n".join(text.splitlines()[:line]), re.MULTILINE)[-1]
     data.write_text(re.sub(r"(weights:\s*\{value: )open", r"\1opne", text, count=1))
     result = mkdocs_build(site, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert f"docs/_data/models.yml:{line}: value of llama-2.weights must be one of closed, open, partial, unknown: 'opne'" in output
+    assert f"docs/_data/models.yml:{line}: value of {model}.weights must be one of closed, open, partial, unknown: 'opne'" in output
+
+
+@pytest.mark.parametrize("edit,message", [
+    (("{value: open, basis: research-notes, note: \"Fixture note.\", source: https://github.com/EleutherAI/pythia}",
+      "{value: open, gated: true, basis: research-notes, note: \"Fixture note.\", source: https://github.com/EleutherAI/pythia}"),
+     "pythia.weights are behind an approval step (gated: true) and so cannot be 'open': use 'partial'"),
+    (("{value: open, basis: research-notes, note: \"Fixture note.\", source: https://github.com/EleutherAI/pythia}",
+      "{value: open, note: \"Fixture note.\", source: https://github.com/EleutherAI/pythia}"),
+     "pythia.weights needs checked: <date the evidence was read> or basis: research-notes"),
+    (("{value: open, basis: research-notes, note: \"Fixture note.\", source: https://github.com/EleutherAI/pythia}",
+      "{value: unknown, basis: research-notes}"),
+     "pythia.weights is 'unknown' and needs a note saying what was looked for"),
+])
+def test_matrix_rubric_rules_are_enforced(tmp_path, edit, message):
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "content" / "docs", docs)
+    data = docs / "_data" / "models.yml"
+    data.write_text(data.read_text().replace(*edit, 1))
+    problems = [str(p) for p in data_problems(load_site(str(docs)))]
+    assert any(p.endswith(message) and ":11: " in p for p in problems), problems

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site, mkdocs_build
 from PIL import Image
 
-from mkdocs_debate.commands import manifest as url_manifest
+from mkdocs_debate import urls as url_manifest
 from mkdocs_debate.data.site import load_site
 
 MANIFEST = ROOT / url_manifest.MANIFEST
@@ -161,3 +161,17 @@ def test_removing_a_page_without_redirect_is_caught(tmp_path):
     lost = url_manifest.lost(manifest, out2)
     assert "discussions/hacker-news-open-source-ai-is-the-path-forward/: page is gone and no redirect covers it" not in lost
     assert any("#" in e for e in lost if e.startswith("discussions/hacker-news"))
+
+
+def test_the_build_itself_refuses_to_lose_a_published_url(tmp_path):
+    """With the manifest beside it, the build (not only pytest) fails and says what to add to redirect_maps."""
+    site = copy_site(tmp_path / "repo")
+    (site / "tests").mkdir()
+    (site / "tests" / "url-manifest.txt").write_text(MANIFEST.read_text(encoding="utf-8"), encoding="utf-8")
+    (site / "docs" / "discussions" / "hacker-news-open-source-ai-is-the-path-forward.md").unlink()
+    result = mkdocs_build(site, tmp_path / "out")
+    assert result.returncode != 0
+    log = result.stdout + result.stderr
+    assert "discussions/hacker-news-open-source-ai-is-the-path-forward/: page is gone and no redirect covers it" in log
+    assert "redirect_maps" in log
+    assert "'discussions/hacker-news-open-source-ai-is-the-path-forward.md': 'NEW/PATH.md'" in log

@@ -39,7 +39,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.util import HTML_PLACEHOLDER, AtomicString
 
 from mkdocs_debate.blocks import GENERATORS
 from mkdocs_debate.blocks.common import link
@@ -58,6 +58,8 @@ SKIP_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "ab
                        "svg", "h1", "h2", "h3", "h4", "h5", "h6", "sup", "img", "textarea"})
 SKIP_CLASSES = frozenset({"footnote", "no-terms", "admonition-title", "claim-ref", "headerlink"})
 SIDE_LABELS = {"for": "Argues for", "against": "Argues against"}
+HTML_PLACEHOLDER_RE = re.compile(HTML_PLACEHOLDER.replace("%s", r"(\d+)"))
+RAW_SKIPPED_TAG = re.compile(r"<\s*(/)?\s*(?:a|code|kbd|samp|summary|cite|pre|script|style|button|textarea)\b", re.IGNORECASE)
 
 
 class MarkupReferenceError(ValueError):
@@ -270,6 +272,7 @@ class CrossLinkTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         site = self.context.site
         page = self.context.page
+        self.raw_depth = 0  # raw inline <a>, <code>, <kbd>, <samp>, <summary>, <cite> open here
         self.entries = site.terms
         self.matcher = matcher_for(site.glossary)
         anchor_claims(root)
@@ -305,11 +308,38 @@ class CrossLinkTreeprocessor(Treeprocessor):
         classes = set((element.get("class") or "").split())
         return bool(classes & SKIP_CLASSES)
 
+    def _linkable_spans(self, text: str) -> list[tuple[int, int]]:
+        """Parts of text outside raw inline HTML that must not hold links (a, code, kbd, ...).
+
+        Python-Markdown stashes each raw inline tag as a placeholder in the
+        text; the depth of such open tags carries over, in document order,
+        from one piece of text to the next.
+        """
+        spans, cursor = [], 0
+        for match in HTML_PLACEHOLDER_RE.finditer(text):
+            if self.raw_depth == 0 and match.start() > cursor:
+                spans.append((cursor, match.start()))
+            raw = self._stashed(int(match.group(1)))
+            tag = RAW_SKIPPED_TAG.match(raw)
+            if tag:
+                self.raw_depth = max(0, self.raw_depth + (-1 if tag.group(1) else 1))
+            cursor = match.end()
+        if self.raw_depth == 0 and cursor < len(text):
+            spans.append((cursor, len(text)))
+        return spans
+
+    def _stashed(self, index: int) -> str:
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        return str(blocks[index]) if 0 <= index < len(blocks) else ""
+
     def _link_text(self, text: str, excluded: frozenset[str]) -> tuple[str, list[etree.Element]] | None:
         """Split text around first mentions: (leading text, [link, link, ...])."""
         pieces: list[etree.Element] = []
         head, cursor = "", 0
+        spans = self._linkable_spans(text)
         for start, end, term_id in self.matcher.find(text):
+            if not any(span_start <= start and end <= span_end for span_start, span_end in spans):
+                continue
             if term_id in self.context.linked_terms or term_id in excluded:
                 continue
             entry = self.entries.get(term_id)

@@ -31,7 +31,8 @@ _SKIPPED_INLINE = re.compile(
     r"|\{[:#.][^}]*\}"  # attribute list
 )
 _SKIPPED_LINE = re.compile(r"^\s*(#|\[\^[^\]]+\]:|!!!|\?\?\?|\[[^\]]+\]:\s)")
-_WORD_CHAR = re.compile(r"\w")
+_WORD_CHAR = re.compile(r"[\w-]")  # a hyphen joins words: "non-free software" holds no "free software"
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 class TermMatcher:
@@ -53,10 +54,14 @@ class TermMatcher:
         if not self.names or not text:
             return
         folded = _fold(text)
+        urls = [match.span() for match in _URL.finditer(text)] if "/" in text or "www." in folded else []
         for end, (length, term_id) in self.automaton.iter_long(folded):
             start, stop = end - length + 1, end + 1
-            if _is_word_boundary(text, start - 1) and _is_word_boundary(text, stop):
-                yield start, stop, term_id
+            if not (_is_word_boundary(text, start - 1) and _is_word_boundary(text, stop)):
+                continue
+            if any(url_start <= start < url_end for url_start, url_end in urls):
+                continue  # part of a bare URL
+            yield start, stop, term_id
 
     def lookup(self, name: str) -> str | None:
         """The id of a term given by id, name or alias, or None."""
@@ -81,7 +86,7 @@ def _fold(text: str) -> str:
 
 
 def _is_word_boundary(text: str, index: int) -> bool:
-    """True when text[index] is outside text or is not a word character."""
+    """True when text[index] is outside text or neither a word character nor a hyphen."""
     return index < 0 or index >= len(text) or not _WORD_CHAR.match(text[index])
 
 
@@ -89,7 +94,8 @@ def glossary_names(glossary: list[dict]) -> Iterator[tuple[str, str]]:
     """(name, id) for every term, its id, and its aliases."""
     for entry in glossary:
         term_id = str(entry.get("id", ""))
-        for name in [entry.get("term", ""), *(entry.get("aliases") or [])]:
+        aliases = entry.get("aliases")
+        for name in [entry.get("term", ""), *(aliases if isinstance(aliases, list) else [])]:
             if isinstance(name, str):
                 yield name, term_id
 

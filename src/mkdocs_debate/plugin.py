@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from mkdocs_debate import csp
+from mkdocs_debate import csp, urls
 from mkdocs_debate.checker import data_problems, page_problems
 from mkdocs_debate.data import site as site_data
 from mkdocs_debate.data.site import Site, load_site
@@ -81,9 +81,13 @@ class DebatePlugin(BasePlugin):
         return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Redirect stubs (written by mkdocs-redirects after every page) get the policy too."""
+        """Redirect stubs get the policy; a published URL or anchor that disappeared fails the build."""
         if self.serving:
             return
+        manifest = pathlib.Path(config.config_file_path).parent / urls.MANIFEST
+        missing = urls.lost(urls.normalise(urls.read_manifest(manifest)), pathlib.Path(config.site_dir))
+        if missing:
+            raise PluginError(urls.redirect_advice(missing))
         for stub in pathlib.Path(config.site_dir).rglob("*.html"):
             text = stub.read_text(encoding="utf-8")
             if 'http-equiv="refresh"' in text and "Content-Security-Policy" not in text:

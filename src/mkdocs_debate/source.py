@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+FRONT_MATTER_START = re.compile(r"\A---[ \t]*\n")
 FENCE = re.compile(r"(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)*?\1")
 PLAIN_TEXT_MARKUP = re.compile(r"[<>\[\]]")  # what plain-text fields may not hold: HTML or Markdown links

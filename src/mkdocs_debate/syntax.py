@@ -55,3 +55,22 @@ def numbered_claim_references(body: str, body_line: int = 1) -> Iterator[tuple[R
         if reference.kind == "claim":
             seen[reference.target] = seen.get(reference.target, 0) + 1
             yield reference, claim_anchor(reference.target, seen[reference.target])
+
+
+OPENER = re.compile(r"\[\[")
+
+
+def malformed_references(body: str) -> Iterator[tuple[int, str]]:
+    """(line, text) of every '[[' outside code that does not open a whole reference or generate line."""
+    for number, line in iter_code_free_lines(body):
+        if GENERATE_RE.match(line):
+            continue
+        masked = mask_code_spans(line)
+        whole = [(m.start(), m.end()) for m in REFERENCE_RE.finditer(masked)
+                 if m.group(2).strip() and (m.group(3) is None or m.group(3).strip())
+                 and "[[" not in m.group(0)[2:]]
+        for opener in OPENER.finditer(masked):
+            if not any(start <= opener.start() < end for start, end in whole):
+                rest = masked[opener.start():]
+                end = rest.find("]]", 2)
+                yield number, rest[: end + 2] if 0 <= end < 60 else rest[:40]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Iterator
@@ -47,8 +48,16 @@ def glossary_problems(site: Site) -> Iterator[Problem]:
             yield Problem(path, 1, f"a glossary entry must be a mapping: {entry!r}")
             continue
         for field in ("id", "term", "short", "definition", "sources"):
-            if not entry.get(field):
+            if not entry.get(field) or (isinstance(entry.get(field), str) and not entry[field].strip()):
                 yield Problem(path, entry.line, f"glossary entry is missing {field!r}")
+        aliases = entry.get("aliases")
+        if aliases is not None and not (isinstance(aliases, list) and all(isinstance(a, str) and a.strip() for a in aliases)):
+            yield Problem(path, entry.line_of("aliases"), f"aliases of {entry.get('id')!r} must be a list of names, "
+                                                          f"e.g. [open-weight model, open-weight models]: {aliases!r}")
+        for field in ("term", "short"):
+            if isinstance(entry.get(field), str) and PLAIN_TEXT_MARKUP.search(entry[field]):
+                yield Problem(path, entry.line_of(field), f"{field} of {entry.get('id')!r} must be plain text "
+                                                          f"(no <, >, [ or ]): {entry[field]!r}")
         term_id = str(entry.get("id", ""))
         if term_id and not SLUG.match(term_id):
             yield Problem(path, entry.line_of("id"), f"term id must be kebab-case: {term_id!r}")
@@ -56,14 +65,16 @@ def glossary_problems(site: Site) -> Iterator[Problem]:
             yield Problem(path, entry.line_of("short"), (
                 f"short definition of {term_id!r} must be at most {MAX_SHORT_DEFINITION} characters "
                 f"(it has {len(str(entry['short']))})"))
-        for name in [entry.get("term", ""), *(entry.get("aliases") or [])]:
+        for name in [entry.get("term", ""), *(aliases if isinstance(aliases, list) else [])]:
             key = str(name).strip().lower()
             if key in names and names[key] != term_id:
                 yield Problem(path, entry.line_of("aliases"), (
                     f"name {name!r} of {term_id!r} is already used by {names[key]!r}"))
             names[key] = term_id
         for related in entry.get("related") or []:
-            if related not in ids:
+            if related == term_id:
+                yield Problem(path, entry.line_of("related"), f"term {term_id!r} must not be related to itself")
+            elif related not in ids:
                 yield Problem(path, entry.line_of("related"), f"related term {related!r} of {term_id!r} does not exist")
         for source in entry.get("sources") or []:
             for line, message in source_findings(source, entry.line_of("sources")):
@@ -97,7 +108,7 @@ def models_problems(site: Site) -> Iterator[Problem]:
         if model_id in seen:
             yield Problem(path, model.line_of("id"), f"duplicate model {model_id!r}")
         seen.add(model_id)
-        for field in ("name", "organisation", "released", "licence", "osi_approved", "checked", "openness"):
+        for field in ("name", "organisation", "released", "licence", "osi_approved", "openness"):
             if field not in model:
                 yield Problem(path, model.line, f"model {model_id!r} is missing {field!r}")
         for field in ("organisation", "released", "licence", "osi_approved"):
@@ -128,6 +139,17 @@ def models_problems(site: Site) -> Iterator[Problem]:
             elif value != "unknown" and not str(cell.get("source", "")).startswith("https://"):
                 yield Problem(path, cell.line, (f"{model_id}.{dimension} is {value!r} and needs an https "
                                         "source (or the value 'unknown')"))
+            elif value == "unknown" and not str(cell.get("note", "")).strip():
+                yield Problem(path, cell.line, f"{model_id}.{dimension} is 'unknown' and needs a note saying what was looked for")
+            if dimension == "weights" and cell.get("gated") is True and value == "open":
+                yield Problem(path, cell.line_of("value"), (f"{model_id}.weights are behind an approval step (gated: true) "
+                                                            "and so cannot be 'open': use 'partial'"))
+            if "checked" in cell and (iso_date(cell["checked"]) is None or iso_date(cell["checked"]) > dt.date.today()):
+                yield Problem(path, cell.line_of("checked"), (f"checked of {model_id}.{dimension} must be the ISO date "
+                                                              f"the evidence was read, not in the future: {cell['checked']!r}"))
+            if "checked" not in cell and cell.get("basis") != "research-notes":
+                yield Problem(path, cell.line, (f"{model_id}.{dimension} needs checked: <date the evidence was read> "
+                                                "or basis: research-notes"))
 
 
 TIMELINE_THEMES = frozenset(THEMES)

@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Callable, Iterator
 
+from mkdocs_debate.blocks import GENERATORS
 from mkdocs_debate.checker.fields import (
     ATTRIBUTE_LIST,
     BAD_URL,
@@ -35,7 +36,7 @@ from mkdocs_debate.data.site import KINDS, SLUG, Site, iso_date
 from mkdocs_debate.data.yaml_lines import LineDict
 from mkdocs_debate.problems import Finding
 from mkdocs_debate.source import PLAIN_TEXT_MARKUP, code_free_text, iter_code_free_lines
-from mkdocs_debate.syntax import CLAIM_SIDES, iter_references
+from mkdocs_debate.syntax import CLAIM_SIDES, GENERATE_RE, iter_references, malformed_references
 from mkdocs_debate.usage import find_term
 
 
@@ -192,21 +193,10 @@ def rule_revisions(site: Site, page: Page) -> Iterator[Finding]:
                           "a revision needs an ISO date (YYYY-MM-DD) and a note")
             continue
         dates.append(iso_date(item["date"]))
-        yield from _revision_findings(item)
     updated = iso_date(page.meta.get("updated"))
     if dates and updated != max(dates):
         yield Finding(page.meta.line_of("updated"),
                       f"updated must be the date of the latest revision ({max(dates)}): {str(page.meta.get('updated'))!r}")
-
-
-def _revision_findings(item: LineDict) -> Iterator[Finding]:
-    """A revision is dated today or earlier, and its note is plain text (it is shown under the title)."""
-    day = iso_date(item["date"])
-    if day is not None and day > dt.date.today():
-        yield Finding(item.line_of("date"), f"a revision's date must not be in the future: {day.isoformat()!r}")
-    if PLAIN_TEXT_MARKUP.search(item["note"]):
-        yield Finding(item.line_of("note"),
-                      f"a revision note must be plain text (no <, >, [ or ]): {item['note'].strip()!r}")
 
 
 def rule_cites_sources(site: Site, page: Page) -> Iterator[Finding]:
@@ -281,11 +271,64 @@ def rule_references(site: Site, page: Page) -> Iterator[Finding]:
             yield Finding(reference.line, f"claim side must be 'for' or 'against': {reference.extra!r}")
 
 
+def rule_flat_sections(site: Site, page: Page) -> Iterator[Finding]:
+    """Essays, summaries and claims are files directly in their folder (essays/<slug>.md)."""
+    if page.section in KINDS and page.src.count("/") > 1:
+        yield Finding(1, f"pages of {page.section}/ must be files directly in it ({page.section}/<slug>.md), "
+                         f"not in a subfolder: {page.src!r}")
+
+
+def rule_plain_text(site: Site, page: Page) -> Iterator[Finding]:
+    """Titles, descriptions, claims and notes are plain text: no HTML and no Markdown links."""
+    fields = [(page.meta.line_of(f), f, page.meta.get(f)) for f in ("title", "description", "claim")]
+    for field in ("corrections", "revisions"):
+        items = page.meta.get(field)
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, LineDict):
+                fields.append((item.line_of("note"), f"{field[:-1]} note", item.get("note")))
+    for line, name, value in fields:
+        if isinstance(value, str) and PLAIN_TEXT_MARKUP.search(value):
+            yield Finding(line, f"{name} must be plain text (no <, >, [ or ]): {value!r}")
+
+
+def rule_not_in_the_future(site: Site, page: Page) -> Iterator[Finding]:
+    """date and updated are not later than today."""
+    today = dt.date.today()
+    for field in ("date", "updated"):
+        day = iso_date(page.meta.get(field))
+        if day and day > today:
+            yield Finding(page.meta.line_of(field), f"{field} must not be in the future: {day.isoformat()}")
+
+
+def rule_social(site: Site, page: Page) -> Iterator[Finding]:
+    """social may only switch the page's card off ({cards: false}): other settings download fonts."""
+    social = page.meta.get("social")
+    if social is not None and social != {"cards": False}:
+        yield Finding(page.meta.line_of("social"), f"social may only be {{cards: false}}: {social!r}")
+
+
+def rule_generated_blocks(site: Site, page: Page) -> Iterator[Finding]:
+    """[[generate:NAME]] names a known generated block."""
+    for number, line in iter_code_free_lines(page.body):
+        match = GENERATE_RE.match(line)
+        if match and match.group(1) not in GENERATORS:
+            yield Finding(number + page.body_line - 1, f"unknown generated block {match.group(1)!r}; known: "
+                                                       + ", ".join(sorted(GENERATORS)))
+
+
+def rule_well_formed_references(site: Site, page: Page) -> Iterator[Finding]:
+    """Every [[ outside code opens a whole reference: [[term:ID]], [[term:ID|text]], [[claim:ID|side]]."""
+    for number, text in malformed_references(page.body):
+        yield Finding(number + page.body_line - 1, f"malformed reference {text!r}: write [[term:ID]], "
+                                                   "[[term:ID|text]] or [[claim:ID|for]] (or put it in `code`)")
+
+
 PAGE_RULES = (
     rule_front_matter_parses, rule_file_name, rule_required_fields, rule_field_types,
     rule_dates, rule_kind, rule_authors, rule_tags, rule_sources, rule_based_on,
     rule_corrections, rule_revisions, rule_cites_sources, rule_claim_sections, rule_safe_markdown,
-    rule_references,
+    rule_references, rule_flat_sections, rule_plain_text, rule_not_in_the_future, rule_social,
+    rule_generated_blocks, rule_well_formed_references,
 )
 
 

@@ -8,7 +8,7 @@ import pathlib
 
 from mkdocs_debate.data.yaml_lines import DataError, LineDict, load_yaml
 from mkdocs_debate.problems import Finding
-from mkdocs_debate.source import split_front_matter
+from mkdocs_debate.source import FRONT_MATTER_START, split_front_matter
 
 CONTENT_SECTIONS = frozenset({"essays", "discussions"})
 CLAIM_SECTION = "claims"
@@ -57,12 +57,15 @@ class Page:
 def read_page(docs_dir: str, src: str, display_root: str | None = None) -> Page:
     """Read one page; a front matter syntax error is kept on the Page, not raised."""
     full = os.path.join(docs_dir, src)
-    with open(full, encoding="utf-8") as handle:
-        text = handle.read()
     shown = os.path.relpath(full, display_root) if display_root else full
+    with open(full, "rb") as handle:
+        raw = handle.read()
+    text, error = _decode(raw)
     front, body, body_line = split_front_matter(text)
-    meta, error = LineDict(), None
-    if front is not None:
+    meta = LineDict()
+    if error is None and front is None and FRONT_MATTER_START.match(text):
+        error = Finding(1, "front matter opened with '---' is never closed: end it with a line '---'")
+    if error is None and front is not None:
         try:
             parsed = load_yaml(front, shown, offset=1)
             if isinstance(parsed, LineDict):
@@ -72,6 +75,22 @@ def read_page(docs_dir: str, src: str, display_root: str | None = None) -> Page:
         except DataError as problem:
             error = Finding(*problem.problems[0][1:])
     return Page(src.replace(os.sep, "/"), shown, meta, body, body_line, error)
+
+
+def _decode(raw: bytes) -> tuple[str, Finding | None]:
+    """The file's text, and the one problem that stops it being read as a page."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", "replace"), Finding(1, "the file starts with a byte-order mark: "
+                                                           "save it as UTF-8 without BOM")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return raw.decode("utf-8", "replace"), Finding(line, f"the file must be UTF-8 text: byte "
+                                                              f"{raw[error.start]:#04x} cannot be decoded")
+    if "\x00" in text:
+        return text, Finding(text[: text.index("\x00")].count("\n") + 1, "the file must be text: it holds a NUL byte")
+    return text, None
 
 
 def markdown_sources(docs_dir: str) -> list[str]:

@@ -33,6 +33,7 @@ DIMENSIONS = (
     "technical_report",
 )
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # Python 3.11 would also take '20260105'; readers would not
 
 
 def _mtimes(paths: list[str]) -> tuple:
@@ -123,7 +124,7 @@ def iso_date(value: Any) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and ISO_DATE.match(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:

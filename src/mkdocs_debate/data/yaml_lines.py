@@ -65,8 +65,18 @@ _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def load_yaml(text: str, path: str, offset: int = 0) -> Any:
-    """Parse YAML text; syntax errors become a DataError naming path and line."""
+    """Parse YAML text; syntax errors, anchors and aliases become a DataError naming path and line.
+
+    Anchors and aliases are refused before anything is built from them: an
+    alias bomb (aliases of aliases, ten levels deep) costs nothing to parse
+    but billions of nodes to construct.
+    """
     try:
+        for event in yaml.parse(text, Loader=_LineLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                line = event.start_mark.line + 1 + offset
+                raise DataError([Problem(path, line, "YAML anchors and aliases (&name, *name) are not allowed: "
+                                                     "write each value out")])
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
