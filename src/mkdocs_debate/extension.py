@@ -65,13 +65,17 @@ RAW_SKIPPED_TAG = re.compile(r"<\s*(/)?\s*(?:a|code|kbd|samp|summary|cite|pre|sc
 class MarkupReferenceError(ValueError):
     """A bad explicit reference or generated block: the message names the file and line."""
 
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
 
 class UnknownPageError(RuntimeError):
     """The extension cannot tell which page it renders."""
 
 
 class UnsafeMarkupError(ValueError):
-    """The rendered page holds markup outside the allowlist; every problem names file and line."""
+    """The rendered page holds bad references or markup outside the allowlist; every problem names file and line."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
@@ -132,6 +136,8 @@ class DebateContext:
         self.linked_terms: set[str] = set()
         self._src: str | None = None
         self.source_lines: list[str] = []
+        self.problems: list[Problem] = []  # bad references, reported with the rendered page's problems
+        self.tree_done = False
 
     @property
     def site(self) -> Site:
@@ -170,14 +176,22 @@ class DebateContext:
 
     def error(self, message: str, needle: str) -> MarkupReferenceError:
         """An error naming the page and the line where needle first stands."""
-        return MarkupReferenceError(f"{self.shown_path}:{self.line_of(needle)}: {message}")
+        return MarkupReferenceError(Problem(self.shown_path, self.line_of(needle), message))
+
+    def refuse(self, message: str, match: re.Match) -> tuple[etree.Element, int, int]:
+        """Record a bad reference (the page fails once it is rendered) and keep its text in place."""
+        self.problems.append(Problem(self.shown_path, self.line_of(match.group(0)), message))
+        element = etree.Element("span", {"class": "reference-error"})
+        element.text = AtomicString(match.group(0))
+        return element, match.start(0), match.end(0)
 
     def unsafe(self, found: list[Violation]) -> UnsafeMarkupError:
-        """All violations of the page, each at the source line of its element (or quoting it)."""
-        problems = []
+        """Every problem of the page: bad references, then each violation at its element's source line."""
+        problems = list(self.problems)
         for violation in found:
             tag = re.match(r"<[a-zA-Z][^\s/>]*", violation.markup)
-            line = self.line_of(violation.markup, tag.group(0) if tag else "")
+            values = sorted(re.findall(r"""=\s*["']?([^"'\s>]+)""", violation.markup), key=len, reverse=True)
+            line = self.line_of(violation.markup, *values, tag.group(0) if tag else "")
             quoted = violation.markup if len(violation.markup) <= 80 else violation.markup[:77] + "..."
             problems.append(Problem(self.shown_path, line, f"{violation.message}: {quoted}"))
         return UnsafeMarkupError(problems)
@@ -240,16 +254,18 @@ class ReferenceInlineProcessor(InlineProcessor):
         if kind == "term":
             entry = find_term(site, ref)
             if entry is None:
-                raise self.context.error(f"unknown glossary term {ref!r} in {m.group(0)}", m.group(0))
+                return self.context.refuse(f"unknown glossary term {ref!r} in {m.group(0)}: "
+                                           "add it to docs/_data/glossary.yml or use a known id", m)
             self.context.linked_terms.add(str(entry["id"]))
             return (term_link(src, self.context.settings.glossary_page, entry, (extra or "").strip() or ref),
                     m.start(0), m.end(0))
         claim = site.claims.get(ref)
         if claim is None:
-            raise self.context.error(f"unknown claim {ref!r} in {m.group(0)}", m.group(0))
+            return self.context.refuse(f"unknown claim {ref!r} in {m.group(0)}: "
+                                       "claims are the files of docs/claims/ (without .md)", m)
         side = (extra or "").strip() or None
         if side is not None and side not in CLAIM_SIDES:
-            raise self.context.error(f"claim side must be 'for' or 'against': {side!r}", m.group(0))
+            return self.context.refuse(f"claim side must be 'for' or 'against': {side!r}", m)
         element = etree.Element("a", {
             "href": link(src, claim.src),
             "class": f"claim-ref claim-ref--{side or 'neutral'}",
@@ -387,10 +403,23 @@ class SafetyPostprocessor(Postprocessor):
         self.context = context
 
     def run(self, text: str) -> str:
+        if not self.context.tree_done:
+            return text  # the toc extension runs postprocessors on heading text: check the whole page only
         found = violations(text)
-        if found:
+        if found or self.context.problems:
             raise self.context.unsafe(found)
         return text
+
+
+class TreeDoneTreeprocessor(Treeprocessor):
+    """Marks the end of tree processing, so that the safety check runs once, on the whole page."""
+
+    def __init__(self, md: Markdown, context: DebateContext):
+        super().__init__(md)
+        self.context = context
+
+    def run(self, root: etree.Element) -> None:
+        self.context.tree_done = True
 
 
 class DebateExtension(Extension):
@@ -423,6 +452,7 @@ class DebateExtension(Extension):
         # After inline (20) and attr_list (8); before toc (5) and MkDocs' relpath (0).
         md.treeprocessors.register(CrossLinkTreeprocessor(md, self.context), "debate_crosslink", 7)
         # After raw HTML is restored (30) and footnotes (25): what the reader would get.
+        md.treeprocessors.register(TreeDoneTreeprocessor(md, self.context), "debate_tree_done", -100)
         md.postprocessors.register(SafetyPostprocessor(md, self.context), "debate_safety", 5)
 
     def reset(self) -> None:

@@ -34,7 +34,7 @@ ELEMENTS = frozenset(nh3.ALLOWED_TAGS) | frozenset({
     "script",
 }) - frozenset({"acronym", "center", "strike", "tt", "map", "area"})
 ELEMENT_ATTRIBUTES = {tag: frozenset(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()} | {
-    "a": frozenset({"href", "hreflang", "rel"}),
+    "a": frozenset({"href", "hreflang", "rel", "name"}),  # name: pymdownx.highlight line anchors
     "img": frozenset({"alt", "src", "width", "height", "loading"}),
     "ol": frozenset({"start", "type"}),
     "td": frozenset({"colspan", "rowspan", "headers", "align"}),
@@ -121,6 +121,8 @@ class _Validator(html.parser.HTMLParser):
             self.ids.add(values["id"])
         if tag == "script" and (values.get("type") or "").lower() not in DATA_SCRIPT_TYPES:
             self._bad("<script> is not allowed (only JSON data blocks)")
+        if tag == "img" and not (values.get("alt") or "").strip():
+            self._bad("images must have alt text: ![what the image shows](path) or <img alt=\"…\">")
         if tag == "input" and (values.get("type") or "").lower() not in INPUT_TYPES:
             self._bad(f"<input type={values.get('type')!r}> is not allowed")
 

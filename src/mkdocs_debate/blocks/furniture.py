@@ -135,7 +135,7 @@ def citation_block(site: Site, page: Page, settings: Settings) -> str:
         '<section class="cite-this no-terms" markdown>', "",
         "## Cite this page", "",
         f"{esc(authors)}. “{esc(title)}”. *{esc(settings.site_name)}*, {human_date(published)}; "
-        f"last revised {human_date(revised)}. <{url}>", "",
+        f"last revised {human_date(revised)}. [{esc(url)}]({url})", "",
         f'<pre class="bibtex"><code>{esc(bibtex)}</code></pre>', "",
     ]
     if history:

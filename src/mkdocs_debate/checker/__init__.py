@@ -14,6 +14,7 @@ import os
 
 from mkdocs_debate.checker.data_rules import glossary_problems, models_problems, site_problems, timeline_problems
 from mkdocs_debate.checker.page_rules import page_findings
+from mkdocs_debate.checker.render import Renderer
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import Site
 from mkdocs_debate.problems import Problem, located
@@ -29,10 +30,17 @@ def data_problems(site: Site) -> list[Problem]:
     return [*site_problems(site), *glossary_problems(site), *models_problems(site), *timeline_problems(site)]
 
 
-def all_problems(site: Site, only: set[str] | None = None) -> list[Problem]:
-    """Every problem of the site (or of the pages whose absolute paths are in only)."""
+def all_problems(site: Site, only: set[str] | None = None, renderer: Renderer | None = None) -> list[Problem]:
+    """Every problem of the site (or of the pages whose absolute paths are in only).
+
+    With a renderer, each page is also rendered as the build renders it and
+    its HTML checked: what the build would refuse, the checker reports first.
+    """
     problems = []
     for page in sorted(site.pages.values(), key=lambda p: p.src):
         if only is None or os.path.abspath(os.path.join(site.docs_dir, page.src)) in only:
-            problems += page_problems(site, page)
+            found = page_findings(site, page)
+            if renderer is not None and page.error is None:
+                found = sorted(set(found) | set(renderer.findings(page)))
+            problems += located(page.path, found)
     return problems + data_problems(site)

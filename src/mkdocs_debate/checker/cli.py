@@ -10,13 +10,18 @@ annotations so problems show on the pull request's diff.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 
 from mkdocs_debate.checker import all_problems
+from mkdocs_debate.checker.render import Renderer
+from mkdocs_debate.data.config import Settings, settings_from_config
 from mkdocs_debate.data.site import load_site
 from mkdocs_debate.data.yaml_lines import DataError
 from mkdocs_debate.problems import Problem
+
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "footnotes", "toc", "fenced_code")  # what the engine's blocks need
 
 
 def _escape_data(text: str) -> str:
@@ -35,9 +40,20 @@ def annotation(problem: Problem) -> str:
             f"::{_escape_data(problem.message.strip())}")
 
 
+def _renderer(config: str, docs_dir: str) -> Renderer:
+    """Render pages as the site does: its mkdocs.yml (given, or beside docs/), else Markdown alone."""
+    docs_dir = os.path.abspath(docs_dir)
+    for candidate in (config, os.path.join(os.path.dirname(docs_dir), "mkdocs.yml")):
+        if os.path.exists(candidate):
+            settings = dataclasses.replace(settings_from_config(candidate), docs_dir=docs_dir)
+            return Renderer.from_config(candidate, settings)
+    return Renderer(Settings(docs_dir=docs_dir), REQUIRED_EXTENSIONS, {})
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs-dir", default="docs")
+    parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (its Markdown extensions)")
     parser.add_argument("files", nargs="*", help="only these pages (data files are always checked)")
     args = parser.parse_args(argv)
     try:
@@ -46,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         problems = error.problems
     else:
         only = {os.path.abspath(f) for f in args.files if f.endswith(".md")} or None
-        problems = all_problems(site, only)
+        problems = all_problems(site, only, _renderer(args.config, args.docs_dir))
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
         print(problem)

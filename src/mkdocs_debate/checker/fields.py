@@ -19,16 +19,6 @@ OPTIONAL_FIELDS = frozenset({"updated", "revisions", "based_on", "corrections", 
 PAGE_FIELDS = frozenset({"title", "description"})
 SOURCE_FIELDS = frozenset({"title", "url", "author", "date"})
 CLAIM_SECTIONS = ("## The case for", "## The case against")
-UNSAFE_TAGS = frozenset({"script", "iframe", "object", "embed", "form", "frame", "frameset",
-                         "base", "meta", "link", "style"})
-TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>", re.DOTALL)
-EVENT_ATTRIBUTE = re.compile(r"""(?:^|\s)(on[a-z]+)\s*=""", re.IGNORECASE)
-STYLE_ATTRIBUTE = re.compile(r"""(?:^|\s)style\s*=""", re.IGNORECASE)
-BAD_URL = re.compile(r"""(?:\]\(\s*<?|^\s{0,3}\[[^\]]+\]:\s*<?|(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*)"""
-                     r"""((?:javascript|data|vbscript)\s*:)""", re.IGNORECASE)
-MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(")
-HTML_ALT = re.compile(r"""\balt\s*=\s*(?:(["'])(.*?)\1|([^\s"'>]+))""", re.IGNORECASE | re.DOTALL)
-ATTRIBUTE_LIST = re.compile(r"\{:?\s*([^}]*)\}")
 URL_IN_TEXT = re.compile(r"\]\(\s*<?(https?://[^)\s>]+)|<(https?://[^>\s]+)>")
 PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
 SOURCE_LINK = re.compile(r"https://[^\s)>\]]+")

@@ -7,27 +7,17 @@ small generator, and messages say what must hold and quote the bad value.
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 from collections.abc import Callable, Iterator
 
 from mkdocs_debate.blocks import GENERATORS
 from mkdocs_debate.checker.fields import (
-    ATTRIBUTE_LIST,
-    BAD_URL,
     CLAIM_FIELDS,
     CLAIM_SECTIONS,
     CONTENT_FIELDS,
-    EVENT_ATTRIBUTE,
-    HTML_ALT,
     MAX_DESCRIPTION,
-    MD_IMAGE,
     OPTIONAL_FIELDS,
     PAGE_FIELDS,
     SOURCE_LINK,
-    STYLE_ATTRIBUTE,
-    TAG,
-    UNSAFE_TAGS,
     URL_IN_TEXT,
     source_findings,
 )
@@ -35,7 +25,7 @@ from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import KINDS, SLUG, Site, iso_date
 from mkdocs_debate.data.yaml_lines import LineDict
 from mkdocs_debate.problems import Finding
-from mkdocs_debate.source import PLAIN_TEXT_MARKUP, code_free_text, iter_code_free_lines
+from mkdocs_debate.source import PLAIN_TEXT_MARKUP, iter_code_free_lines
 from mkdocs_debate.syntax import CLAIM_SIDES, GENERATE_RE, iter_references, malformed_references
 from mkdocs_debate.usage import find_term
 
@@ -224,40 +214,6 @@ def rule_claim_sections(site: Site, page: Page) -> Iterator[Finding]:
             yield page.body_line, f"a claim page needs a section {section!r}"
 
 
-def rule_safe_markdown(site: Site, page: Page) -> Iterator[Finding]:
-    """No script, frame, object, embed or form; no on* handlers, javascript:/data: URLs or style attributes."""
-    text = code_free_text(page.body)
-
-    def line_at(offset: int) -> int:
-        return text.count("\n", 0, offset) + page.body_line
-
-    for match in TAG.finditer(text):
-        name, attributes, where = match.group(2).lower(), match.group(3), line_at(match.start())
-        if name in UNSAFE_TAGS and not match.group(1):
-            yield where, f"raw <{name}> is not allowed in contributed Markdown"
-        yield from ((where, m) for m in _attribute_problems(attributes))
-        alt = HTML_ALT.search(attributes)
-        if name == "img" and not (alt and (alt.group(2) or alt.group(3) or "").strip()):
-            yield where, "images must have alt text: <img alt=\"what the image shows\">"
-    for match in ATTRIBUTE_LIST.finditer(text):
-        yield from ((line_at(match.start()), m) for m in _attribute_problems(match.group(1)))
-    for number, line in enumerate(text.splitlines(), page.body_line):
-        decoded = re.sub(r"[\t\r\n\x00-\x1f]", "", html.unescape(line))
-        for match in BAD_URL.finditer(decoded):
-            yield number, f"{match.group(1).rstrip(': ').lower()}: URLs are not allowed"
-        for match in MD_IMAGE.finditer(line):
-            if not match.group(1).strip():
-                yield number, "images must have alt text: ![what the image shows](path)"
-
-
-def _attribute_problems(attributes: str) -> Iterator[str]:
-    event = EVENT_ATTRIBUTE.search(attributes)
-    if event:
-        yield f"event handler attribute {event.group(1)!r} is not allowed"
-    if STYLE_ATTRIBUTE.search(attributes):
-        yield "style attributes are not allowed: use the site's stylesheet"
-
-
 def rule_references(site: Site, page: Page) -> Iterator[Finding]:
     """[[term:ID]] and [[claim:ID|side]] must name a known term or claim."""
     for reference in iter_references(page.body, page.body_line):
@@ -326,7 +282,7 @@ def rule_well_formed_references(site: Site, page: Page) -> Iterator[Finding]:
 PAGE_RULES = (
     rule_front_matter_parses, rule_file_name, rule_required_fields, rule_field_types,
     rule_dates, rule_kind, rule_authors, rule_tags, rule_sources, rule_based_on,
-    rule_corrections, rule_revisions, rule_cites_sources, rule_claim_sections, rule_safe_markdown,
+    rule_corrections, rule_revisions, rule_cites_sources, rule_claim_sections,
     rule_references, rule_flat_sections, rule_plain_text, rule_not_in_the_future, rule_social,
     rule_generated_blocks, rule_well_formed_references,
 )

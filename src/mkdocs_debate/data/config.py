@@ -8,6 +8,7 @@ so a fork changes ``site_url``, ``repo_url`` and ``site_name`` in one place.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import os
 from typing import Any
 
@@ -46,16 +47,45 @@ class Settings:
 
 
 class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, leaving tags such as !!python/name and !ENV as plain values."""
+    """Reads mkdocs.yml: !!python/name objects imported when they can be, other tags (!ENV) as None."""
 
 
+def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    module, _, name = suffix.rpartition(".")
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None  # e.g. Material's emoji functions in the Zensical environment
+
+
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def load_config(config_file: str) -> dict:
+    """mkdocs.yml as plain data (no plugin is loaded)."""
+    with open(config_file, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_TolerantLoader) or {}  # noqa: S506 - a SafeLoader subclass
+
+
+def markdown_extensions(config: dict) -> tuple[list[str], dict[str, dict]]:
+    """The site's Markdown extensions other than ours, and their options (those that load here)."""
+    names, options = [], {}
+    for entry in config.get("markdown_extensions") or []:
+        name, settings = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, {}))
+        if name in EXTENSION_NAMES:
+            continue
+        settings = dict(settings or {})
+        if any(value is None for value in settings.values()):
+            continue  # an option that cannot be built here (see _python_name)
+        names.append(name)
+        options[name] = settings
+    return names, options
 
 
 def settings_from_config(config_file: str) -> Settings:
     """Settings from a mkdocs.yml: the extension's options over the site's own."""
-    with open(config_file, encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=_TolerantLoader) or {}  # noqa: S506 - a SafeLoader subclass
+    config = load_config(config_file)
     options: dict[str, Any] = {}
     for entry in config.get("markdown_extensions") or []:
         if isinstance(entry, dict) and set(entry) & set(EXTENSION_NAMES):
