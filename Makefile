@@ -56,7 +56,7 @@ test: system-deps install ## The whole test suite (lint, content, builds, browse
 new-essay: install ## Scaffold an essay: make new-essay TITLE="My title"
 	$(VENV)/bin/debate-new-essay "$(TITLE)"
 
-exports: install ## Regenerate docs/glossary.json and docs/models.json
+exports: install ## Regenerate the JSON exports (glossary, models, timeline, claims)
 	$(VENV)/bin/debate-export
 
 manifest: install ## Record new published URLs and anchors in tests/url-manifest.txt

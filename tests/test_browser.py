@@ -26,6 +26,8 @@ import pytest
 from conftest import ROOT, copy_site, mkdocs_build
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from mkdocs_debate.data.site import load_site
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"]
@@ -343,3 +345,37 @@ def test_the_policy_alone_stops_contributed_script(tmp_path):
         browser.close()
     assert pwned == []
     assert any(v.startswith("script-src") for v in violations), violations
+
+
+# -----------------------------------------------------------------------------
+# The timeline's theme filter: CSS only, so it must work with JavaScript off
+# -----------------------------------------------------------------------------
+
+
+def _visible_events(page: Page) -> list[tuple[str, str]]:
+    """(id, theme class) of every timeline event a reader can see."""
+    found = []
+    for event in page.locator(".timeline-event").all():
+        if event.is_visible():
+            theme = next(c for c in event.get_attribute("class").split() if c.startswith("timeline-event--"))
+            found.append((event.get_attribute("id"), theme.removeprefix("timeline-event--")))
+    return found
+
+
+def test_timeline_filter_works_without_javascript(browser, base_url):
+    events = load_site(str(ROOT / "docs")).timeline["events"]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "timeline/", wait_until="networkidle")
+    assert len(_visible_events(page)) == len(events)
+    page.locator("label[for=theme-law]").click()
+    shown = _visible_events(page)
+    assert [i for i, _ in shown] == [e["id"] for e in events if e["theme"] == "law"]
+    years = [y for y in page.locator(".timeline-year").all() if y.is_visible()]
+    assert len(years) == len({str(e["date"])[:4] for e in events if e["theme"] == "law"})
+    page.locator("#theme-law").focus()
+    page.keyboard.press("ArrowRight")  # a radio group: arrows move the choice, as for any reader on a keyboard
+    assert {theme for _, theme in _visible_events(page)} == {"releases"}
+    page.locator("label[for=theme-all]").click()
+    assert len(_visible_events(page)) == len(events)
+    context.close()

@@ -59,6 +59,12 @@ ONE_PROBLEM: dict[str, list[Finding]] = {
     "essays/authors-not-a-list.md": [(6, "authors must be a list of author ids, e.g. [editors]: 'editors'")],
     "essays/unknown-tag.md": [(8, "unknown tag 'open-washing'; allowed: definitions, licensing, safety")],
     "essays/correction-without-note.md": [(13, "a correction needs an ISO date (YYYY-MM-DD) and a note")],
+    # a revision in the future: updated must be its date and must not be in the future
+    "essays/revision-in-future.md": [(6, "updated must not be in the future: 2999-01-01")],
+    "essays/revision-note-markup.md": [
+        (15, "revision note must be plain text (no <, >, [ or ]): 'Fixed the <b>bold</b> claim.'")],
+    "essays/updated-not-latest-revision.md": [
+        (6, "updated must be the date of the latest revision (2024-03-01): '2024-02-01'")],
     # sources
     "essays/http-source-url.md": [
         (13, "source url must start with https://: 'http://www.gnu.org/licenses/copyleft.html'")],

@@ -2,17 +2,53 @@
 
 from __future__ import annotations
 
-import re
+import json
+import shutil
+import subprocess
+import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_site
+from conftest import ROOT, copy_site, mkdocs_build
 
+from mkdocs_debate.blocks.timeline import THEMES, date_label
 from mkdocs_debate.checker.data_rules import timeline_problems
+from mkdocs_debate.commands import manifest as url_manifest
 from mkdocs_debate.data.site import load_site
 
 SITE = load_site(str(ROOT / "docs"))
 EVENTS = SITE.timeline["events"]
+FIXTURES = ROOT / "tests" / "fixtures"
+GOOD_DOCS = FIXTURES / "content" / "docs"
+BROKEN_TIMELINE = FIXTURES / "timeline" / "broken-timeline.yml"
+SITE_URL = "https://free-as-in-what.github.io/free-as-in-what/"
+
+# Every problem of tests/fixtures/timeline/broken-timeline.yml, exactly as debate-check prints it.
+BROKEN_TIMELINE_PROBLEMS = [
+    "docs/_data/timeline.yml:12: event id must be kebab-case: 'Bad_Id'",
+    "docs/_data/timeline.yml:13: date must be a real date: '2024-02-30'",
+    "docs/_data/timeline.yml:14: theme must be one of definitions, law, licences, releases: 'gossip'",
+    "docs/_data/timeline.yml:15: title of 'Bad_Id' must be at most 60 characters (it has 77)",
+    "docs/_data/timeline.yml:16: text of 'Bad_Id' must be plain text (no <, >, [ or ]): 'Text with <b>markup</b>.'",
+    "docs/_data/timeline.yml:17: source url must start with https://: 'http://example.org/'",
+    "docs/_data/timeline.yml:18: unknown term 'no-such-term' in event 'Bad_Id' (see docs/_data/glossary.yml)",
+    "docs/_data/timeline.yml:19: claims of 'Bad_Id' must be a list of ids: 'no-such-claim'",
+    "docs/_data/timeline.yml:20: unknown model 'no-such-model' in event 'Bad_Id' (see docs/_data/models.yml)",
+    "docs/_data/timeline.yml:21: unknown field 'tags' in event 'Bad_Id'; "
+    "allowed: claims, date, id, models, source, terms, text, theme, title",
+    "docs/_data/timeline.yml:22: duplicate event id 'good-event'",
+    "docs/_data/timeline.yml:22: event 'good-event' must link at least one claim, model or term",
+    'docs/_data/timeline.yml:23: date must be a quoted "YYYY", "YYYY-MM" or "YYYY-MM-DD": 2024',
+]
+
+
+def soup_of(built_site, path: str) -> BeautifulSoup:
+    return BeautifulSoup((built_site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+# -----------------------------------------------------------------------------
+# The data
+# -----------------------------------------------------------------------------
 
 
 def test_the_timeline_reaches_today():
@@ -23,30 +59,130 @@ def test_the_timeline_reaches_today():
 
 @pytest.mark.parametrize("event", EVENTS, ids=lambda e: e["id"])
 def test_every_event_has_a_source_and_a_link(event):
-    assert event["source"]["url"].startswith("https://")
+    assert event["source"]["url"].startswith("https://") and event["source"]["title"]
     assert (event.get("claims") or []) + (event.get("models") or []) + (event.get("terms") or [])
 
 
-def test_the_page_has_every_event_at_its_anchor(site_pages):
-    soup = BeautifulSoup(site_pages["timeline/index.html"], "html.parser")
-    for event in EVENTS:
-        block = soup.find(id=event["id"])
-        assert block is not None and event["title"] in block.get_text(), event["id"]
-        assert block.find("a", href=event["source"]["url"]), event["id"]
+def test_the_real_timeline_passes_the_checker():
+    problems = list(timeline_problems(SITE))
+    assert not problems, "\n".join(map(str, problems))
 
 
-def test_bad_timeline_data_is_reported_with_its_line(tmp_path):
+def test_a_broken_timeline_fails_the_checker_with_every_problem(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(GOOD_DOCS, docs)
+    shutil.copy(BROKEN_TIMELINE, docs / "_data" / "timeline.yml")
+    result = subprocess.run([sys.executable, "-m", "mkdocs_debate.checker", "--docs-dir", "docs"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [*BROKEN_TIMELINE_PROBLEMS, f"{len(BROKEN_TIMELINE_PROBLEMS)} problems found"]
+
+
+def test_a_broken_timeline_fails_the_build_with_path_and_line(tmp_path):
     site = copy_site(tmp_path / "repo")
     path = site / "docs" / "_data" / "timeline.yml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace('date: "1983-09-27"', 'date: "27 Sep 1983"', 1).replace("theme: definitions", "theme: gossip", 1)
-    text = text.replace("claims: []\n    models: []", "claims: [no-such-claim]\n    models: []", 1)
-    path.write_text(text, encoding="utf-8")
-    problems = [(p.line, p.message) for p in timeline_problems(load_site(str(site / "docs")))]
-    line = next(n for n, row in enumerate(text.splitlines(), 1) if "27 Sep 1983" in row)
-    assert problems[:3] == [
-        (line, "date must be a quoted \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\": '27 Sep 1983'"),
-        (line + 1, "theme must be one of definitions, law, licences, releases: 'gossip'"),
-        (line + 6, "unknown claim 'no-such-claim' in event 'gnu-announced'"),
-    ]
-    assert all(re.match(r"^[a-z]", message) for _, message in problems)
+    first = EVENTS[0]
+    path.write_text(text.replace(f'date: "{first["date"]}"', 'date: "27 Sep 1983"', 1), encoding="utf-8")
+    line = next(n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "27 Sep 1983" in row)
+    result = mkdocs_build(site, tmp_path / "out")
+    assert result.returncode != 0
+    assert (f'docs/_data/timeline.yml:{line}: date must be a quoted "YYYY", "YYYY-MM" or "YYYY-MM-DD": '
+            "'27 Sep 1983'") in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("value", "label"), [
+    ("1983", "1983"), ("1983-09", "September 1983"), ("1983-09-27", "27 September 1983"), ("2026-01-05", "5 January 2026"),
+])
+def test_dates_are_shown_at_their_precision(value, label):
+    assert date_label(value) == label
+
+
+# -----------------------------------------------------------------------------
+# The page
+# -----------------------------------------------------------------------------
+
+
+def test_the_page_has_every_event_at_its_anchor(built_site):
+    soup = soup_of(built_site, "timeline/index.html")
+    models = {m["id"]: m for m in SITE.models["models"]}
+    for event in EVENTS:
+        block = soup.find(id=event["id"])
+        assert block is not None and "timeline-event" in block["class"], event["id"]
+        text = block.get_text(" ", strip=True)
+        assert event["title"] in text and event["text"] in text, event["id"]
+        time = block.find("time")
+        assert time["datetime"] == event["date"] and time.get_text() == date_label(event["date"])
+        assert THEMES[event["theme"]] in block.select_one(".timeline-event__theme").get_text()
+        assert f"timeline-event--{event['theme']}" in block["class"]
+        assert block.find("a", href=event["source"]["url"]).get_text() == event["source"]["title"]
+        hrefs = {a["href"] for a in block.select(".timeline-event__related a")}
+        expected = ({f"../claims/{c}/" for c in event.get("claims") or []}
+                    | {f"../models/#{m}" for m in event.get("models") or []}
+                    | {f"../glossary/#{t}" for t in event.get("terms") or []})
+        assert hrefs == expected, event["id"]
+        for model in event.get("models") or []:
+            assert block.find("a", href=f"../models/#{model}").get_text() == models[model]["name"]
+
+
+def test_events_are_grouped_by_year_and_every_year_is_one_click_away(built_site):
+    soup = soup_of(built_site, "timeline/index.html")
+    years = sorted({str(e["date"])[:4] for e in EVENTS})
+    index = [a["href"] for a in soup.select("nav.timeline-years a")]
+    assert index == [f"#year-{y}" for y in years] and {"#year-2025", "#year-2026"} <= set(index)
+    for year in years:
+        section = soup.find(id=f"year-{year}").find_parent("section", class_="timeline-year")
+        ids = [div["id"] for div in section.select(".timeline-event")]
+        assert ids == [e["id"] for e in EVENTS if str(e["date"]).startswith(year)]
+
+
+def test_the_theme_filter_needs_no_script(built_site):
+    soup = soup_of(built_site, "timeline/index.html")
+    radios = soup.select("fieldset.timeline-filters input[type=radio][name=timeline-theme]")
+    assert [r["id"] for r in radios] == ["theme-all", *(f"theme-{t}" for t in THEMES)]
+    for radio in radios:
+        label = soup.find("label", attrs={"for": radio["id"]}).get_text()
+        theme = radio["id"].removeprefix("theme-")
+        count = len(EVENTS) if theme == "all" else sum(e["theme"] == theme for e in EVENTS)
+        assert label.endswith(f"({count})"), label
+    css = (ROOT / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    for theme in THEMES:
+        assert (f".timeline:has(#theme-{theme}:checked) .timeline-event:not(.timeline-event--{theme})") in css
+    assert not soup.select("article script:not([type])")
+
+
+def test_an_essay_can_cite_an_event_and_a_wrong_anchor_fails_the_build(tmp_path):
+    site = copy_site(tmp_path / "repo")
+    essay = site / "docs" / "essays" / "free-as-in-what.md"
+    text = essay.read_text(encoding="utf-8")
+    cited = text + f"\nSee the [timeline](../timeline.md#{EVENTS[0]['id']}).\n"
+    essay.write_text(cited, encoding="utf-8")
+    assert mkdocs_build(site, tmp_path / "good").returncode == 0
+    essay.write_text(text + "\nSee the [timeline](../timeline.md#no-such-event).\n", encoding="utf-8")
+    result = mkdocs_build(site, tmp_path / "bad")
+    assert result.returncode != 0 and "no-such-event" in result.stdout + result.stderr
+
+
+# -----------------------------------------------------------------------------
+# Exports and permanent addresses
+# -----------------------------------------------------------------------------
+
+
+def test_timeline_json_is_the_data_with_each_event_url(built_site):
+    export = json.loads((built_site / "timeline.json").read_text(encoding="utf-8"))
+    assert [e["id"] for e in export["events"]] == [e["id"] for e in EVENTS]
+    for item, event in zip(export["events"], EVENTS):
+        assert item["url"] == f"{SITE_URL}timeline/#{event['id']}"
+        assert (item["date"], item["theme"], item["source"]) == (event["date"], event["theme"], dict(event["source"]))
+
+
+def test_every_event_anchor_is_in_the_url_manifest():
+    recorded = url_manifest.normalise(url_manifest.read_manifest(ROOT / url_manifest.MANIFEST))
+    missing = [e["id"] for e in EVENTS if f"timeline/#{e['id']}" not in recorded]
+    assert not missing, "run `make manifest`: " + ", ".join(missing)
+
+
+def test_the_manifest_records_event_anchors_from_the_built_page(built_site):
+    published = url_manifest.published(built_site)
+    assert {f"timeline/#{e['id']}" for e in EVENTS} <= published
+    assert not {entry for entry in published if entry.startswith("timeline/#theme-")}

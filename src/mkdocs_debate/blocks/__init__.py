@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from mkdocs_debate.blocks.furniture import corrections_list
 from mkdocs_debate.blocks.glossary import glossary_page
-from mkdocs_debate.blocks.lists import claims_list, discussions_list, essays_list, key_claims, latest_list
+from mkdocs_debate.blocks.lists import claims_list, discussions_list, essays_list, key_claims, latest_list, whats_new
 from mkdocs_debate.blocks.models import matrix_teaser, models_page
 from mkdocs_debate.blocks.timeline import timeline_page
 from mkdocs_debate.data.config import Settings
@@ -34,4 +34,5 @@ GENERATORS: dict[str, Generator] = {
     "models": models_page,
     "corrections": corrections_list,
     "timeline": timeline_page,
+    "whats-new": whats_new,
 }

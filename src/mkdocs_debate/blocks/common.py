@@ -13,12 +13,20 @@ from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import iso_date
 
 WORDS_PER_MINUTE = 220
+KIND_LABELS = {"essay": "Essay", "summary": "Discussion summary", "claim": "Claim"}  # front matter kind -> label
 FOOTNOTE_DEFINITION = re.compile(r"\[\^[^\]]+\]:.*")
+# HTML's special characters and those Markdown would read as markup: as character references they stay text.
+PLAIN_TEXT = {ord(c): f"&#{ord(c)};" for c in "&<>\"'\\`*_[]{}#!|~^"}
 
 
 def esc(value: Any) -> str:
     """Text made safe for HTML content and quoted attribute values."""
     return html.escape(str(value), quote=True)
+
+
+def plain(value: Any) -> str:
+    """Text from data made safe for Markdown as well as HTML: it can form neither markup."""
+    return str(value).translate(PLAIN_TEXT)
 
 
 def link(from_src: str, to_src: str, anchor: str = "") -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import quote
 
-from mkdocs_debate.blocks.common import esc, human_date, link, title_of
+from mkdocs_debate.blocks.claims import claim_json_ld
+from mkdocs_debate.blocks.common import KIND_LABELS, esc, human_date, link, plain, title_of
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import Site, iso_date
@@ -30,17 +31,59 @@ def corrections_list(site: Site, src: str, settings: Settings) -> str:
 
 
 def page_header(site: Site, page: Page, settings: Settings) -> str:
-    """What the build puts under a page's title: its latest revision note, older ones folded."""
+    """What the build puts under a page's title: the metadata line, the latest revision note."""
+    parts = [page_meta_line(site, page)] if page.is_content else []
+    parts.append(revision_note(page))
+    return "\n\n".join(part for part in parts if part)
+
+
+def page_meta_line(site: Site, page: Page) -> str:
+    """Kind, date, when it was updated, byline and tags of an essay or summary, on one line."""
+    meta = page.meta
+    items = [f'<span class="page-meta__kind">{esc(KIND_LABELS.get(str(meta.get("kind")), meta.get("kind", "")))}</span>']
+    published, updated = iso_date(meta.get("date")), iso_date(meta.get("updated"))
+    if published:
+        items.append(_time(published))
+    if updated and updated != published:
+        items.append("updated " + _time(updated))
+    authors = [_author(site, page, author) for author in meta.get("authors") or []]
+    if authors:
+        items.append("by " + ", ".join(authors))
+    tags = [f'<span class="page-meta__tag" title="{esc(site.tags.get(tag) or tag)}">{plain(tag)}</span>'
+            for tag in meta.get("tags") or []]
+    if tags:
+        items.append('<span class="page-meta__tags">Tags: ' + ", ".join(tags) + "</span>")
+    return '<p class="page-meta no-terms" markdown>' + " · ".join(items) + "</p>"
+
+
+def _time(day: dt.date) -> str:
+    return f'<time datetime="{day.isoformat()}">{human_date(day)}</time>'
+
+
+def _author(site: Site, page: Page, author_id: str) -> str:
+    """An author's name from authors.yml, linked to their page when it is one of ours."""
+    entry = site.authors.get(author_id) or {}
+    name, url = plain(entry.get("name", author_id)), str(entry.get("url") or "")
+    if url.endswith(".md") or ".md#" in url:
+        target, _, anchor = url.partition("#")
+        return f"[{name}]({link(page.src, target, anchor)})"
+    if url.startswith("https://"):
+        return f'<a href="{esc(url)}">{name}</a>'
+    return name
+
+
+def revision_note(page: Page) -> str:
+    """The latest revision's date and note, older revisions folded below it."""
     revisions = [r for r in page.meta.get("revisions") or [] if isinstance(r, dict)]
     if not revisions:
         return ""
     revisions = sorted(revisions, key=lambda r: str(r.get("date", "")), reverse=True)
     latest, older = revisions[0], revisions[1:]
     out = ['<aside class="revision-note no-terms" markdown>', "",
-           f"**Revised {human_date(latest.get('date'))}:** {esc(str(latest.get('note', '')).strip())}", ""]
+           f"**Revised {human_date(latest.get('date'))}:** {plain(str(latest.get('note', '')).strip())}", ""]
     if older:
         out += ["<details markdown>", "<summary>Earlier revisions</summary>", ""]
-        out += [f"- {human_date(r.get('date'))}: {esc(str(r.get('note', '')).strip())}" for r in older]
+        out += [f"- {human_date(r.get('date'))}: {plain(str(r.get('note', '')).strip())}" for r in older]
         out += ["", "</details>", ""]
     return "\n".join(out + ["</aside>"])
 
@@ -49,7 +92,7 @@ def furniture(site: Site, page: Page, settings: Settings) -> str:
     """What the build appends to a page: claim backlinks, citation, history."""
     out = []
     if page.is_claim:
-        out.append(claim_backlinks(site, page))
+        out += [claim_backlinks(site, page), claim_json_ld(site, page, settings)]
     if page.is_content or page.is_claim:
         out.append(citation_block(site, page, settings))
     return "\n\n".join(out)

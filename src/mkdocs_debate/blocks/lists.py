@@ -1,15 +1,18 @@
-"""Lists of pages and claims: section indexes, the home page's latest and key claims."""
+"""Lists of pages and claims: section indexes, the home page's latest, what's new and key claims."""
 
 from __future__ import annotations
 
-from mkdocs_debate.blocks.common import human_date, link, reading_minutes, title_of
+import datetime as dt
+
+from mkdocs_debate.blocks.common import KIND_LABELS, human_date, link, plain, reading_minutes, title_of
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.pages import Page
-from mkdocs_debate.data.site import Site
+from mkdocs_debate.data.site import KINDS, Site, iso_date
 from mkdocs_debate.usage import claim_usage
 
 LATEST_COUNT = 6
 KEY_CLAIMS_COUNT = 5
+WHATS_NEW_COUNT = 6
 
 
 def _page_list(src: str, pages: list[Page]) -> str:
@@ -39,6 +42,44 @@ def latest_list(site: Site, src: str, settings: Settings) -> str:
     pages = site.content_pages("essays") + site.content_pages("discussions")
     pages.sort(key=lambda p: (str(p.meta.get("date", "")), p.slug), reverse=True)
     return _page_list(src, pages[:LATEST_COUNT])
+
+
+def last_change(page: Page) -> tuple[dt.date, bool]:
+    """When a page last changed, and whether that was a revision (updated after its date)."""
+    published = iso_date(page.meta.get("date")) or dt.date.min
+    updated = iso_date(page.meta.get("updated"))
+    return (updated, True) if updated and updated > published else (published, False)
+
+
+def whats_new(site: Site, src: str, settings: Settings) -> str:
+    """Pages published or revised most recently, latest first, revisions marked "Updated".
+
+    On a section's index page (``essays/index.md``) it lists that section only;
+    anywhere else, essays, summaries and claims together.
+    """
+    section = src.split("/")[0] if src.endswith("/index.md") and src.count("/") == 1 else ""
+    pages = [p for p in site.pages.values() if (p.is_content or p.is_claim) and section in ("", p.section)]
+    pages.sort(key=lambda p: (last_change(p)[0], p.slug), reverse=True)
+    items = []
+    for page in pages[:WHATS_NEW_COUNT]:
+        day, revised = last_change(page)
+        kind = KIND_LABELS[KINDS[page.section]]
+        if revised:
+            notes = sorted((r for r in page.meta.get("revisions") or [] if isinstance(r, dict)),
+                           key=lambda r: str(r.get("date", "")))
+            about = notes[-1].get("note", "") if notes else page.meta.get("description", "")
+        else:
+            about = page.meta.get("description", "")
+        mark = "updated" if revised else "new"
+        items.append(
+            f'- <span class="change change--{mark}">{"Updated" if revised else "New"}</span> '
+            f"**[{plain(title_of(page))}]({link(src, page.src)})**  \n"
+            f'  {kind} · {"updated" if revised else "published"} '
+            f'<time datetime="{day.isoformat()}">{human_date(day)}</time>  \n'
+            f"  {plain(str(about).strip())}")
+    body = "\n".join(items) if items else "*Nothing published yet.*"
+    return ("## What’s new {#whats-new}\n\n"
+            f'<div class="page-list whats-new no-terms" markdown>\n\n{body}\n\n</div>')
 
 
 def _claim_item(src: str, claim_id: str, page: Page, suffix: str = "") -> str:

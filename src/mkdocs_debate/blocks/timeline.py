@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mkdocs_debate.blocks.common import esc, link
+from mkdocs_debate.blocks.common import esc, link, plain, title_of
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import Site
 
@@ -35,35 +35,53 @@ def events(site: Site) -> list[dict]:
 
 
 def timeline_page(site: Site, src: str, settings: Settings) -> str:
-    """Every event, grouped by year, with a theme filter."""
-    model_ids = {str(m.get("id")) for m in site.models.get("models") or [] if isinstance(m, dict)}
+    """Every event, grouped by year under a year index, with a theme filter."""
+    found = events(site)
+    years: dict[str, list[dict]] = {}
+    for event in found:
+        years.setdefault(str(event["date"])[:4], []).append(event)
+    index = " · ".join(f"[{year}](#year-{year})" for year in years)
+    out = ['<div class="timeline no-terms" markdown>', "",
+           f'<nav class="timeline-years" aria-label="Years" markdown>**Jump to:** {index}</nav>', "",
+           theme_filter(found), ""]
+    for year, group in years.items():
+        out += ['<section class="timeline-year" markdown>', "", f"## {year} {{#year-{year}}}", ""]
+        for event in group:
+            out += [event_block(site, src, settings, event), ""]
+        out += ["</section>", ""]
+    return "\n".join(out + ["</div>"])
+
+
+def theme_filter(found: list[dict]) -> str:
+    """Radio buttons that show one theme (CSS :has() does the hiding, see extra.css)."""
+    counts = {theme: sum(1 for e in found if e.get("theme") == theme) for theme in THEMES}
     filters = ['<input type="radio" name="timeline-theme" id="theme-all" class="timeline-filter" checked>',
-               '<label for="theme-all">All</label>']
+               f'<label for="theme-all">All ({len(found)})</label>']
     for theme, label in THEMES.items():
         filters += [f'<input type="radio" name="timeline-theme" id="theme-{theme}" class="timeline-filter">',
-                    f'<label for="theme-{theme}">{label}</label>']
-    out = ['<div class="timeline no-terms" markdown>', "",
-           '<fieldset class="timeline-filters"><legend>Show</legend>' + "".join(filters) + "</fieldset>", ""]
-    year = None
-    for event in events(site):
-        event_year = str(event["date"])[:4]
-        if event_year != year:
-            year = event_year
-            out += [f"## {year} {{#year-{year}}}", ""]
-        theme = str(event.get("theme", ""))
-        source = event.get("source") or {}
-        related = [f"[{esc(site.claims[c].meta.get('title', c))}]({link(src, site.claims[c].src)})"
-                   for c in event.get("claims") or [] if c in site.claims]
-        related += [f"[{esc(m)}]({link(src, settings.models_page, m)})" for m in event.get("models") or []
-                    if m in model_ids]
-        related += [f"[{esc(site.terms[t].get('term', t))}]({link(src, settings.glossary_page, t)})"
-                    for t in event.get("terms") or [] if t in site.terms]
-        out += [f'<div class="timeline-event timeline-event--{esc(theme)}" id="{esc(event["id"])}" markdown>', "",
-                f'<p class="timeline-event__head"><time datetime="{esc(event["date"])}">{date_label(event["date"])}</time>'
-                f' · <span class="timeline-event__theme">{esc(THEMES.get(theme, theme))}</span></p>', "",
-                f"**{esc(event.get('title', ''))}.** {esc(event.get('text', ''))} "
-                f"[Source: {esc(source.get('title', 'source'))}]({esc(source.get('url', ''))})", ""]
-        if related:
-            out += ["*Related:* " + ", ".join(related), ""]
-        out += ["</div>", ""]
+                    f'<label for="theme-{theme}">{label} ({counts[theme]})</label>']
+    return '<fieldset class="timeline-filters"><legend>Show</legend>' + "".join(filters) + "</fieldset>"
+
+
+def event_block(site: Site, src: str, settings: Settings, event: dict) -> str:
+    """One event at its permanent anchor: date, theme, title, sentence, source, related pages."""
+    models = {str(m.get("id")): m for m in site.models.get("models") or [] if isinstance(m, dict)}
+    theme = str(event.get("theme", ""))
+    source = event.get("source") or {}
+    links = {
+        "Claims": [f"[{plain(title_of(site.claims[c]))}]({link(src, site.claims[c].src)})"
+                   for c in event.get("claims") or [] if c in site.claims],
+        "Models": [f"[{plain(models[m].get('name', m))}]({link(src, settings.models_page, m)})"
+                   for m in event.get("models") or [] if m in models],
+        "Terms": [f"[{plain(site.terms[t].get('term', t))}]({link(src, settings.glossary_page, t)})"
+                  for t in event.get("terms") or [] if t in site.terms],
+    }
+    related = " · ".join(f"*{kind}:* " + ", ".join(items) for kind, items in links.items() if items)
+    out = [f'<div class="timeline-event timeline-event--{esc(theme)}" id="{esc(event["id"])}" markdown>', "",
+           f'<p class="timeline-event__head"><time datetime="{esc(event["date"])}">{date_label(event["date"])}</time>'
+           f' · <span class="timeline-event__theme">{esc(THEMES.get(theme, theme))}</span></p>', "",
+           f"**{plain(event.get('title', ''))}.** {plain(event.get('text', ''))} "
+           f'Source: <a href="{esc(source.get("url", ""))}">{esc(source.get("title", "source"))}</a>', ""]
+    if related:
+        out += [f'<p class="timeline-event__related" markdown>{related}</p>', ""]
     return "\n".join(out + ["</div>"])

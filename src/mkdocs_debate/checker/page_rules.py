@@ -186,7 +186,7 @@ def rule_revisions(site: Site, page: Page) -> Iterator[Finding]:
     updated = iso_date(page.meta.get("updated"))
     if dates and updated != max(dates):
         yield Finding(page.meta.line_of("updated"),
-                      f"updated must be the date of the latest revision ({max(dates)}): {page.meta.get('updated')!r}")
+                      f"updated must be the date of the latest revision ({max(dates)}): {str(page.meta.get('updated'))!r}")
 
 
 def rule_cites_sources(site: Site, page: Page) -> Iterator[Finding]:

@@ -1,4 +1,4 @@
-"""debate-export: write docs/glossary.json and docs/models.json from the data files.
+"""debate-export: write the JSON exports (glossary, models, timeline, claims) from the sources of truth.
 
 Usage: debate-export [--config mkdocs.yml] [--check]
 
@@ -15,6 +15,8 @@ import os
 import pathlib
 import sys
 
+from mkdocs_debate.blocks.claims import claim_record
+from mkdocs_debate.blocks.timeline import events as timeline_events
 from mkdocs_debate.data.config import Settings, settings_from_config
 from mkdocs_debate.data.site import CELL_VALUES, DIMENSIONS, Site, load_site
 
@@ -52,8 +54,14 @@ def timeline_export(site: Site, settings: Settings) -> dict:
     """The timeline as published at /timeline.json, with the data file's keys and each event's URL."""
     page = settings.published_url("timeline.md")
     events = [{**json.loads(json.dumps(event, default=str)), "url": f"{page}#{event['id']}"}
-              for event in sorted(site.timeline.get("events") or [], key=lambda e: str(e.get("date", "")))]
+              for event in timeline_events(site)]
     return {"name": f"{settings.site_name} timeline", "license": "CC-BY-SA-4.0", "events": events}
+
+
+def claims_export(site: Site, settings: Settings) -> dict:
+    """The claim map as published at /claims.json: each claim and where each side is argued."""
+    claims = [claim_record(site, page, settings) for _, page in sorted(site.claims.items())]
+    return {"name": f"{settings.site_name} claim map", "license": "CC-BY-SA-4.0", "claims": claims}
 
 
 def _dump(data: dict) -> str:
@@ -65,7 +73,8 @@ def exports(settings: Settings) -> dict[str, str]:
     site = load_site(settings.docs_dir)
     return {os.path.join(settings.docs_dir, "glossary.json"): _dump(glossary_export(site, settings)),
             os.path.join(settings.docs_dir, "models.json"): _dump(models_export(site, settings)),
-            os.path.join(settings.docs_dir, "timeline.json"): _dump(timeline_export(site, settings))}
+            os.path.join(settings.docs_dir, "timeline.json"): _dump(timeline_export(site, settings)),
+            os.path.join(settings.docs_dir, "claims.json"): _dump(claims_export(site, settings))}
 
 
 def main(argv: list[str] | None = None) -> int:
