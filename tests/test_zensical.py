@@ -69,14 +69,6 @@ KNOWN_DIFFERENCES = {
     "head only in mkdocs: *: meta http-equiv=Content-Security-Policy":
         "added by on_post_page of the debate plugin (mkdocs_debate.plugin); Zensical drops the plugin, "
         "so the Zensical site has no Content Security Policy",
-    "head only in mkdocs: *: link rel=alternate type=application/rss+xml *":
-        "the MkDocs RSS plugin links both feeds from every page's head; Zensical's rss does not "
-        "(the feeds themselves are built, with the same items)",
-    "head only in mkdocs: *: meta name=generator content=mkdocs-*":
-        "names the generator",
-    "head only in zensical: *: meta name=generator content=zensical-*":
-        "names the generator",
-    # Feeds (same files, same items, titles, descriptions and categories: checked)
     "feed only in mkdocs: feed_rss_*.xml: channel image=https://*":
         "the feed's image is set from site_url by on_config of the debate plugin; "
         "Zensical drops hooks",
