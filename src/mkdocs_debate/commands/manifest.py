@@ -5,8 +5,11 @@ Usage: debate-manifest --update   (build, then add new entries)
 
 ``tests/url-manifest.txt`` lists one entry per line: a page path
 (``essays/x/``) or a page path with an anchor (``glossary/#open-weights``).
-Anchors recorded are glossary terms, claim paragraphs, models and the section
-headings of essays, summaries and claims. ``--update`` only adds lines, so new
+Anchors recorded are glossary terms and their competing definitions
+(``glossary/#open-source-ai--osaid-1-0``), claim paragraphs, models, timeline
+events, the section headings of essays, summaries, claims and term pages
+(``definitions/<term>/``), and the terms and rows of the verdict grid
+(``is-it-open/``). ``--update`` only adds lines, so new
 pages show up in review and a removal is always a deliberate edit.
 
 An entry is kept when the built site still has it, or when a redirect (from
@@ -28,7 +31,9 @@ BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 ID = re.compile(r"""\sid="([^"]+)\"""")
 HEADING_ID = re.compile(r"""<h[23][^>]*\sid="([^"]+)\"""")
 REDIRECT = re.compile(r"""<meta http-equiv="refresh" content="0; url=([^"]+)">""")
-ANCHORED_SECTIONS = ("essays/", "discussions/", "claims/")
+ANCHORED_SECTIONS = ("essays/", "discussions/", "claims/", "definitions/")
+DEFINITION_TAG = re.compile(r"<[a-z]+\s[^>]*\bdata-definition=[^>]*>")
+ROW_ID = re.compile(r"""<tr id="([^"]+)\"""")
 
 
 def page_path(html_file: pathlib.Path, site: pathlib.Path) -> str:
@@ -48,8 +53,11 @@ def published(site: pathlib.Path) -> set[str]:
         entries.add(path)
         if path == "glossary/":
             entries |= {f"{path}#{i}" for i in ID.findall(html) if _term_anchor(html, i)}
+            entries |= {f"{path}#{i}" for tag in DEFINITION_TAG.findall(html) for i in ID.findall(tag)}
         elif path == "timeline/":
             entries |= {f"{path}#{i}" for i in re.findall(r'<div class="timeline-event[^"]*" id="([^"]+)"', html)}
+        elif path == "is-it-open/":
+            entries |= {f"{path}#{i}" for i in HEADING_ID.findall(html) + ROW_ID.findall(html)}
         elif path == "models/":
             entries |= {f"{path}#{i}" for i in re.findall(r'<tr id="([^"]+)"', html)}
         if path.startswith(ANCHORED_SECTIONS) or path == "glossary/":
