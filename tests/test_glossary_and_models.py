@@ -91,12 +91,21 @@ def test_every_emitted_term_and_claim_link_has_a_target(built_site):
 
 
 def test_tooltip_is_the_short_definition(built_site):
+    """The short definition, and how many definitions compete where definitions.yml has several."""
     shorts = {str(e["id"]): str(e["short"]).strip() for e in SITE.glossary}
+    competing = {t: len(ds) for t, ds in SITE.term_definitions.items() if len(ds) > 1}
     page = soup(built_site, "essays/model-available-is-not-open-source/index.html")
     links = page.select("article a.glossary-term")
     assert len(links) >= 10
+    counted = 0
     for link in links:
-        assert link["data-tip"] == shorts[link["data-term"]]
+        term_id = link["data-term"]
+        if term_id in competing:
+            counted += 1
+            assert link["data-tip"] == f"{shorts[term_id]} ({competing[term_id]} competing definitions)"
+        else:
+            assert link["data-tip"] == shorts[term_id]
+    assert counted >= 2  # the essay links contested terms (open source, open weights, ...)
 
 
 def test_glossary_json_ld_and_export(built_site):
@@ -166,9 +175,12 @@ def test_broken_models_file_fails_with_the_exact_message(tmp_path):
     site = copy_site(tmp_path / "repo")
     data = site / "docs" / "_data" / "models.yml"
     text = data.read_text()
-    line = next(i for i, row in enumerate(text.splitlines(), 1) if re.search(r"weights:\s*\{value: open", row))
+    rows = text.splitlines()
+    line = next(i for i, row in enumerate(rows, 1) if re.search(r"weights:\s*\{value: open", row))
+    model_id = next(re.search(r"- id: (\S+)", row).group(1) for row in reversed(rows[:line]) if "- id: " in row)
     data.write_text(re.sub(r"(weights:\s*\{value: )open", r"\1opne", text, count=1))
     result = mkdocs_build(site, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert f"docs/_data/models.yml:{line}: value of llama-2.weights must be one of closed, open, partial, unknown: 'opne'" in output
+    assert (f"docs/_data/models.yml:{line}: value of {model_id}.weights must be one of closed, open, partial, "
+            "unknown: 'opne'") in output

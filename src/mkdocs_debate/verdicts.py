@@ -136,7 +136,7 @@ def judge(term_id: str, definition: dict, model: dict) -> Verdict:
     return Verdict(term_id, definition, model, outcome, checks, authority)
 
 
-def testable(definition: dict) -> bool:
+def has_criteria(definition: dict) -> bool:
     """Whether a definition has criteria the matrix can test."""
     return bool(definition.get("criteria"))
 
@@ -153,7 +153,7 @@ def term_verdicts(site: Site, term_id: str) -> list[tuple[dict, list[Verdict]]]:
     if cached is None:
         models = models_of(site)
         cached = [(d, [judge(term_id, d, m) for m in models])
-                  for d in site.term_definitions.get(term_id, []) if testable(d)]
+                  for d in site.term_definitions.get(term_id, []) if has_criteria(d)]
         site.cache[("term_verdicts", term_id)] = cached
     return cached
 

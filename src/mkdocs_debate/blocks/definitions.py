@@ -33,10 +33,10 @@ from mkdocs_debate.verdicts import (
     Check,
     Verdict,
     definition_anchor,
+    has_criteria,
     models_of,
     term_page,
     term_verdicts,
-    testable,
 )
 
 FIELD_LABELS = {**{f"openness.{d}": label for d, label in DIMENSION_LABELS.items()},
@@ -65,7 +65,7 @@ def term_definitions_page(site: Site, src: str, settings: Settings) -> str:
         raise UnknownTermPageError(str(Problem(page.path if page else src, 1,
                                                f"{term_id!r} is no term of docs/_data/definitions.yml")))
     entry = site.terms[term_id]
-    testable_count = sum(1 for d in definitions if testable(d))
+    testable_count = sum(1 for d in definitions if has_criteria(d))
     out = ['<div class="term-definitions no-terms" markdown>', "",
            f"{len(definitions)} definitions of [{esc(entry.get('term', term_id))}]"
            f"({link(src, settings.glossary_page, term_id)}) compete, each dated and attributed. "
@@ -92,7 +92,7 @@ def definitions_index(site: Site, src: str, settings: Settings) -> str:
         name = esc(entry.get("term", term_id))
         target = term_page(term_id)
         label = f"[{name}]({link(src, target)})" if target in site.pages else name
-        testable_count = sum(1 for d in definitions if testable(d))
+        testable_count = sum(1 for d in definitions if has_criteria(d))
         items.append(f"- **{label}**: {len(definitions)} definitions, {testable_count} testable against the matrix")
     body = "\n".join(items) or "*No contested term has competing definitions yet.*"
     return f'<div class="definitions-index no-terms" markdown>\n\n{body}\n\n</div>'
@@ -131,7 +131,7 @@ def glossary_definitions(site: Site, src: str, settings: Settings, term_id: str)
         more.append(f"[Is it open?]({link(src, VERDICTS_PAGE, term_id)})")
     out = ['<div class="competing-definitions no-terms" markdown>', "",
            f"**{len(definitions)} competing definitions**" + (": " + " · ".join(more) if more else ""), ""]
-    if any(testable(d) for d in definitions):
+    if any(has_criteria(d) for d in definitions):
         out += [comparison_table(site, src, settings, term_id, in_page=True), ""]
     for definition in definitions:
         anchor = definition_anchor(term_id, str(definition.get("id")))
@@ -184,7 +184,7 @@ def passing_values(test: dict) -> str:
 
 def comparison_table(site: Site, src: str, settings: Settings, term_id: str, in_page: bool) -> str:
     """Criteria as rows (the matrix fields tested), testable definitions as columns."""
-    definitions = [d for d in site.term_definitions.get(term_id, []) if testable(d)]
+    definitions = [d for d in site.term_definitions.get(term_id, []) if has_criteria(d)]
     fields = [f for f in CRITERION_FIELDS
               if any((c.get("test") or {}).get("field") == f for d in definitions for c in d.get("criteria") or [])]
     name = esc(site.terms.get(term_id, {}).get("term", term_id))

@@ -20,7 +20,7 @@ import sys
 
 from mkdocs_debate.data.config import Settings, settings_from_config
 from mkdocs_debate.data.site import CELL_VALUES, DIMENSIONS, Site, load_site
-from mkdocs_debate.verdicts import VERDICTS_PAGE, Verdict, all_verdicts, definition_anchor, term_page, testable
+from mkdocs_debate.verdicts import VERDICTS_PAGE, Verdict, all_verdicts, definition_anchor, has_criteria, term_page
 
 GLOSSARY_FIELDS = ("id", "term", "aliases", "short", "related", "sources")
 
@@ -71,7 +71,7 @@ def definitions_export(site: Site, settings: Settings) -> dict:
     terms = []
     for term_id, definitions in site.term_definitions.items():
         page = settings.published_url(term_page(term_id))
-        items = [{**_plain(d), "testable": testable(d),
+        items = [{**_plain(d), "testable": has_criteria(d),
                   "url": f"{glossary}#{definition_anchor(term_id, str(d['id']))}", "page_url": f"{page}#{d['id']}"}
                  for d in definitions]
         terms.append({"term": term_id, "name": str(site.terms.get(term_id, {}).get("term", term_id)),
