@@ -147,11 +147,11 @@ def check_pages(browser: Browser, base: str, paths: list[str]) -> dict[str, list
     return problems
 
 
-def axe_violations(browser: Browser, base: str, paths: list[str]) -> tuple[dict[str, list[str]], int]:
+def axe_violations(browser: Browser, base: str, paths: list[str], **context_options) -> tuple[dict[str, list[str]], int]:
     """Run axe-core on each page: (blocking violations per page, count of all violations)."""
     blocking: dict[str, list[str]] = {}
     total = 0
-    context = browser.new_context(bypass_csp=True)  # axe is injected as an inline script
+    context = browser.new_context(bypass_csp=True, **context_options)  # axe is injected as an inline script
     for path in paths:
         page = context.new_page()
         page.goto(base + path, wait_until="networkidle")
@@ -261,6 +261,9 @@ def _in_view(page: Page, selector: str) -> bool:
     "essays/model-available-is-not-open-source/#claim-weights-are-compiled-binary",
     "essays/free-as-in-what/#cite-this-page",
     "models/#olmo",
+    "glossary/#open-source-ai--osaid-1-0",
+    "definitions/open-source-ai/#osaid-1-0",
+    "is-it-open/#open-source-ai--olmo",
 ])
 def test_deep_links_land_in_view(browser, base_url, target):
     page, _ = load(browser, base_url + target)
@@ -269,6 +272,46 @@ def test_deep_links_land_in_view(browser, base_url, target):
         assert _in_view(page, "#" + target.split("#")[1].replace(".", r"\."))
     else:
         assert page.locator("h1").first.is_visible()
+
+
+# -----------------------------------------------------------------------------
+# Competing definitions and verdicts (issue 16)
+# -----------------------------------------------------------------------------
+
+DEFINITION_PAGES = ["glossary/", "definitions/", "definitions/open-source-ai/", "is-it-open/"]
+PHONE = {"width": 375, "height": 800}
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, PHONE], ids=["desktop", "375px"])
+def test_definitions_and_verdicts_pass_axe(browser, base_url, viewport):
+    blocking, _total = axe_violations(browser, base_url, DEFINITION_PAGES, viewport=viewport)
+    assert not blocking, "\n".join(f"{p}: {m}" for p, ms in blocking.items() for m in ms)
+
+
+def test_verdict_grid_reads_as_cards_on_a_phone(browser, base_url):
+    """At 375 px each model is a card, each verdict labelled with its definition, nothing wider than the screen."""
+    page, _ = load(browser, base_url + "is-it-open/", viewport=PHONE)
+    cell = page.locator("table.verdicts td.verdict").first
+    label = cell.get_attribute("data-label")
+    assert cell.evaluate("el => getComputedStyle(el, '::before').content") == f'"{label}"' and len(label) > 5
+    assert cell.evaluate("el => getComputedStyle(el).display") == "block"
+    widths = page.evaluate("""() => [...document.querySelectorAll('table.verdicts tr')]
+        .map(r => r.getBoundingClientRect().right)""")
+    assert widths and max(widths) <= 375
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+    desktop, _ = load(browser, base_url + "is-it-open/", viewport={"width": 1280, "height": 900})
+    cell = desktop.locator("table.verdicts td.verdict").first
+    assert cell.evaluate("el => getComputedStyle(el).display") == "table-cell"
+    assert cell.evaluate("el => getComputedStyle(el, '::before').content") == "none"
+
+
+def test_contested_term_tooltip_counts_its_definitions(browser, base_url):
+    page, _ = load(browser, base_url + "essays/model-available-is-not-open-source/")
+    term = page.locator("article a.glossary-term[data-term='open-source']").first
+    term.scroll_into_view_if_needed()
+    term.hover()
+    shown = term.evaluate("el => getComputedStyle(el, '::after').content")
+    assert re.search(r"\(\d+ competing definitions\)\"$", shown), shown
 
 
 # -----------------------------------------------------------------------------

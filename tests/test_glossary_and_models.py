@@ -94,12 +94,21 @@ def test_every_emitted_term_and_claim_link_has_a_target(built_site):
 
 
 def test_tooltip_is_the_short_definition(built_site):
+    """The short definition, and how many definitions compete where definitions.yml has several."""
     shorts = {str(e["id"]): str(e["short"]).strip() for e in SITE.glossary}
+    competing = {t: len(ds) for t, ds in SITE.term_definitions.items() if len(ds) > 1}
     page = soup(built_site, "essays/model-available-is-not-open-source/index.html")
     links = page.select("article a.glossary-term")
     assert len(links) >= 10
+    counted = 0
     for link in links:
-        assert link["data-tip"] == shorts[link["data-term"]]
+        term_id = link["data-term"]
+        if term_id in competing:
+            counted += 1
+            assert link["data-tip"] == f"{shorts[term_id]} ({competing[term_id]} competing definitions)"
+        else:
+            assert link["data-tip"] == shorts[term_id]
+    assert counted >= 2  # the essay links contested terms (open source, open weights, ...)
 
 
 def test_glossary_json_ld_and_export(built_site):

@@ -43,7 +43,7 @@ CHROME = "a.md-content__button, a#__skip, nav.md-tags"
 THEME_ASSETS = ("/assets/javascripts/", "/assets/stylesheets/")  # the theme's own files
 HEAD_LINK_RELS_SKIPPED = {"stylesheet", "preload", "modulepreload", "preconnect"}
 FEEDS = ("feed_rss_created.xml", "feed_rss_updated.xml")
-EXPORTS = ("glossary.json", "models.json", "timeline.json", "claims.json")
+EXPORTS = ("glossary.json", "models.json", "timeline.json", "claims.json", "definitions.json", "verdicts.json")
 
 # Glob pattern over a difference's key -> why it is expected. Keys look like
 # "<check> only in <builder>: <where>: <what>" or "<check> differs: <where>".
@@ -324,7 +324,9 @@ def test_zensical_build_matches_mkdocs(built_site, zensical_site):
     assert facts.glossary_anchors, "the MkDocs glossary page has no anchors"
     assert facts.claim_anchors, "no essay or summary has a claim anchor"
     assert facts.cross_links, "no page has a glossary cross-link"
-    assert set(EXPORTS) <= set(facts.exports), "a JSON export is missing: " + ", ".join(sorted(set(EXPORTS) - set(facts.exports)))
+    assert set(EXPORTS) <= set(facts.exports), "an export is missing: " + ", ".join(sorted(set(EXPORTS) - set(facts.exports)))
+    # The pages of competing definitions and verdicts come from the extension: both builds must have them.
+    assert {"is-it-open/index.html", "definitions/index.html", "definitions/open-source-ai/index.html"} <= set(facts.content)
     unknown, stale = unexplained(differences(built_site, zensical_site))
     assert not unknown and not stale, report(unknown, stale)
 

@@ -12,7 +12,8 @@ runs under MkDocs and under Zensical alike. What it does on every page:
   footnotes, or the term's own glossary entry. Front matter
   ``glossary_links: false`` opts a page out.
 - **Explicit references** (see ``mkdocs_debate.syntax``). ``[[term:ID|text]]``
-  forces a link to a term; ``[[claim:ID|for]]`` links a claim and makes its
+  forces a link to a term, ``[[term:ID#DEFINITION]]`` to one of its competing
+  definitions; ``[[claim:ID|for]]`` links a claim and makes its
   block linkable as ``#claim-ID``, numbered in document order. An unknown id is
   an error naming file and line.
 - **Generated blocks.** A line ``[[generate:NAME]]`` is replaced by Markdown
@@ -44,6 +45,7 @@ from markdown.util import HTML_PLACEHOLDER, AtomicString
 from mkdocs_debate.blocks import GENERATORS
 from mkdocs_debate.blocks.common import link
 from mkdocs_debate.blocks.furniture import furniture, page_header
+from mkdocs_debate.blocks.timeline import date_label
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import Site, load_site
@@ -52,7 +54,8 @@ from mkdocs_debate.problems import Problem
 from mkdocs_debate.safety import Violation, violations
 from mkdocs_debate.source import iter_code_free_lines
 from mkdocs_debate.syntax import CLAIM_SIDES, GENERATE_RE, REFERENCE, claim_anchor
-from mkdocs_debate.usage import find_term
+from mkdocs_debate.usage import find_definition, find_term, term_tip
+from mkdocs_debate.verdicts import definition_anchor
 
 SKIP_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "abbr", "button",
                        "svg", "h1", "h2", "h3", "h4", "h5", "h6", "sup", "img", "textarea"})
@@ -231,15 +234,29 @@ class GeneratePreprocessor(Preprocessor):
         return output
 
 
-def term_link(src: str, glossary_page: str, entry: dict, text: str) -> etree.Element:
-    """The link element for one glossary term."""
+def term_link(src: str, glossary_page: str, entry: dict, text: str, tip: str | None = None) -> etree.Element:
+    """The link element for one glossary term (tip: the tooltip, by default its short definition)."""
     element = etree.Element("a", {
         "href": link(src, glossary_page, str(entry["id"])),
         "class": "glossary-term",
-        "data-tip": str(entry.get("short", "")).strip(),
+        "data-tip": str(entry.get("short", "")).strip() if tip is None else tip,
         "data-term": str(entry["id"]),
     })
     element.text = AtomicString(text)
+    return element
+
+
+def definition_link(src: str, glossary_page: str, entry: dict, definition: dict, text: str) -> etree.Element:
+    """The link element for one competing definition of a term (``[[term:ID#DEFINITION]]``)."""
+    term_id, definition_id = str(entry["id"]), str(definition["id"])
+    element = etree.Element("a", {
+        "href": link(src, glossary_page, definition_anchor(term_id, definition_id)),
+        "class": "glossary-term glossary-term--definition",
+        "data-tip": f"{definition.get('name', '')} ({definition.get('who', '')}, {date_label(definition.get('when', ''))})",
+        "data-term": term_id,
+        "data-definition": definition_id,
+    })
+    element.text = AtomicString(text or str(definition.get("name", definition_id)))
     return element
 
 
@@ -251,7 +268,7 @@ class ReferenceInlineProcessor(InlineProcessor):
         self.context = context
 
     def handleMatch(self, m: re.Match, data: str) -> tuple[etree.Element, int, int]:  # noqa: N802 - Python-Markdown's name
-        kind, ref, extra = m.group(1), m.group(2).strip(), m.group(3)
+        kind, ref, extra = m.group("kind"), m.group("target").strip(), m.group("extra")
         site, src = self.context.site, self.context.src
         if kind == "term":
             entry = find_term(site, ref)
@@ -259,8 +276,18 @@ class ReferenceInlineProcessor(InlineProcessor):
                 return self.context.refuse(f"unknown glossary term {ref!r} in {m.group(0)}: "
                                            "add it to docs/_data/glossary.yml or use a known id", m)
             self.context.linked_terms.add(str(entry["id"]))
-            return (term_link(src, self.context.settings.glossary_page, entry, (extra or "").strip() or ref),
+            glossary_page = self.context.settings.glossary_page
+            if m.group("definition") is not None:
+                wanted = m.group("definition").strip()
+                found = find_definition(site, str(entry["id"]), wanted)
+                if found is None:
+                    raise self.context.error(f"unknown definition {wanted!r} of {entry['id']!r} in {m.group(0)}",
+                                             m.group(0))
+                return definition_link(src, glossary_page, entry, found, (extra or "").strip()), m.start(0), m.end(0)
+            return (term_link(src, glossary_page, entry, (extra or "").strip() or ref, term_tip(site, entry)),
                     m.start(0), m.end(0))
+        if m.group("definition") is not None:
+            raise self.context.error(f"a claim reference takes no '#': {m.group(0)}", m.group(0))
         claim = site.claims.get(ref)
         if claim is None:
             return self.context.refuse(f"unknown claim {ref!r} in {m.group(0)}: "
@@ -364,7 +391,8 @@ class CrossLinkTreeprocessor(Treeprocessor):
             if entry is None:
                 continue
             self.context.linked_terms.add(term_id)
-            element = term_link(self.context.src, self.context.settings.glossary_page, entry, text[start:end])
+            element = term_link(self.context.src, self.context.settings.glossary_page, entry, text[start:end],
+                                term_tip(self.context.site, entry))
             element.tail = ""
             if pieces:
                 pieces[-1].tail = text[cursor:start]
@@ -449,6 +477,9 @@ class DebateExtension(Extension):
         validate = bool(options.pop("validate"))
         settings = Settings(**{key: str(value) for key, value in options.items()})
         self.context = DebateContext(md, settings, page)
+        # md_in_html wraps a <caption> of a markdown="1" table in <p>: as a block it stays raw and valid.
+        if "caption" not in md.block_level_elements:
+            md.block_level_elements.append("caption")
         # Before html_block (20) so generated <div markdown> blocks are parsed.
         md.preprocessors.register(GeneratePreprocessor(md, self.context), "debate_generate", 25)
         # Before links (160), so [[...]] is never read as a reference link.

@@ -1,6 +1,8 @@
 """The reference syntax of our Markdown, without Markdown itself.
 
 - ``[[term:ID]]`` or ``[[term:ID|text]]``: a link to a glossary term;
+  ``[[term:ID#DEFINITION]]``: a link to one of its competing definitions
+  (``docs/_data/definitions.yml``), anchored ``ID--DEFINITION`` on the glossary;
 - ``[[claim:ID]]``, ``[[claim:ID|for]]``, ``[[claim:ID|against]]``: a reference
   that makes its paragraph linkable as ``#claim-ID`` (``#claim-ID-2`` for the
   second on a page, and so on, in document order);
@@ -17,7 +19,8 @@ from collections.abc import Iterator
 
 from mkdocs_debate.source import iter_code_free_lines, mask_code_spans
 
-REFERENCE = r"\[\[(term|claim):([^\]|]+?)(?:\|([^\]]+))?\]\]"
+REFERENCE = (r"\[\[(?P<kind>term|claim):(?P<target>[^\]|#]+?)(?:#(?P<definition>[^\]|]*))?"
+             r"(?:\|(?P<extra>[^\]]+))?\]\]")
 REFERENCE_RE = re.compile(REFERENCE)
 GENERATE_RE = re.compile(r"^\s*\[\[generate:([a-z-]+)\]\]\s*$")
 CLAIM_SIDES = frozenset({"for", "against"})
@@ -32,15 +35,17 @@ class Reference:
     target: str  # the id (or, for terms, a name)
     extra: str | None  # the text after "|": link text, or the claim's side
     text: str  # the reference as written
+    definition: str | None = None  # the part after "#": one of the term's competing definitions
 
 
 def iter_references(body: str, body_line: int = 1) -> Iterator[Reference]:
     """Every [[term:…]] or [[claim:…]] of a page body outside code, in source order."""
     for number, line in iter_code_free_lines(body):
         for match in REFERENCE_RE.finditer(mask_code_spans(line)):
-            extra = match.group(3)
-            yield Reference(number + body_line - 1, match.group(1), match.group(2).strip(),
-                            extra.strip() if extra is not None else None, match.group(0))
+            extra, definition = match.group("extra"), match.group("definition")
+            yield Reference(number + body_line - 1, match.group("kind"), match.group("target").strip(),
+                            extra.strip() if extra is not None else None, match.group(0),
+                            definition.strip() if definition is not None else None)
 
 
 def claim_anchor(claim_id: str, occurrence: int) -> str:

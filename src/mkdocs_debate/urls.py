@@ -18,7 +18,9 @@ MANIFEST = pathlib.Path("tests") / "url-manifest.txt"  # relative to the folder 
 ID = re.compile(r"""\sid="([^"]+)\"""")
 HEADING_ID = re.compile(r"""<h[23][^>]*\sid="([^"]+)\"""")
 REDIRECT = re.compile(r"""<meta http-equiv="refresh" content="0; url=([^"]+)">""")
-ANCHORED_SECTIONS = ("essays/", "discussions/", "claims/")
+ANCHORED_SECTIONS = ("essays/", "discussions/", "claims/", "definitions/")
+DEFINITION_TAG = re.compile(r"<[a-z]+\s[^>]*\bdata-definition=[^>]*>")
+ROW_ID = re.compile(r"""<tr id="([^"]+)\"""")
 
 
 def page_path(html_file: pathlib.Path, site: pathlib.Path) -> str:
@@ -38,8 +40,11 @@ def published(site: pathlib.Path) -> set[str]:
         entries.add(path)
         if path == "glossary/":
             entries |= {f"{path}#{i}" for i in ID.findall(html) if _term_anchor(html, i)}
+            entries |= {f"{path}#{i}" for tag in DEFINITION_TAG.findall(html) for i in ID.findall(tag)}
         elif path == "timeline/":
             entries |= {f"{path}#{i}" for i in re.findall(r'<div class="timeline-event[^"]*" id="([^"]+)"', html)}
+        elif path == "is-it-open/":
+            entries |= {f"{path}#{i}" for i in HEADING_ID.findall(html) + ROW_ID.findall(html)}
         elif path == "models/":
             entries |= {f"{path}#{i}" for i in re.findall(r'<tr id="([^"]+)"', html)}
         if path.startswith(ANCHORED_SECTIONS) or path == "glossary/":

@@ -75,3 +75,15 @@ def claim_usage(site: Site) -> dict[str, list[ClaimUse]]:
                 ClaimUse(page, reference.extra or None, anchor, heading))
     site.cache["claim_usage"] = usage
     return usage
+
+
+def term_tip(site: Site, entry: dict) -> str:
+    """A term's tooltip: its short definition, and how many definitions compete where several do."""
+    short = str(entry.get("short", "")).strip()
+    count = len(site.term_definitions.get(str(entry.get("id")), []))
+    return f"{short} ({count} competing definitions)" if count > 1 else short
+
+
+def find_definition(site: Site, term_id: str, definition_id: str) -> dict | None:
+    """One of a term's competing definitions by its id, or None."""
+    return next((d for d in site.term_definitions.get(term_id, []) if str(d.get("id")) == definition_id), None)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from mkdocs_debate.blocks.definitions import definitions_index, term_definitions_page, verdicts_page
 from mkdocs_debate.blocks.furniture import corrections_list
 from mkdocs_debate.blocks.glossary import glossary_page
 from mkdocs_debate.blocks.lists import claims_list, discussions_list, essays_list, key_claims, latest_list, whats_new
@@ -35,4 +36,7 @@ GENERATORS: dict[str, Generator] = {
     "corrections": corrections_list,
     "timeline": timeline_page,
     "whats-new": whats_new,
+    "term-definitions": term_definitions_page,
+    "definitions-index": definitions_index,
+    "is-it-open": verdicts_page,
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from mkdocs_debate.blocks.common import esc, link, title_of
+from mkdocs_debate.blocks.definitions import glossary_definitions
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import Site
 from mkdocs_debate.usage import term_usage
@@ -38,6 +39,7 @@ def glossary_page(site: Site, src: str, settings: Settings) -> str:
             if entry.get("contested"):
                 out += ['!!! question "Contested"', ""]
                 out += ["    " + line for line in str(entry["contested"]).strip().splitlines()] + [""]
+            out += glossary_definitions(site, src, settings, term_id)
             related = [r for r in entry.get("related") or [] if r in by_id]
             if related:
                 out += ['<p class="no-terms" markdown>**Related:** ' + ", ".join(

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import os
 
-from mkdocs_debate.checker.data_rules import glossary_problems, models_problems, site_problems, static_problems, timeline_problems
+from mkdocs_debate.checker.data_rules import (
+    definitions_problems,
+    glossary_problems,
+    models_problems,
+    site_problems,
+    static_problems,
+    timeline_problems,
+)
 from mkdocs_debate.checker.page_rules import page_findings
 from mkdocs_debate.checker.render import Renderer
 from mkdocs_debate.data.pages import Page
@@ -28,7 +35,7 @@ def page_problems(site: Site, page: Page) -> list[Problem]:
 def data_problems(site: Site) -> list[Problem]:
     """Every problem of the data files and of the rules across pages."""
     return [*site_problems(site), *glossary_problems(site), *models_problems(site), *timeline_problems(site),
-            *static_problems(site)]
+            *static_problems(site), *definitions_problems(site)]
 
 
 def all_problems(site: Site, only: set[str] | None = None, renderer: Renderer | None = None) -> list[Problem]:

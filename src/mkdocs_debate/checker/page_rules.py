@@ -26,8 +26,8 @@ from mkdocs_debate.data.site import KINDS, SLUG, Site, iso_date
 from mkdocs_debate.data.yaml_lines import LineDict
 from mkdocs_debate.problems import Finding
 from mkdocs_debate.source import PLAIN_TEXT_MARKUP, iter_code_free_lines
-from mkdocs_debate.syntax import CLAIM_SIDES, GENERATE_RE, iter_references, malformed_references
-from mkdocs_debate.usage import find_term
+from mkdocs_debate.syntax import CLAIM_SIDES, GENERATE_RE, Reference, iter_references, malformed_references
+from mkdocs_debate.usage import find_definition, find_term
 
 
 def rule_front_matter_parses(site: Site, page: Page) -> Iterator[Finding]:
@@ -220,6 +220,8 @@ def rule_references(site: Site, page: Page) -> Iterator[Finding]:
         if reference.kind == "term" and find_term(site, reference.target) is None:
             yield Finding(reference.line, f"unknown glossary term {reference.target!r} in {reference.text}: "
                                           "add it to docs/_data/glossary.yml or use a known id")
+        if reference.definition is not None:
+            yield from _definition_reference_findings(site, reference)
         if reference.kind == "claim" and reference.target not in site.claims:
             yield Finding(reference.line, f"unknown claim {reference.target!r} in {reference.text}: "
                                           "claims are the files of docs/claims/ (without .md)")
@@ -277,6 +279,17 @@ def rule_well_formed_references(site: Site, page: Page) -> Iterator[Finding]:
     for number, text in malformed_references(page.body):
         yield Finding(number + page.body_line - 1, f"malformed reference {text!r}: write [[term:ID]], "
                                                    "[[term:ID|text]] or [[claim:ID|for]] (or put it in `code`)")
+
+
+def _definition_reference_findings(site: Site, reference: Reference) -> Iterator[Finding]:
+    """[[term:ID#DEFINITION]] must name one of the term's competing definitions."""
+    entry = find_term(site, reference.target) if reference.kind == "term" else None
+    if reference.kind == "claim":
+        yield Finding(reference.line, f"a claim reference takes no '#': {reference.text}")
+    elif entry is not None and find_definition(site, str(entry["id"]), reference.definition or "") is None:
+        known = ", ".join(str(d.get("id")) for d in site.term_definitions.get(str(entry["id"]), [])) or "none"
+        yield Finding(reference.line, f"unknown definition {reference.definition!r} of {entry['id']!r} in "
+                                      f"{reference.text}; known: {known} (docs/_data/definitions.yml)")
 
 
 PAGE_RULES = (

@@ -5,8 +5,11 @@ Usage: debate-manifest --update   (build, then add new entries)
 
 ``tests/url-manifest.txt`` lists one entry per line: a page path
 (``essays/x/``) or a page path with an anchor (``glossary/#open-weights``).
-Anchors recorded are glossary terms, claim paragraphs, models and the section
-headings of essays, summaries and claims. ``--update`` only adds lines, so new
+Anchors recorded are glossary terms and their competing definitions
+(``glossary/#open-source-ai--osaid-1-0``), claim paragraphs, models, timeline
+events, the section headings of essays, summaries, claims and term pages
+(``definitions/<term>/``), and the terms and rows of the verdict grid
+(``is-it-open/``). ``--update`` only adds lines, so new
 pages show up in review and a removal is always a deliberate edit.
 
 An entry is kept when the built site still has it, or when a redirect (from

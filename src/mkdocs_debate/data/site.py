@@ -21,7 +21,7 @@ from mkdocs_debate.data.pages import Page, markdown_sources, read_page
 from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
 
 DATA_DIR = "_data"
-DATA_FILES = ("glossary.yml", "models.yml", "authors.yml", "tags.yml", "timeline.yml", "trusted.yml")
+DATA_FILES = ("glossary.yml", "models.yml", "authors.yml", "tags.yml", "timeline.yml", "trusted.yml", "definitions.yml")
 KINDS = {"essays": "essay", "discussions": "summary", "claims": "claim"}
 CELL_VALUES = frozenset({"open", "partial", "closed", "unknown"})
 DIMENSIONS = (
@@ -52,12 +52,24 @@ class Site:
     tags: LineDict
     timeline: LineDict
     trusted: LineDict
+    definitions: LineDict = dataclasses.field(default_factory=LineDict)  # competing definitions of terms
     cache: dict = dataclasses.field(default_factory=dict, repr=False)  # indexes built from this data
 
     @functools.cached_property
     def terms(self) -> dict[str, dict]:
         """Glossary entries by id."""
         return {str(entry.get("id")): entry for entry in self.glossary if isinstance(entry, dict)}
+
+    @functools.cached_property
+    def term_definitions(self) -> dict[str, list[LineDict]]:
+        """Glossary id -> its competing definitions from definitions.yml, in the file's order."""
+        found: dict[str, list[LineDict]] = {}
+        terms = self.definitions.get("terms") if isinstance(self.definitions, dict) else None
+        for entry in terms if isinstance(terms, list) else []:
+            if isinstance(entry, dict) and isinstance(entry.get("definitions"), list):
+                found.setdefault(str(entry.get("term")), []).extend(
+                    d for d in entry["definitions"] if isinstance(d, dict))
+        return found
 
     @functools.cached_property
     def claims(self) -> dict[str, Page]:
@@ -122,7 +134,7 @@ def _load_site(docs_dir: str, stamp: tuple) -> Site:
 
     return Site(docs_dir, pages, data("glossary.yml", []), data("models.yml", LineDict()),
                 data("authors.yml", LineDict()), data("tags.yml", LineDict()), data("timeline.yml", LineDict()),
-                data("trusted.yml", LineDict()))
+                data("trusted.yml", LineDict()), data("definitions.yml", LineDict()))
 
 
 def iso_date(value: Any) -> dt.date | None:

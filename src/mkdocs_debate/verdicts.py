@@ -1,0 +1,164 @@
+"""Verdicts: does a model meet a definition? Computed from the matrix, never typed by hand.
+
+A definition in ``docs/_data/definitions.yml`` lists criteria; each tests one
+field of a model row of ``docs/_data/models.yml`` (``field``: a path such as
+``openness.weights``; ``in``: the values that pass). For every model and every
+definition with criteria the verdict is
+
+- **fails** when a criterion fails (the model's value is known and not in ``in``);
+- **cannot tell** when none fails but a tested value is ``unknown`` or missing;
+- **meets** when every criterion passes.
+
+A verdict keeps each criterion's outcome with the cell it read (value, note,
+source), so pages and exports can name the failing (or unknown) criteria and
+link their evidence. Where the authority behind a definition published its own
+verdict on a model (``published_verdicts``), it stands beside ours and is
+flagged when the two disagree.
+
+Pure: reads a loaded Site, renders nothing (the usage layer).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from mkdocs_debate.data.site import DIMENSIONS, Site
+
+MEETS, FAILS, CANNOT_TELL = "meets", "fails", "cannot-tell"
+PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
+AUTHORITY_VERDICTS = frozenset({MEETS, FAILS})
+# field path -> the values a criterion may list as passing ("unknown" never passes)
+CRITERION_FIELDS: dict[str, frozenset] = {
+    **{f"openness.{dimension}": frozenset({"open", "partial", "closed"}) for dimension in DIMENSIONS},
+    "osi_approved": frozenset({True, False}),
+}
+DEFINITIONS_SECTION = "definitions"  # docs/definitions/<term>.md: a page per contested term
+VERDICTS_PAGE = "is-it-open.md"  # the verdict grid of every term
+DEFINITION_KINDS = frozenset({"standard", "law", "framework", "company-usage", "proposal",
+                              "seed-usage", "index", "intergovernmental"})
+
+
+def definition_anchor(term_id: str, definition_id: str) -> str:
+    """The permanent anchor of a definition on the glossary page: ``<term>--<definition>``."""
+    return f"{term_id}--{definition_id}"
+
+
+def term_page(term_id: str) -> str:
+    """Source path of a contested term's page."""
+    return f"{DEFINITIONS_SECTION}/{term_id}.md"
+
+
+@dataclasses.dataclass(frozen=True)
+class Check:
+    """One criterion applied to one model: the cell it read and the outcome."""
+
+    criterion: dict
+    field: str
+    value: Any  # the model's value; "unknown" when the cell says so or is missing
+    result: str  # PASS, FAIL or UNKNOWN
+    note: str
+    source: str
+
+    @property
+    def criterion_id(self) -> str:
+        return str(self.criterion.get("id", ""))
+
+
+@dataclasses.dataclass(frozen=True)
+class Verdict:
+    """Our verdict on one model under one definition, with the authority's if it published one."""
+
+    term: str
+    definition: dict
+    model: dict
+    outcome: str  # MEETS, FAILS or CANNOT_TELL
+    checks: tuple[Check, ...]
+    authority: dict | None  # the published verdict {model, verdict, source}, if any
+
+    @property
+    def model_id(self) -> str:
+        return str(self.model.get("id", ""))
+
+    @property
+    def definition_id(self) -> str:
+        return str(self.definition.get("id", ""))
+
+    @property
+    def failing(self) -> list[Check]:
+        return [c for c in self.checks if c.result == FAIL]
+
+    @property
+    def unknown(self) -> list[Check]:
+        return [c for c in self.checks if c.result == UNKNOWN]
+
+    @property
+    def deciding(self) -> list[Check]:
+        """The criteria the verdict rests on: the failing ones, else the unknown ones."""
+        return self.failing if self.outcome == FAILS else self.unknown if self.outcome == CANNOT_TELL else []
+
+    @property
+    def disagrees(self) -> bool:
+        """True when the authority published a verdict and ours is the opposite."""
+        return (self.authority is not None and self.outcome in AUTHORITY_VERDICTS
+                and self.authority.get("verdict") != self.outcome)
+
+
+def cell(model: dict, field: str) -> dict:
+    """The matrix cell a field path names: {value, note, source}; value 'unknown' when missing."""
+    node: Any = model
+    for part in field.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    if isinstance(node, dict):
+        value = node.get("value", UNKNOWN)
+        return {"value": UNKNOWN if value is None else value,
+                "note": str(node.get("note", "") or ""), "source": str(node.get("source", "") or "")}
+    return {"value": UNKNOWN if node is None else node, "note": "", "source": ""}
+
+
+def check(model: dict, criterion: dict) -> Check:
+    """Apply one criterion to one model."""
+    test = criterion.get("test") or {}
+    field = str(test.get("field", ""))
+    found = cell(model, field)
+    value = found["value"]
+    result = UNKNOWN if value == UNKNOWN else PASS if value in (test.get("in") or []) else FAIL
+    return Check(criterion, field, value, result, found["note"], found["source"])
+
+
+def judge(term_id: str, definition: dict, model: dict) -> Verdict:
+    """Our verdict on a model under a definition with criteria."""
+    checks = tuple(check(model, c) for c in definition.get("criteria") or [] if isinstance(c, dict))
+    results = {c.result for c in checks}
+    outcome = FAILS if FAIL in results else CANNOT_TELL if UNKNOWN in results else MEETS
+    authority = next((v for v in definition.get("published_verdicts") or []
+                      if isinstance(v, dict) and str(v.get("model")) == str(model.get("id"))), None)
+    return Verdict(term_id, definition, model, outcome, checks, authority)
+
+
+def has_criteria(definition: dict) -> bool:
+    """Whether a definition has criteria the matrix can test."""
+    return bool(definition.get("criteria"))
+
+
+def models_of(site: Site) -> list[dict]:
+    """The model rows of the matrix, in the data file's order."""
+    models = site.models.get("models") if isinstance(site.models, dict) else None
+    return [m for m in models or [] if isinstance(m, dict)]
+
+
+def term_verdicts(site: Site, term_id: str) -> list[tuple[dict, list[Verdict]]]:
+    """(definition, verdict for every model) for each testable definition of a term."""
+    cached = site.cache.get(("term_verdicts", term_id))
+    if cached is None:
+        models = models_of(site)
+        cached = [(d, [judge(term_id, d, m) for m in models])
+                  for d in site.term_definitions.get(term_id, []) if has_criteria(d)]
+        site.cache[("term_verdicts", term_id)] = cached
+    return cached
+
+
+def all_verdicts(site: Site) -> list[Verdict]:
+    """Every model under every testable definition of every term, in the data files' order."""
+    return [v for term_id in site.term_definitions
+            for _definition, verdicts in term_verdicts(site, term_id) for v in verdicts]

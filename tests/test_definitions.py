@@ -1,0 +1,367 @@
+"""Competing definitions and verdicts (issue 16): the data on every page, verdicts computed from the matrix.
+
+The verdicts are never typed: changing one matrix cell in a copy of the site
+changes the verdict and the criterion it names; a published verdict of an
+authority stands beside ours and is flagged when the two disagree.
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import subprocess
+import sys
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import ROOT, copy_site, mkdocs_build
+
+from mkdocs_debate import test_tools
+from mkdocs_debate.blocks.definitions import FIELD_LABELS
+from mkdocs_debate.checker.data_rules import definitions_problems
+from mkdocs_debate.checker.page_rules import page_findings
+from mkdocs_debate.commands import manifest as url_manifest
+from mkdocs_debate.commands.export import verdicts_export
+from mkdocs_debate.data.config import settings_from_config
+from mkdocs_debate.data.pages import Page
+from mkdocs_debate.data.site import load_site
+from mkdocs_debate.data.yaml_lines import LineDict
+from mkdocs_debate.extension import MarkupReferenceError
+from mkdocs_debate.verdicts import CANNOT_TELL, FAILS, MEETS, all_verdicts, definition_anchor, has_criteria, term_verdicts
+
+SITE = load_site(str(ROOT / "docs"))
+TERMS = SITE.term_definitions
+TESTABLE_TERMS = [t for t in TERMS if term_verdicts(SITE, t)]
+MODELS = [m["id"] for m in SITE.models["models"]]
+WORDS = {MEETS: "meets", FAILS: "fails", CANNOT_TELL: "cannot tell"}
+
+
+def soup(path: pathlib.Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def grid_cell(page: BeautifulSoup, term: str, model: str, definition: str):
+    """The cell of a verdict grid: the row of the model, the column whose heading links the definition."""
+    table = page.find("tr", id=definition_anchor(term, model)).find_parent("table")
+    headings = table.find("thead").find_all("th")
+    column = next(i for i, th in enumerate(headings) if th.a and th.a["href"].endswith(
+        "#" + definition_anchor(term, definition)) or (th.a and th.a["href"] == f"#{definition}"))
+    return page.find("tr", id=definition_anchor(term, model)).find_all(["th", "td"])[column]
+
+
+# -- The data ------------------------------------------------------------------
+
+
+def test_the_data_has_enough_contested_terms():
+    assert len(TERMS) >= 8 and all(len(definitions) >= 3 for definitions in TERMS.values())
+    assert len(TERMS["open-source-ai"]) >= 7
+    assert sum(1 for d in TERMS["open-source-ai"] if has_criteria(d)) >= 4
+    assert not list(definitions_problems(SITE))
+
+
+# -- The glossary --------------------------------------------------------------
+
+
+def test_every_definition_is_anchored_dated_and_attributed_in_the_glossary(built_site):
+    page = soup(built_site / "glossary" / "index.html")
+    for term, definitions in TERMS.items():
+        entry = page.find("div", attrs={"data-term": term})
+        for definition in definitions:
+            block = entry.find(id=definition_anchor(term, definition["id"]))
+            assert block is not None and block["data-definition"] == definition["id"], (term, definition["id"])
+            text = block.get_text(" ", strip=True)
+            assert definition["name"] in text and definition["who"] in text
+            assert block.find("time")["datetime"] == definition["when"]
+
+
+def test_glossary_compares_testable_definitions_criteria_as_rows(built_site):
+    page = soup(built_site / "glossary" / "index.html")
+    for term in TESTABLE_TERMS:
+        table = page.find("div", attrs={"data-term": term}).find("table", class_="definitions-compared")
+        columns = [th.a["href"] for th in table.find("thead").find_all("th")[1:]]
+        testable_ids = [d["id"] for d, _verdicts in term_verdicts(SITE, term)]
+        assert columns == [f"#{definition_anchor(term, d)}" for d in testable_ids]
+        rows = [th.get_text(strip=True) for th in table.find("tbody").find_all("th", scope="row")]
+        fields = {c["test"]["field"] for d in TERMS[term] for c in d.get("criteria") or []}
+        assert rows[:-1] == [FIELD_LABELS[f] for f in FIELD_LABELS if f in fields]
+        assert rows[-1] == "Models in our matrix that meet it"
+
+
+def test_term_pages_and_their_index(built_site):
+    index = soup(built_site / "definitions" / "index.html")
+    for term, definitions in TERMS.items():
+        assert index.find("a", href=f"{term}/"), term
+        page = soup(built_site / "definitions" / term / "index.html")
+        for definition in definitions:
+            heading = page.find(id=definition["id"])
+            assert heading is not None and heading.name == "h3", (term, definition["id"])
+            assert heading.find_next("a", href=f"../../glossary/#{definition_anchor(term, definition['id'])}")
+        assert bool(page.find("table", class_="verdicts")) == (term in TESTABLE_TERMS)
+
+
+# -- The verdict grid ------------------------------------------------------------
+
+
+def test_is_it_open_has_every_model_under_every_testable_definition(built_site):
+    page = soup(built_site / "is-it-open" / "index.html")
+    verdicts = all_verdicts(SITE)
+    assert len(verdicts) == len(MODELS) * sum(len(term_verdicts(SITE, t)) for t in TESTABLE_TERMS)
+    for verdict in verdicts:
+        cell = grid_cell(page, verdict.term, verdict.model_id, verdict.definition_id)
+        assert cell.find(class_="verdict__word").get_text(" ", strip=True).endswith(WORDS[verdict.outcome])
+        named = [a.get_text() for a in cell.select(".verdict__why a")]
+        assert named == [f"{c.criterion_id.replace('-', ' ')}: {shown(c.value)}" for c in verdict.deciding]
+        assert all(a["href"] == f"../models/#{verdict.model_id}" for a in cell.select(".verdict__why a"))
+    assert {v.outcome for v in verdicts} >= {MEETS, FAILS}
+
+
+# -- Verdicts follow the matrix ------------------------------------------------
+
+
+def _pick_meeting(exclude: set[str]):
+    """A verdict 'meets' for a model not in exclude (OLMo under OSAID 1.0 while it meets)."""
+    meets = [v for v in all_verdicts(SITE) if v.outcome == MEETS and v.model_id not in exclude]
+    return next((v for v in meets if (v.model_id, v.definition_id) == ("olmo", "osaid-1-0")), meets[0])
+
+
+def shown(value) -> str:
+    """A cell value as the grid names it."""
+    return "yes" if value is True else "no" if value is False else str(value)
+
+
+@pytest.fixture(scope="module")
+def altered(tmp_path_factory):
+    """A copy of the site with one cell failing, one cell unknown and two published verdicts added."""
+    root = copy_site(tmp_path_factory.mktemp("verdicts") / "repo")
+    failing = _pick_meeting(set())
+    unknown = _pick_meeting({failing.model_id})
+    opposite = next(v for v in all_verdicts(SITE) if v.authority is None and v.outcome == FAILS
+                    and v.model_id not in {failing.model_id, unknown.model_id})
+    agreeing = next(v for v in all_verdicts(SITE) if v.authority is None and v.outcome == FAILS
+                    and v.model_id not in {failing.model_id, unknown.model_id, opposite.model_id}
+                    and (v.term, v.definition_id) != (opposite.term, opposite.definition_id))
+    broken, blank = failing.checks[0], next(c for c in unknown.checks if c.field.startswith("openness."))
+    models_file = root / "docs" / "_data" / "models.yml"
+    models = yaml.safe_load(models_file.read_text(encoding="utf-8"))
+    for model in models["models"]:
+        if model["id"] == failing.model_id:
+            new = next(v for v in ("closed", "partial", "open", False, True)
+                       if v not in broken.criterion["test"]["in"] and type(v) is type(broken.value))
+            _set(model, broken.field, new)
+        if model["id"] == unknown.model_id:
+            _set(model, blank.field, "unknown")
+    models_file.write_text(yaml.safe_dump(models, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    definitions_file = root / "docs" / "_data" / "definitions.yml"
+    definitions = yaml.safe_load(definitions_file.read_text(encoding="utf-8"))
+    for verdict, said in ((opposite, MEETS), (agreeing, FAILS)):
+        entry = next(t for t in definitions["terms"] if t["term"] == verdict.term)
+        definition = next(d for d in entry["definitions"] if d["id"] == verdict.definition_id)
+        definition.setdefault("published_verdicts", []).append(
+            {"model": verdict.model_id, "verdict": said, "source": f"https://example.org/{verdict.model_id}"})
+    definitions_file.write_text(yaml.safe_dump(definitions, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = mkdocs_build(root, root / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return {"root": root, "page": soup(root / "site" / "is-it-open" / "index.html"), "failing": failing,
+            "broken": broken, "unknown": unknown, "blank": blank, "opposite": opposite, "agreeing": agreeing}
+
+
+def _set(model: dict, field: str, value) -> None:
+    node = model
+    for part in field.split("."):
+        node = node[part]
+    node["value"] = value
+
+
+def test_one_matrix_cell_changes_the_verdict_and_names_the_criterion(built_site, altered):
+    verdict, criterion = altered["failing"], altered["broken"]
+    before = grid_cell(soup(built_site / "is-it-open" / "index.html"), verdict.term, verdict.model_id,
+                       verdict.definition_id)
+    assert "meets" in before.get_text() and not before.select(".verdict__why a")
+    after = grid_cell(altered["page"], verdict.term, verdict.model_id, verdict.definition_id)
+    assert after.find(class_="verdict__word").get_text(" ", strip=True) == "✘ fails"
+    named = after.select(".verdict__why a")
+    assert [a.get_text().split(":")[0] for a in named] == [criterion.criterion_id.replace("-", " ")]
+    assert named[0]["href"] == f"../models/#{verdict.model_id}"
+    exported = verdicts_export(load_site(str(altered["root"] / "docs")), settings_from_config(str(ROOT / "mkdocs.yml")))
+    item = next(v for v in exported["verdicts"] if (v["term"], v["definition"], v["model"]) == (
+        verdict.term, verdict.definition_id, verdict.model_id))
+    assert item["verdict"] == FAILS and item["failing"] == [criterion.criterion_id]
+
+
+def test_an_unknown_cell_makes_the_verdict_cannot_tell(altered):
+    verdict, criterion = altered["unknown"], altered["blank"]
+    cell = grid_cell(altered["page"], verdict.term, verdict.model_id, verdict.definition_id)
+    assert cell.find(class_="verdict__word").get_text(" ", strip=True) == "? cannot tell"
+    assert f"{criterion.criterion_id.replace('-', ' ')}: unknown" in [a.get_text() for a in cell.select(".verdict__why a")]
+
+
+def test_published_verdicts_stand_beside_ours_and_disagreements_are_flagged(altered):
+    for key, flagged in (("opposite", True), ("agreeing", False)):
+        verdict = altered[key]
+        cell = grid_cell(altered["page"], verdict.term, verdict.model_id, verdict.definition_id)
+        published = cell.select_one(".verdict__authority a")
+        assert published["href"] == f"https://example.org/{verdict.model_id}"
+        assert published.get_text() == f"published: {MEETS if flagged else FAILS}"
+        assert "✘ fails" in cell.get_text()
+        assert ("verdict--disagrees" in cell["class"]) is flagged
+        assert (cell.find(class_="verdict__flag") is not None) is flagged
+    term_page = soup(altered["root"] / "site" / "definitions" / altered["opposite"].term / "index.html")
+    listed = term_page.find(id=altered["opposite"].definition_id).find_next("div", class_="definition")
+    assert "we disagree" in listed.find("a", href=f"https://example.org/{altered['opposite'].model_id}").parent.get_text()
+
+
+def test_real_published_verdicts_are_shown(built_site):
+    page = soup(built_site / "is-it-open" / "index.html")
+    published = [v for v in all_verdicts(SITE) if v.authority is not None]
+    assert len(published) >= 5
+    for verdict in published:
+        cell = grid_cell(page, verdict.term, verdict.model_id, verdict.definition_id)
+        link = cell.select_one(".verdict__authority a")
+        assert link["href"] == verdict.authority["source"] and verdict.authority["verdict"] in link.get_text()
+        assert ("verdict--disagrees" in cell["class"]) is verdict.disagrees
+
+
+# -- Exports and stubs ---------------------------------------------------------
+
+
+def test_exports_carry_the_pages_keys(built_site):
+    definitions = json.loads((built_site / "definitions.json").read_text(encoding="utf-8"))
+    assert [t["term"] for t in definitions["terms"]] == list(TERMS)
+    for term in definitions["terms"]:
+        for definition in term["definitions"]:
+            assert definition["url"].endswith(f"/glossary/#{definition_anchor(term['term'], definition['id'])}")
+            assert definition["page_url"].endswith(f"/definitions/{term['term']}/#{definition['id']}")
+    verdicts = json.loads((built_site / "verdicts.json").read_text(encoding="utf-8"))
+    assert len(verdicts["verdicts"]) == len(all_verdicts(SITE))
+    for item, verdict in zip(verdicts["verdicts"], all_verdicts(SITE), strict=True):
+        assert (item["term"], item["definition"], item["model"], item["verdict"]) == (
+            verdict.term, verdict.definition_id, verdict.model_id, verdict.outcome)
+        assert item["url"].endswith(f"/is-it-open/#{definition_anchor(verdict.term, verdict.model_id)}")
+        assert item["disagrees"] is verdict.disagrees
+
+
+def test_stale_term_stub_and_exports_are_detected(tmp_path):
+    site = copy_site(tmp_path / "repo")
+    stub = site / "docs" / "definitions" / "open-source-ai.md"
+    stub.write_text(stub.read_text(encoding="utf-8").replace("# ", "# Edited ", 1), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs_debate.commands.export", "--check"], cwd=site,
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "docs/definitions/open-source-ai.md" in result.stdout
+    data = site / "docs" / "_data" / "definitions.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace('when: "2024-10-28"', 'when: "2024-10-29"', 1),
+                    encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs_debate.commands.export", "--check"], cwd=site,
+                            capture_output=True, text=True)
+    assert "docs/definitions.json" in result.stdout
+    result = subprocess.run([sys.executable, "-m", "mkdocs_debate.commands.export"], cwd=site,
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "# Open source AI: competing definitions" in stub.read_text(encoding="utf-8")
+
+
+def test_every_definition_anchor_is_in_the_url_manifest(built_site):
+    recorded = url_manifest.normalise(url_manifest.read_manifest(ROOT / url_manifest.MANIFEST))
+    published = url_manifest.published(built_site)
+    expected = {"is-it-open/", "definitions/"}
+    for term, definitions in TERMS.items():
+        expected.add(f"definitions/{term}/")
+        expected |= {f"glossary/#{definition_anchor(term, d['id'])}" for d in definitions}
+        expected |= {f"definitions/{term}/#{d['id']}" for d in definitions}
+    for term in TESTABLE_TERMS:
+        expected |= {f"is-it-open/#{term}"} | {f"is-it-open/#{definition_anchor(term, m)}" for m in MODELS}
+    assert expected <= published, sorted(expected - published)[:10]
+    assert expected <= recorded, sorted(expected - recorded)[:10]
+
+
+# -- References ----------------------------------------------------------------
+
+
+def test_definition_reference_links_its_anchor():
+    definition = TERMS["open-source-ai"][0]
+    html = test_tools.render(f"See [[term:open-source-ai#{definition['id']}]] and "
+                             f"[[term:open-source-ai#{definition['id']}|the first]].", ROOT / "docs", "essays/x.md")
+    page = BeautifulSoup(html, "html.parser")
+    links = page.select("a[data-definition]")
+    assert [a["href"] for a in links] == [f"../glossary.md#{definition_anchor('open-source-ai', definition['id'])}"] * 2
+    assert [a.get_text() for a in links] == [definition["name"], "the first"]
+
+
+def test_unknown_definition_is_an_error_with_its_line():
+    with pytest.raises(MarkupReferenceError, match=r"^essays/x\.md:4: unknown definition 'nope' of 'open-source-ai'"):
+        test_tools.render("One.\n\nTwo\n[[term:open-source-ai#nope]].", ROOT / "docs", "essays/x.md")
+    body = "Text.\n\nSee [[term:open-source-ai#nope]] and [[claim:weights-are-compiled-binary#x]].\n"
+    page = Page("essays/x.md", "docs/essays/x.md", LineDict(), body, 5)
+    findings = [f for f in page_findings(SITE, page) if "definition" in f.message or "'#'" in f.message]
+    known = ", ".join(d["id"] for d in TERMS["open-source-ai"])
+    assert findings == [
+        (7, "a claim reference takes no '#': [[claim:weights-are-compiled-binary#x]]"),
+        (7, f"unknown definition 'nope' of 'open-source-ai' in [[term:open-source-ai#nope]]; known: {known} "
+            "(docs/_data/definitions.yml)"),
+    ]
+
+
+# -- The checker ---------------------------------------------------------------
+
+BROKEN = """\
+terms:
+  - term: no-such-term
+    definitions:
+      - id: Bad_Id
+        name: "A <b>bold</b> name"
+        who: "Someone"
+        when: "28 Oct 2024"
+        kind: rumour
+        summary: "Fine."
+        source: {title: "T", url: "http://example.org"}
+        criteria:
+          - id: c
+            text: "Weights"
+            test: {field: openness.vibes, in: [open]}
+          - id: c
+            text: "Licence"
+            test: {field: osi_approved, in: [open]}
+          - id: d
+            text: "Data"
+            test: {field: openness.training_data, in: [unknown]}
+        published_verdicts:
+          - {model: no-such-model, verdict: maybe, source: "http://example.org"}
+      - id: Bad_Id
+        name: "Second"
+        who: "Someone"
+        when: "2024"
+        kind: law
+        summary: "Fine."
+        source: {title: "T", url: "https://example.org", page: 3}
+        criteria: []
+"""
+
+
+def test_broken_definitions_are_reported_with_their_lines(tmp_path):
+    site = copy_site(tmp_path / "repo")
+    (site / "docs" / "_data" / "definitions.yml").write_text(BROKEN, encoding="utf-8")
+    problems = [(p.path, p.line, p.message) for p in definitions_problems(load_site(str(site / "docs")))]
+    path = "docs/_data/definitions.yml"
+    kinds = "company-usage, framework, index, intergovernmental, law, proposal, seed-usage, standard"
+    fields = ("openness.weights, openness.use_restrictions, openness.training_code, openness.training_data, "
+              "openness.data_documentation, openness.technical_report, osi_approved")
+    assert [(line, message) for p, line, message in problems if p == path] == [
+        (2, "term must be a glossary id (docs/_data/glossary.yml): 'no-such-term'"),
+        (4, "definition id must be kebab-case: 'Bad_Id'"),
+        (5, "name of 'Bad_Id' must be plain text (no <, >, [ or ]): 'A <b>bold</b> name'"),
+        (7, "when must be a quoted \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\": '28 Oct 2024'"),
+        (8, f"kind must be one of {kinds}: 'rumour'"),
+        (10, "source url must start with https://: 'http://example.org'"),
+        (14, f"test field must be one of {fields}: 'openness.vibes'"),
+        (15, "duplicate criterion id 'c' in definition 'Bad_Id'"),
+        (17, "'open' cannot pass a test of osi_approved; allowed: false, true"),
+        (20, "'unknown' cannot pass a test of openness.training_data; allowed: closed, open, partial"),
+        (22, "published verdict of 'Bad_Id' names unknown model 'no-such-model' (docs/_data/models.yml)"),
+        (22, "verdict must be one of fails, meets: 'maybe'"),
+        (22, "published verdict source must start with https://: 'http://example.org'"),
+        (23, "duplicate definition id 'Bad_Id' in term 'no-such-term'"),
+        (23, "definition id must be kebab-case: 'Bad_Id'"),
+        (29, "unknown source field 'page'; allowed: section, title, url"),
+    ]
+    # every term page left without a term is reported on its own file
+    stubs = sorted(p for p, _line, _message in problems if p != path)
+    assert stubs == sorted(f"docs/definitions/{term}.md" for term in TERMS)
