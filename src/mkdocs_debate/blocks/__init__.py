@@ -15,7 +15,9 @@ from collections.abc import Callable
 
 from mkdocs_debate.blocks.furniture import corrections_list
 from mkdocs_debate.blocks.glossary import glossary_page
+from mkdocs_debate.blocks.licences import licence_compare, licence_page, licences_list
 from mkdocs_debate.blocks.lists import claims_list, discussions_list, essays_list, key_claims, latest_list
+from mkdocs_debate.blocks.model_page import model_page
 from mkdocs_debate.blocks.models import matrix_teaser, models_page
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import Site
@@ -32,4 +34,8 @@ GENERATORS: dict[str, Generator] = {
     "matrix-teaser": matrix_teaser,
     "models": models_page,
     "corrections": corrections_list,
+    "model-page": model_page,
+    "licence-page": licence_page,
+    "licences": licences_list,
+    "licence-compare": licence_compare,
 }

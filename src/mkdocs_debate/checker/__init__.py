@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 
-from mkdocs_debate.checker.data_rules import glossary_problems, models_problems, site_problems
+from mkdocs_debate.checker.data_rules import glossary_problems, licences_problems, models_problems, site_problems
 from mkdocs_debate.checker.page_rules import page_findings
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import Site
@@ -26,7 +26,7 @@ def page_problems(site: Site, page: Page) -> list[Problem]:
 
 def data_problems(site: Site) -> list[Problem]:
     """Every problem of the data files and of the rules across pages."""
-    return [*site_problems(site), *glossary_problems(site), *models_problems(site)]
+    return [*site_problems(site), *glossary_problems(site), *models_problems(site), *licences_problems(site)]
 
 
 def all_problems(site: Site, only: set[str] | None = None) -> list[Problem]:
