@@ -106,10 +106,11 @@ def clauses_section(site: Site, src: str, licence: dict) -> str:
 
 def _clause_body(licence: dict, clause: dict) -> str:
     lines = clause.get("lines")
-    where = f"Section {esc(clause.get('section', ''))}"
+    where = f"Section: {esc(clause.get('section', ''))}"
     text = clause_lines_url(licence, clause)
     if isinstance(lines, list) and len(lines) == 2:
-        where += f' · <a href="{esc(text)}">lines {lines[0]}–{lines[1]} of the text</a>'
+        span = f"line {lines[0]}" if lines[0] == lines[1] else f"lines {lines[0]}–{lines[1]}"
+        where += f' · <a href="{esc(text)}">{span} of the text</a>'
     elif text:
         where += f' · <a href="{esc(text)}">the text</a> (no line numbers: see the note above)'
     parts = [f'<p class="clause-where">{where}</p>', f"<p>{esc(str(clause.get('summary', '')).strip())}</p>"]

@@ -31,8 +31,14 @@ FILTER_LABELS = {"family": "Licence family", "org": "Organisation", "year": "Rel
 def models_page(site: Site, src: str, settings: Settings) -> str:
     """The openness matrix: filters, comparison, a sortable table, a ranking chart, the rubric."""
     models = list(site.models.get("models") or [])
-    return "\n\n".join([matrix_tools(site, models), matrix_table(site, src, settings, models),
+    return "\n\n".join([downloads(src), matrix_tools(site, models), matrix_table(site, src, settings, models),
                         openness_chart(site, models), rubric_section(site)])
+
+
+def downloads(src: str) -> str:
+    """Where to download the matrix as data."""
+    return (f'<p class="models-downloads no-terms" markdown>Download the matrix: [models.json]({link(src, "models.json")}) · '
+            f'[models.csv]({link(src, "models.csv")}) (each with the matrix’s version and date).</p>')
 
 
 # -----------------------------------------------------------------------------
@@ -72,15 +78,17 @@ def matrix_tools(site: Site, models: list[dict]) -> str:
     names = sorted(((str(m["id"]), str(m.get("name", m["id"]))) for m in models), key=lambda o: o[1].lower())
     return (
         '<div class="models-tools no-terms" data-models-tools hidden>\n'
+        '<details class="models-box"><summary>Filter the models</summary>'
         '<form class="models-filter" aria-label="Filter the matrix">'
         f'<fieldset><legend>Openness</legend>{openness}</fieldset>'
         f'<fieldset><legend>Licence, organisation, year</legend>{"".join(others)}</fieldset>'
-        '<button type="reset" class="md-button">Show every model</button></form>'
-        '<p class="models-count" role="status"></p>'
+        '<button type="reset" class="models-reset">Show every model</button></form></details>'
+        '<details class="models-box"><summary>Compare two models</summary>'
         '<form class="models-compare" aria-label="Compare two models">'
-        '<fieldset><legend>Compare two models side by side</legend>'
+        '<fieldset><legend>Two models side by side</legend>'
         f'{_select("a", "First model", names, "choose a model")}'
-        f'{_select("b", "Second model", names, "choose a model")}</fieldset></form>'
+        f'{_select("b", "Second model", names, "choose a model")}</fieldset></form></details>'
+        '<p class="models-count" role="status"></p>'
         '<div class="compare-result" aria-live="polite"></div>\n'
         "</div>"
     )
@@ -97,7 +105,7 @@ def _cell(model: dict, dimension: str) -> dict:
 
 def cell_label(value: str) -> str:
     """A cell's symbol (hidden from screen readers) and its value."""
-    return f'<span aria-hidden="true">{CELL_SYMBOLS.get(value, "?")}</span> {esc(value)}'
+    return f'<span class="cell-label"><span aria-hidden="true">{CELL_SYMBOLS.get(value, "?")}</span> {esc(value)}</span>'
 
 
 def matrix_table(site: Site, src: str, settings: Settings, models: list[dict]) -> str:
@@ -168,7 +176,7 @@ def score(model: dict) -> float:
 def model_tip(model: dict) -> str:
     """A model's tooltip where its name is linked: who made it and how open it is."""
     org = (model.get("organisation") or {}).get("value", "")
-    cells = "; ".join(f"{DIMENSION_LABELS[d].lower()}: {_cell(model, d).get('value', 'unknown')}" for d in DIMENSIONS)
+    cells = "; ".join(f"{DIMENSION_LABELS[d]}: {_cell(model, d).get('value', 'unknown')}" for d in DIMENSIONS)
     return f"{model.get('name')} ({org}), {score(model):g} of {len(DIMENSIONS)} on our openness matrix. {cells}."
 
 

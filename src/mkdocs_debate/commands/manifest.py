@@ -5,8 +5,9 @@ Usage: debate-manifest --update   (build, then add new entries)
 
 ``tests/url-manifest.txt`` lists one entry per line: a page path
 (``essays/x/``) or a page path with an anchor (``glossary/#open-weights``).
-Anchors recorded are glossary terms, claim paragraphs, models and the section
-headings of essays, summaries and claims. ``--update`` only adds lines, so new
+Anchors recorded are glossary terms, claim paragraphs, models, the section
+headings of essays, summaries and claims, licence clauses and the rows of a
+licence family's comparison. ``--update`` only adds lines, so new
 pages show up in review and a removal is always a deliberate edit.
 
 An entry is kept when the built site still has it, or when a redirect (from
@@ -29,6 +30,8 @@ ID = re.compile(r"""\sid="([^"]+)\"""")
 HEADING_ID = re.compile(r"""<h[23][^>]*\sid="([^"]+)\"""")
 REDIRECT = re.compile(r"""<meta http-equiv="refresh" content="0; url=([^"]+)">""")
 ANCHORED_SECTIONS = ("essays/", "discussions/", "claims/")
+CLAUSE_ID = re.compile(r'<h3[^>]*\sid="([^"]+)"')
+ROW_ID = re.compile(r'<tr id="([^"]+)"')
 
 
 def page_path(html_file: pathlib.Path, site: pathlib.Path) -> str:
@@ -49,7 +52,9 @@ def published(site: pathlib.Path) -> set[str]:
         if path == "glossary/":
             entries |= {f"{path}#{i}" for i in ID.findall(html) if _term_anchor(html, i)}
         elif path == "models/":
-            entries |= {f"{path}#{i}" for i in re.findall(r'<tr id="([^"]+)"', html)}
+            entries |= {f"{path}#{i}" for i in ROW_ID.findall(html)}
+        elif path.startswith("licences/"):
+            entries |= {f"{path}#{i}" for i in CLAUSE_ID.findall(html) + ROW_ID.findall(html)}
         if path.startswith(ANCHORED_SECTIONS) or path == "glossary/":
             entries |= {f"{path}#{i}" for i in ID.findall(html) if i.startswith("claim-")}
         if path.startswith(ANCHORED_SECTIONS) and path not in ANCHORED_SECTIONS:
