@@ -43,7 +43,7 @@ CHROME = "a.md-content__button, a#__skip, nav.md-tags"
 THEME_ASSETS = ("/assets/javascripts/", "/assets/stylesheets/")  # the theme's own files
 HEAD_LINK_RELS_SKIPPED = {"stylesheet", "preload", "modulepreload", "preconnect"}
 FEEDS = ("feed_rss_created.xml", "feed_rss_updated.xml")
-EXPORTS = ("glossary.json", "models.json")
+EXPORTS = ("glossary.json", "models.json", "models.csv")
 
 # Glob pattern over a difference's key -> why it is expected. Keys look like
 # "<check> only in <builder>: <where>: <what>" or "<check> differs: <where>".
