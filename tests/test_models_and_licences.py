@@ -240,7 +240,7 @@ def test_every_model_has_a_page_with_its_whole_row(built_site):
                 assert evidence.find("time")["datetime"] == str(data["checked"])
             else:
                 assert "from our research notes" in evidence.get_text()
-            assert ("gated" in cell.get_text()) == bool(data.get("gated"))
+            assert bool(cell.select_one(".model-badge")) == bool(data.get("gated"))
         history = article.select("ol.model-history li")
         assert len(history) == len(model["history"])
         assert article.find(id="cite-this-page") and article.find(id="eu-index")
@@ -277,7 +277,7 @@ def test_eu_index_cross_check_names_both_reasons():
     item = page.find(id="eu-index-data-documentation")
     assert item.get_text(" ", strip=True) == (
         "Data documentation (index parameter “Data documentation”): The European Open Source AI Index rates "
-        "this open because The Pile is documented in a datasheet; we rate it closed because Our rubric asks "
+        "this open because the Pile is documented in a datasheet; we rate it closed because our rubric asks "
         "for the filtering too.")
     assert page.find("a", href="https://doi.org/10.5281/zenodo.15386042")
     assert page.find("a", string="Pythia 6.9B")["href"].startswith("https://github.com/Language-Technology-Assessment/")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import posixpath
+import re
 
 from mkdocs_debate.blocks.common import esc, human_date, licence_src, link, md_text
 from mkdocs_debate.blocks.furniture import citation_block
@@ -38,7 +39,7 @@ def model_page(site: Site, src: str, settings: Settings) -> str:
         raise UnknownModelError(f"docs/{src}: no model {model_id!r} in docs/_data/models.yml "
                                 "(run debate-export to remove stale model pages)")
     sections = [summary_line(src, settings, model), cells_card(model), licence_section(site, src, model),
-                eu_index_section(model), history_section(model)]
+                eu_index_section(model, proper_nouns(site)), history_section(model)]
     page = site.pages.get(src)
     if page is not None:
         sections.append(citation_block(site, _citable(page, model), settings,
@@ -114,7 +115,7 @@ def licence_section(site: Site, src: str, model: dict) -> str:
     return "\n".join(lines + ["</div>"])
 
 
-def eu_index_section(model: dict) -> str:
+def eu_index_section(model: dict, proper_nouns: frozenset[str] = frozenset()) -> str:
     """Where the European Open Source AI Index rates the model otherwise, both reasons."""
     index = model.get("eu_index")
     heading = f"## Cross-check with the {EU_INDEX_NAME} {{#eu-index}}\n\n"
@@ -135,17 +136,32 @@ def eu_index_section(model: dict) -> str:
             f'<li id="eu-index-{esc(dimension.replace("_", "-"))}"><strong>{esc(DIMENSION_LABELS.get(dimension, dimension))}</strong> '
             f"(index parameter “{esc(item.get('parameter', ''))}”): The {EU_INDEX_NAME} rates this "
             f'<span class="cell cell--{esc(item.get("index_value", ""))}">{esc(item.get("index_value", ""))}</span> '
-            f"because {esc(_clause(item.get('index_reason')))}; we rate it "
-            f'<span class="cell cell--{esc(ours)}">{esc(ours)}</span> because {esc(_clause(item.get("our_reason")))}.</li>')
+            f"because {esc(_clause(item.get('index_reason'), proper_nouns))}; we rate it "
+            f'<span class="cell cell--{esc(ours)}">{esc(ours)}</span> '
+            f'because {esc(_clause(item.get("our_reason"), proper_nouns))}.</li>')
     count = len(items)
     return heading + (f'<div class="eu-index no-terms"><p>The index rates this model as {system}. '
                       f"On {count} dimension{'s' if count != 1 else ''} it and we disagree:</p>"
                       f'<ul>{"".join(items)}</ul><p>{cite}</p></div>')
 
 
-def _clause(text: object) -> str:
-    """A reason as a clause inside our sentence: no final full stop, first letter kept."""
-    return str(text or "").strip().rstrip(".")
+def proper_nouns(site: Site) -> frozenset[str]:
+    """Words that keep their capital inside a sentence: those of model, organisation and licence names."""
+    words: set[str] = set()
+    for model in site.models_by_id.values():
+        for text in (model.get("name"), (model.get("organisation") or {}).get("value"),
+                     (model.get("licence") or {}).get("value")):
+            words.update(str(text or "").replace("(", " ").replace(")", " ").split())
+    return frozenset(words)
+
+
+def _clause(text: object, proper: frozenset[str] = frozenset()) -> str:
+    """A reason written as a sentence, as a clause of ours: no final full stop, no capital but a name's."""
+    clause = str(text or "").strip().rstrip(".")
+    first = clause.split(" ", 1)[0]
+    if re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)*", first) and first not in proper:
+        clause = clause[0].lower() + clause[1:]
+    return clause
 
 
 def history_section(model: dict) -> str:
