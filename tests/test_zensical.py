@@ -260,9 +260,12 @@ def collect(site: pathlib.Path) -> Facts:
                                     if e["id"].startswith("claim-")}
         facts.cross_links |= {(page, a["data-term"], a.get("href", ""))
                               for a in article.select("a.glossary-term[data-term]")}
+        facts.cross_links |= {(page, f"model:{a['data-model']}", a.get("href", ""))
+                              for a in article.select("a.model-ref[data-model]")}
     for name in EXPORTS:
         if (site / name).exists():
-            facts.exports[name] = json.loads((site / name).read_text(encoding="utf-8"))
+            text = (site / name).read_text(encoding="utf-8")
+            facts.exports[name] = json.loads(text) if name.endswith(".json") else text
     for name in FEEDS:
         if (site / name).exists():
             facts.feeds |= _feed_facts(site / name)

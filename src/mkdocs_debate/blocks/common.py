@@ -59,18 +59,6 @@ def md_text(value: Any) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", esc(value))
 
 
-def published_link(from_src: str, to_src: str, anchor: str = "") -> str:
-    """Page-relative URL between two pages' directory URLs, for raw HTML (which MkDocs does not rewrite)."""
-    def directory(src: str) -> str:
-        stem = src[:-3] if src.endswith(".md") else src
-        stem = stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem
-        return stem.rstrip("/") or "."
-
-    target = posixpath.relpath(directory(to_src), directory(from_src))
-    url = "./" if target == "." else target + "/"
-    return f"{url}#{anchor}" if anchor else url
-
-
 def model_src(models_page: str, model_id: str) -> str:
     """Source path of a model's page: models.md -> models/<id>.md."""
     return posixpath.join(posixpath.splitext(models_page)[0], f"{model_id}.md")

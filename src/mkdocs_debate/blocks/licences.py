@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import posixpath
 
-from mkdocs_debate.blocks.common import esc, human_date, licence_src, link, md_text, model_src, published_link
+from mkdocs_debate.blocks.common import esc, human_date, licence_src, link, md_text, model_src
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.licences import (
     COMPARE_SUFFIX,
@@ -193,23 +193,26 @@ def _compare_table(src: str, before: dict, after: dict, rows: list) -> str:
     def clause_link(licence: dict, clause: dict | None) -> str:
         if clause is None:
             return "—"
-        href = published_link(src, licence_src(str(licence["id"])), str(clause["id"]))
-        return f'<a href="{esc(href)}">{esc(clause.get("section", ""))} {esc(clause.get("name", ""))}</a>'
+        href = link(src, licence_src(str(licence["id"])), str(clause["id"]))
+        return f"[{md_text(clause.get('section', ''))} {md_text(clause.get('name', ''))}]({href})"
 
     body = []
     for key, old, new, status in rows:
         row_id = f"{after['id']}--{key}"
         note = esc(str((new or {}).get("change_note", "")).strip()) if status == "reworded" else ""
         body.append(
-            f'<tr id="{esc(row_id)}" class="change change--{status}">'
+            f'<tr id="{esc(row_id)}" class="change change--{status}" markdown="1">'
             f'<th scope="row" data-label="Clause"><a href="#{esc(row_id)}" class="row-link">{esc(key)}</a></th>'
             f'<td data-label="Change"><span class="change-status">{status}</span></td>'
-            f'<td data-label="{esc(before["name"])}">{clause_link(before, old)}</td>'
-            f'<td data-label="{esc(after["name"])}">{clause_link(after, new)}</td>'
+            f'<td data-label="{esc(before["name"])}" markdown="span">{clause_link(before, old)}</td>'
+            f'<td data-label="{esc(after["name"])}" markdown="span">{clause_link(after, new)}</td>'
             f'<td data-label="What changed">{note or "—"}</td></tr>')
-    return ('<div class="table-scroll no-terms"><table class="licence-compare cards-on-phone">'
-            f"<caption>{esc(before['name'])} to {esc(after['name'])}, clause by clause</caption>"
+    caption = f"caption-{after['id']}"  # no <caption>: see blocks.models.matrix_table
+    return (f'<p class="table-caption" id="{esc(caption)}">{esc(before["name"])} to {esc(after["name"])}, '
+            "clause by clause</p>\n"
+            '<div class="table-scroll no-terms" markdown="1">'
+            f'<table class="licence-compare cards-on-phone" aria-labelledby="{esc(caption)}" markdown="1">'
             '<thead><tr><th scope="col">Clause</th><th scope="col">Change</th>'
             f'<th scope="col">{esc(before["name"])}</th><th scope="col">{esc(after["name"])}</th>'
             '<th scope="col">What changed</th></tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table></div>')
+            f'<tbody markdown="1">{"".join(body)}</tbody></table></div>')

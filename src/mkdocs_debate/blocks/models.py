@@ -4,14 +4,14 @@ The matrix page carries, in this order: the filters and the two-model
 comparison (hidden until docs/javascripts/models.js shows them: without
 JavaScript the page is the full table), the sortable table (its header row
 and model names stay in view while it scrolls; on a phone every row reads as a
-card), the ranking chart and the rubric. The table is raw HTML, which MkDocs
-does not rewrite, so links between our pages in it are computed with
-``published_link``.
+card), the ranking chart and the rubric. The table is HTML; the cells that
+link to our own pages are Markdown (``md_in_html`` spans), so that MkDocs and
+Zensical rewrite and check those links like any other.
 """
 
 from __future__ import annotations
 
-from mkdocs_debate.blocks.common import esc, licence_src, link, md_text, model_src, published_link
+from mkdocs_debate.blocks.common import esc, licence_src, link, md_text, model_src
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.licences import licence_family
 from mkdocs_debate.data.site import DIMENSIONS, Site
@@ -114,15 +114,19 @@ def matrix_table(site: Site, src: str, settings: Settings, models: list[dict]) -
     head = "".join(f'<th scope="col">{esc(DIMENSION_LABELS[d])}</th>' for d in DIMENSIONS)
     rows = "".join(_row(site, src, settings, model) for model in models)
     return (
-        '<div class="models-matrix no-terms">\n'
+        '<div class="models-matrix no-terms" markdown="1">\n'
         f'<p class="legend">Legend: {legend}. Every cell links its evidence; '
         'hover a cell for the note behind it, or open the model’s page for all of them.</p>\n'
-        '<div class="table-scroll"><table class="sortable cards-on-phone" id="matrix" data-descending>'
-        '<caption>Models against openness dimensions (select a column heading to sort)</caption>'
+        # No <caption>: Python-Markdown does not know it as a block, and md_in_html would
+        # then read the whole table as a paragraph. The table is named by aria-labelledby.
+        '<p class="table-caption" id="matrix-caption">Models against openness dimensions '
+        "(select a column heading to sort)</p>\n"
+        '<div class="table-scroll" markdown="1"><table class="sortable cards-on-phone" id="matrix" '
+        'aria-labelledby="matrix-caption" data-descending markdown="1">'
         '<thead><tr><th scope="col">Model</th><th scope="col">Released</th>'
         '<th scope="col">Weights licence</th><th scope="col">Licence OSI-approved</th>'
         f'{head}<th scope="col" data-sort-default>Open dimensions</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>\n</div>"
+        f'<tbody markdown="1">{rows}</tbody></table></div>\n</div>'
     )
 
 
@@ -146,17 +150,17 @@ def _row(site: Site, src: str, settings: Settings, model: dict) -> str:
     org = model.get("organisation") or {}
     reading = ""
     if licence.get("licence_page") and str(licence["licence_page"]) in site.licences:
-        target = published_link(src, licence_src(str(licence["licence_page"])))
-        reading = f'<small><a href="{esc(target)}">our clause-by-clause reading</a></small>'
-    page = published_link(src, model_src(settings.models_page, model_id))
+        reading = f'<small>[our clause-by-clause reading]({link(src, licence_src(str(licence["licence_page"])))})</small>'
+    page = link(src, model_src(settings.models_page, model_id))
     return (
-        f'<tr id="{esc(model_id)}" {filter_attributes(site, model)}>'
-        f'<th scope="row"><a href="{esc(page)}">{esc(model["name"])}</a>'
-        f'<small><a href="{esc(org.get("source", ""))}">{esc(org.get("value", ""))}</a></small></th>'
+        f'<tr id="{esc(model_id)}" {filter_attributes(site, model)} markdown="1">'
+        f'<th scope="row" markdown="span">[{md_text(model["name"])}]({page})'
+        f'<small><a href="{esc(org.get("source", ""))}">{md_text(org.get("value", ""))}</a></small></th>'
         f'<td data-label="Released" data-sort="{esc(released.get("value", ""))}">'
         f'<a href="{esc(released.get("source", ""))}">{esc(released.get("value", ""))}</a></td>'
-        f'<td data-label="Weights licence"><a href="{esc(licence.get("source", ""))}">{esc(licence.get("value", ""))}</a>'
-        f'{"<small>SPDX: " + esc(licence["spdx"]) + "</small>" if licence.get("spdx") else ""}{reading}</td>'
+        f'<td data-label="Weights licence" markdown="span"><a href="{esc(licence.get("source", ""))}">'
+        f'{md_text(licence.get("value", ""))}</a>'
+        f'{"<small>SPDX: " + md_text(licence["spdx"]) + "</small>" if licence.get("spdx") else ""}{reading}</td>'
         f'<td data-label="Licence OSI-approved" class="cell cell--{"open" if osi.get("value") else "closed"}">'
         f'<a href="{esc(osi.get("source", ""))}">{"✔ yes" if osi.get("value") else "✘ no"}</a></td>'
         + "".join(cells)
