@@ -73,9 +73,9 @@ def matrix_tools(site: Site, models: list[dict]) -> str:
     openness = "".join(_select(d.replace("_", "-"), DIMENSION_LABELS[d], levels) for d in DIMENSIONS)
     others = []
     for name, label in FILTER_LABELS.items():
-        options = sorted({filter_values(site, m)[name] for m in models}, key=lambda o: o[1].lower())
+        options = sorted({filter_values(site, m)[name] for m in models}, key=lambda o: (o[1].lower(), o[1], o[0]))
         others.append(_select(name, label, [o for o in options if o[0]]))
-    names = sorted(((str(m["id"]), str(m.get("name", m["id"]))) for m in models), key=lambda o: o[1].lower())
+    names = sorted(((str(m["id"]), str(m.get("name", m["id"]))) for m in models), key=lambda o: (o[1].lower(), o[1], o[0]))
     return (
         '<div class="models-tools no-terms" data-models-tools hidden>\n'
         '<details class="models-box"><summary>Filter the models</summary>'
