@@ -422,3 +422,151 @@ def test_timeline_filter_works_without_javascript(browser, base_url):
     page.locator("label[for=theme-all]").click()
     assert len(_visible_events(page)) == len(events)
     context.close()
+
+
+# -----------------------------------------------------------------------------
+# Reading the openness matrix: filters, comparison, sticky headings, phone cards
+# -----------------------------------------------------------------------------
+
+# A word: letters and digits. Lines may break at spaces and after hyphens or
+# slashes, as typesetting does, never inside a run of letters and digits.
+BROKEN_WORDS = """root => {
+  const broken = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest('thead, [hidden]')) continue;
+    for (const match of node.data.matchAll(/[\\p{L}\\p{N}]+/gu)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0)
+                              .map(r => Math.round(r.top)));
+      if (lines.size > 1) broken.push(match[0]);
+    }
+  }
+  return broken;
+}"""
+VISIBLE_ROWS = "() => Array.from(document.querySelectorAll('#matrix tbody tr')).filter(r => !r.hidden)"
+
+
+def _open_tools(page: Page) -> None:
+    for summary in page.locator("[data-models-tools] details > summary").all():
+        summary.click()
+
+
+def test_matrix_tools_are_hidden_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "models/")
+    assert not page.locator("[data-models-tools]").is_visible()
+    rows = page.locator("#matrix tbody tr")
+    assert rows.count() > 15 and all(row.is_visible() for row in rows.all())
+    context.close()
+
+
+def test_matrix_filters_by_openness_licence_organisation_and_year(browser, base_url):
+    page, report = load(browser, base_url + "models/")
+    total = page.locator("#matrix tbody tr").count()
+    assert page.locator(".models-count").inner_text() == f"Showing all {total} models."
+    _open_tools(page)
+    page.select_option(".models-filter select[name=weights]", "open")
+    visible = page.evaluate(VISIBLE_ROWS + ".map(r => r.dataset.weights)")
+    assert visible and set(visible) == {"open"} and len(visible) < total
+    assert page.locator(".models-count").inner_text() == f"Showing {len(visible)} of {total} models."
+    bars = page.evaluate("() => Array.from(document.querySelectorAll('.openness-chart li'))"
+                         ".filter(li => !li.hidden).map(li => li.dataset.weights)")
+    assert set(bars) == {"open"} and len(bars) == len(visible)
+    for name in ("family", "org", "year"):
+        page.locator("form.models-filter button[type=reset]").click()
+        page.wait_for_timeout(50)
+        value = page.evaluate(f"() => document.querySelector('.models-filter select[name={name}]').options[1].value")
+        page.select_option(f".models-filter select[name={name}]", value)
+        shown = page.evaluate(VISIBLE_ROWS + f".map(r => r.dataset.{name})")
+        assert shown and set(shown) == {value}, name
+    page.locator("form.models-filter button[type=reset]").click()
+    page.wait_for_timeout(50)
+    assert len(page.evaluate(VISIBLE_ROWS)) == total
+    assert not report.errors
+
+
+def test_two_models_compared_side_by_side(browser, base_url):
+    page, report = load(browser, base_url + "models/")
+    _open_tools(page)
+    first, second = page.evaluate("() => Array.from(document.querySelectorAll('#matrix tbody tr')).slice(0, 2)"
+                                  ".map(r => r.id)")
+    page.select_option(".models-compare select[name=a]", first)
+    page.select_option(".models-compare select[name=b]", second)
+    table = page.locator(".compare-result table.compare-table")
+    heads = table.locator("thead th").all_inner_texts()
+    names = [page.locator(f"#{first} th a").first.inner_text(), page.locator(f"#{second} th a").first.inner_text()]
+    assert all(name in head for name, head in zip(names, heads[1:]))
+    columns = page.locator("#matrix thead th").count()
+    assert table.locator("tbody tr").count() == columns - 1
+    assert page.url.endswith(f"?compare={first}%2C{second}") or page.url.endswith(f"?compare={first},{second}")
+    differs = table.locator("tbody tr.differs").count()
+    assert 0 < differs < columns
+    page.reload(wait_until="networkidle")  # a comparison is a link
+    assert page.locator(".compare-result table.compare-table tbody tr").count() == columns - 1
+    assert not report.errors
+
+
+def test_matrix_headings_and_model_names_stay_in_view(browser, base_url):
+    page, _ = load(browser, base_url + "models/", viewport={"width": 1280, "height": 800})
+    box = page.locator(".models-matrix .table-scroll")
+    box.scroll_into_view_if_needed()
+    top = box.evaluate("el => el.getBoundingClientRect().top")
+    box.evaluate("el => el.scrollTo(0, 500)")
+    page.wait_for_timeout(100)
+    head = page.locator("#matrix thead th").nth(4).evaluate("el => el.getBoundingClientRect().top")
+    assert abs(head - top) <= 2
+    left = box.evaluate("el => el.getBoundingClientRect().left")
+    box.evaluate("el => el.scrollTo(400, 500)")
+    page.wait_for_timeout(100)
+    if box.evaluate("el => el.scrollLeft") > 0:
+        name = page.locator("#matrix tbody th[scope=row]").nth(8).evaluate("el => el.getBoundingClientRect().left")
+        assert abs(name - left) <= 2
+
+
+def test_matrix_reads_as_cards_on_a_phone(browser, base_url):
+    page, _ = load(browser, base_url + "models/", viewport={"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+    assert page.evaluate("getComputedStyle(document.querySelector('#matrix tbody tr')).display") == "block"
+    label = page.evaluate("getComputedStyle(document.querySelector('#matrix tbody td'), '::before').content")
+    assert label == '"Released"'
+    broken = page.evaluate(BROKEN_WORDS, page.locator(".models-matrix").element_handle())
+    assert not broken, broken
+    probe = page.evaluate_handle("() => { const d = document.createElement('p'); d.style.cssText = "
+                          "'width: 3em; word-break: break-all'; d.textContent = 'unbreakable words';"
+                          " document.querySelector('article').append(d); return d; }")
+    assert page.evaluate(BROKEN_WORDS, probe) == ["unbreakable", "words"]  # the check can fail
+    sizes = page.evaluate("() => Array.from(document.querySelectorAll('.openness-chart .bar-label, "
+                          ".openness-chart .bar-value')).map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert sizes and min(sizes) >= 11
+
+
+@pytest.mark.parametrize("path", ["models/llama-2/", "licences/llama-4/", "licences/llama-compare/"])
+def test_model_and_licence_pages_read_on_a_phone(browser, base_url, path):
+    page, _ = load(browser, base_url + path, viewport={"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+    broken = page.evaluate(BROKEN_WORDS, page.locator("article").element_handle())
+    assert not broken, broken
+
+
+def test_matrix_tools_and_comparison_are_accessible(browser, base_url):
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(base_url + "models/?compare=llama-2,pythia", wait_until="networkidle")
+    _open_tools(page)
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("async () => (await axe.run(document)).violations"
+                            ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes[0].target.join(' '))")
+    assert page.locator(".compare-table").count() == 1
+    assert not [r for r in results if "(serious)" in r or "(critical)" in r], results
+    context.close()
+
+
+def test_licence_clause_and_comparison_row_deep_links(browser, base_url):
+    for target in ("licences/llama-4/#monthly-active-users", "licences/llama-compare/#llama-3-1--monthly-active-users"):
+        page, _ = load(browser, base_url + target)
+        page.wait_for_timeout(300)
+        assert _in_view(page, "#" + target.split("#")[1])

@@ -43,7 +43,7 @@ CHROME = "a.md-content__button, a#__skip, nav.md-tags"
 THEME_ASSETS = ("/assets/javascripts/", "/assets/stylesheets/")  # the theme's own files
 HEAD_LINK_RELS_SKIPPED = {"stylesheet", "preload", "modulepreload", "preconnect"}
 FEEDS = ("feed_rss_created.xml", "feed_rss_updated.xml")
-EXPORTS = ("glossary.json", "models.json", "timeline.json", "claims.json", "definitions.json", "verdicts.json")
+EXPORTS = ("glossary.json", "models.json", "models.csv", "timeline.json", "claims.json", "definitions.json", "verdicts.json")
 
 # Glob pattern over a difference's key -> why it is expected. Keys look like
 # "<check> only in <builder>: <where>: <what>" or "<check> differs: <where>".
@@ -252,9 +252,12 @@ def collect(site: pathlib.Path) -> Facts:
                                     if e["id"].startswith("claim-")}
         facts.cross_links |= {(page, a["data-term"], a.get("href", ""))
                               for a in article.select("a.glossary-term[data-term]")}
+        facts.cross_links |= {(page, f"model:{a['data-model']}", a.get("href", ""))
+                              for a in article.select("a.model-ref[data-model]")}
     for name in EXPORTS:
         if (site / name).exists():
-            facts.exports[name] = json.loads((site / name).read_text(encoding="utf-8"))
+            text = (site / name).read_text(encoding="utf-8")
+            facts.exports[name] = json.loads(text) if name.endswith(".json") else text
     for name in FEEDS:
         if (site / name).exists():
             facts.feeds |= _feed_facts(site / name)

@@ -11,6 +11,9 @@ runs under MkDocs and under Zensical alike. What it does on every page:
   touches code, links, headings, image alt text, attributes, raw HTML,
   footnotes, or the term's own glossary entry. Front matter
   ``glossary_links: false`` opts a page out.
+- **Links model names.** In essays, summaries and claims, the first mention of
+  a matrix model (its ``name`` or one of its ``aliases`` in models.yml) links
+  to its page, with the same rules and a tooltip of its openness.
 - **Explicit references** (see ``mkdocs_debate.syntax``). ``[[term:ID|text]]``
   forces a link to a term, ``[[term:ID#DEFINITION]]`` to one of its competing
   definitions; ``[[claim:ID|for]]`` links a claim and makes its
@@ -43,13 +46,14 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER, AtomicString
 
 from mkdocs_debate.blocks import GENERATORS
-from mkdocs_debate.blocks.common import link
+from mkdocs_debate.blocks.common import link, model_src
 from mkdocs_debate.blocks.furniture import furniture, page_header
+from mkdocs_debate.blocks.models import model_tip
 from mkdocs_debate.blocks.timeline import date_label
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import Site, load_site
-from mkdocs_debate.matcher import matcher_for
+from mkdocs_debate.matcher import MODEL_PREFIX, matcher_for
 from mkdocs_debate.problems import Problem
 from mkdocs_debate.safety import Violation, violations
 from mkdocs_debate.source import iter_code_free_lines
@@ -260,6 +264,18 @@ def definition_link(src: str, glossary_page: str, entry: dict, definition: dict,
     return element
 
 
+def model_link(src: str, models_page: str, model: dict, text: str) -> etree.Element:
+    """The link element for a matrix model's name: to its page, with its openness as tooltip."""
+    element = etree.Element("a", {
+        "href": link(src, model_src(models_page, str(model["id"]))),
+        "class": "model-ref",
+        "data-tip": model_tip(model),
+        "data-model": str(model["id"]),
+    })
+    element.text = AtomicString(text)
+    return element
+
+
 class ReferenceInlineProcessor(InlineProcessor):
     """Turns ``[[term:ID|text]]`` and ``[[claim:ID|side]]`` into links."""
 
@@ -319,7 +335,8 @@ class CrossLinkTreeprocessor(Treeprocessor):
         page = self.context.page
         self.raw_depth = 0  # raw inline <a>, <code>, <kbd>, <samp>, <summary>, <cite> open here
         self.entries = site.terms
-        self.matcher = matcher_for(site.glossary)
+        self.models = site.models_by_id if page is not None and (page.is_content or page.is_claim) else {}
+        self.matcher = matcher_for(site.glossary, site.models.get("models"))
         anchor_claims(root)
         if page is not None and not page.links_terms:
             return
@@ -377,6 +394,16 @@ class CrossLinkTreeprocessor(Treeprocessor):
         blocks = self.md.htmlStash.rawHtmlBlocks
         return str(blocks[index]) if 0 <= index < len(blocks) else ""
 
+    def _mention_link(self, name_id: str, text: str) -> etree.Element | None:
+        """The link for a glossary term or (in essays, summaries and claims) a matrix model, else None."""
+        settings = self.context.settings
+        if name_id.startswith(MODEL_PREFIX):
+            model = self.models.get(name_id[len(MODEL_PREFIX):])
+            return model_link(self.context.src, settings.models_page, model, text) if model else None
+        entry = self.entries.get(name_id)
+        return term_link(self.context.src, settings.glossary_page, entry, text, term_tip(self.context.site, entry)) \
+            if entry else None
+
     def _link_text(self, text: str, excluded: frozenset[str]) -> tuple[str, list[etree.Element]] | None:
         """Split text around first mentions: (leading text, [link, link, ...])."""
         pieces: list[etree.Element] = []
@@ -387,12 +414,10 @@ class CrossLinkTreeprocessor(Treeprocessor):
                 continue
             if term_id in self.context.linked_terms or term_id in excluded:
                 continue
-            entry = self.entries.get(term_id)
-            if entry is None:
+            element = self._mention_link(term_id, text[start:end])
+            if element is None:
                 continue
             self.context.linked_terms.add(term_id)
-            element = term_link(self.context.src, self.context.settings.glossary_page, entry, text[start:end],
-                                term_tip(self.context.site, entry))
             element.tail = ""
             if pieces:
                 pieces[-1].tail = text[cursor:start]

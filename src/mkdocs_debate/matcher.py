@@ -86,8 +86,23 @@ def _fold(text: str) -> str:
 
 
 def _is_word_boundary(text: str, index: int) -> bool:
-    """True when text[index] is outside text or neither a word character nor a hyphen."""
-    return index < 0 or index >= len(text) or not _WORD_CHAR.match(text[index])
+    """True when text[index] is outside text or is neither a word character nor a hyphen (nor a point inside a number: 3.5)."""
+    if index < 0 or index >= len(text):
+        return True
+    if text[index] == "." and 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit():
+        return False
+    return not _WORD_CHAR.match(text[index])
+
+
+MODEL_PREFIX = "model:"  # ids of matrix models among the matcher's names, apart from term ids
+
+
+def model_names(models: list[dict]) -> Iterator[tuple[str, str]]:
+    """(name, 'model:ID') for every matrix model's name and aliases."""
+    for model in models:
+        for name in [model.get("name", ""), *(model.get("aliases") or [])]:
+            if isinstance(name, str):
+                yield name, f"{MODEL_PREFIX}{model.get('id', '')}"
 
 
 def glossary_names(glossary: list[dict]) -> Iterator[tuple[str, str]]:
@@ -105,16 +120,19 @@ def _cached_matcher(names: tuple[tuple[str, str], ...]) -> TermMatcher:
     return TermMatcher(names)
 
 
-_by_object: dict[int, tuple[list, TermMatcher]] = {}
+_by_object: dict[tuple[int, int], tuple[list, list | None, TermMatcher]] = {}
 
 
-def matcher_for(glossary: list[dict]) -> TermMatcher:
-    """The matcher of a glossary, built once per distinct glossary (O(1) per page after that)."""
-    cached = _by_object.get(id(glossary))
-    if cached is not None and cached[0] is glossary:
-        return cached[1]
+def matcher_for(glossary: list[dict], models: list[dict] | None = None) -> TermMatcher:
+    """The matcher of a glossary (and of matrix model names), built once per distinct pair (O(1) per page after that).
+
+    Model names come first, so that a glossary name wins should both use one.
+    """
+    cached = _by_object.get((id(glossary), id(models)))
+    if cached is not None and cached[0] is glossary and cached[1] is models:
+        return cached[2]
     if len(_by_object) > 8:
         _by_object.clear()
-    matcher = _cached_matcher(tuple(glossary_names(glossary)))
-    _by_object[id(glossary)] = (glossary, matcher)
+    matcher = _cached_matcher((*model_names(models or []), *glossary_names(glossary)))
+    _by_object[(id(glossary), id(models))] = (glossary, models, matcher)
     return matcher

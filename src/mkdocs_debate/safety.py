@@ -28,6 +28,8 @@ ELEMENTS = frozenset(nh3.ALLOWED_TAGS) | frozenset({
     # Python-Markdown, pymdown-extensions and our own blocks
     "section", "figure", "figcaption", "details", "summary", "nav", "label", "input", "caption", "tfoot",
     "fieldset", "legend", "aside",
+    # in-page controls of the matrix (a form without action or method submits nowhere else)
+    "form", "select", "option", "button",
     # inline SVG: the matrix chart and twemoji icons (no animate, set, script, foreignObject, use)
     "svg", "path", "g", "title", "desc", "line", "rect", "circle", "text", "polyline", "polygon", "tspan",
     # data blocks: JSON-LD, checked separately (type must be a data type)
@@ -42,6 +44,10 @@ ELEMENT_ATTRIBUTES = {tag: frozenset(attrs) for tag, attrs in nh3.ALLOWED_ATTRIB
     "input": frozenset({"type", "name", "checked", "disabled", "value"}),
     "label": frozenset({"for"}),
     "details": frozenset({"open"}),
+    "form": frozenset(),
+    "select": frozenset({"name", "multiple"}),
+    "option": frozenset({"value", "selected"}),
+    "button": frozenset({"type"}),
     "time": frozenset({"datetime"}),
     "script": frozenset({"type"}),
     "svg": frozenset({"xmlns", "viewbox", "width", "height", "fill", "aria-labelledby", "focusable"}),
@@ -56,6 +62,7 @@ ELEMENT_ATTRIBUTES = {tag: frozenset(attrs) for tag, attrs in nh3.ALLOWED_ATTRIB
     "g": frozenset({"transform", "fill"}),
 }
 INPUT_TYPES = frozenset({"checkbox", "radio"})
+BUTTON_TYPES = frozenset({"button", "reset"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 URL_SCHEMES = frozenset({"https", "http", "mailto"})
 DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
@@ -123,6 +130,9 @@ class _Validator(html.parser.HTMLParser):
             self._bad("<script> is not allowed (only JSON data blocks)")
         if tag == "img" and not (values.get("alt") or "").strip():
             self._bad("images must have alt text: ![what the image shows](path) or <img alt=\"…\">")
+        if tag == "button" and (values.get("type") or "").lower() not in BUTTON_TYPES:
+            self._bad('a <button> needs type="button" or type="reset" (any other submits a form): '
+                      f"{values.get('type')!r}")
         if tag == "input" and (values.get("type") or "").lower() not in INPUT_TYPES:
             self._bad(f"<input type={values.get('type')!r}> is not allowed")
 

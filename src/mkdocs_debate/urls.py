@@ -21,6 +21,7 @@ REDIRECT = re.compile(r"""<meta http-equiv="refresh" content="0; url=([^"]+)">""
 ANCHORED_SECTIONS = ("essays/", "discussions/", "claims/", "definitions/")
 DEFINITION_TAG = re.compile(r"<[a-z]+\s[^>]*\bdata-definition=[^>]*>")
 ROW_ID = re.compile(r"""<tr id="([^"]+)\"""")
+CLAUSE_ID = re.compile(r'<h3[^>]*\sid="([^"]+)"')
 
 
 def page_path(html_file: pathlib.Path, site: pathlib.Path) -> str:
@@ -45,6 +46,8 @@ def published(site: pathlib.Path) -> set[str]:
             entries |= {f"{path}#{i}" for i in re.findall(r'<div class="timeline-event[^"]*" id="([^"]+)"', html)}
         elif path == "is-it-open/":
             entries |= {f"{path}#{i}" for i in HEADING_ID.findall(html) + ROW_ID.findall(html)}
+        elif path.startswith("licences/"):
+            entries |= {f"{path}#{i}" for i in CLAUSE_ID.findall(html) + ROW_ID.findall(html)}
         elif path == "models/":
             entries |= {f"{path}#{i}" for i in re.findall(r'<tr id="([^"]+)"', html)}
         if path.startswith(ANCHORED_SECTIONS) or path == "glossary/":

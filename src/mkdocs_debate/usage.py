@@ -41,7 +41,7 @@ def term_usage(site: Site, glossary_page: str = "glossary.md") -> dict[str, list
     cached = site.cache.get(("term_usage", glossary_page))
     if cached is not None:
         return cached
-    matcher = matcher_for(site.glossary)
+    matcher = matcher_for(site.glossary, site.models.get("models"))  # as the extension does: model names too
     usage: dict[str, list[Page]] = {}
     for page in sorted(site.pages.values(), key=lambda p: str(p.meta.get("title", p.src))):
         if page.src == glossary_page or not page.links_terms:

@@ -16,7 +16,9 @@ from collections.abc import Callable
 from mkdocs_debate.blocks.definitions import definitions_index, term_definitions_page, verdicts_page
 from mkdocs_debate.blocks.furniture import corrections_list
 from mkdocs_debate.blocks.glossary import glossary_page
+from mkdocs_debate.blocks.licences import licence_compare, licence_page, licences_list
 from mkdocs_debate.blocks.lists import claims_list, discussions_list, essays_list, key_claims, latest_list, whats_new
+from mkdocs_debate.blocks.model_page import model_page
 from mkdocs_debate.blocks.models import matrix_teaser, models_page
 from mkdocs_debate.blocks.timeline import timeline_page
 from mkdocs_debate.data.config import Settings
@@ -39,4 +41,8 @@ GENERATORS: dict[str, Generator] = {
     "term-definitions": term_definitions_page,
     "definitions-index": definitions_index,
     "is-it-open": verdicts_page,
+    "model-page": model_page,
+    "licence-page": licence_page,
+    "licences": licences_list,
+    "licence-compare": licence_compare,
 }

@@ -55,3 +55,26 @@ def reading_minutes(page: Page) -> int:
 def title_of(page: Page) -> str:
     """The page's title from its front matter, else its slug."""
     return str(page.meta.get("title", page.slug))
+
+
+# Characters that could start Markdown markup inside a line of generated Markdown
+# (< and > need none: escaping for HTML turns them into entities).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#!|])")
+
+
+def md_text(value: Any) -> str:
+    """Data text for a line of generated Markdown: escaped for HTML, and unable to form markup."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", esc(value))
+
+
+def model_src(models_page: str, model_id: str) -> str:
+    """Source path of a model's page: models.md -> models/<id>.md."""
+    return posixpath.join(posixpath.splitext(models_page)[0], f"{model_id}.md")
+
+
+LICENCES_DIR = "licences"
+
+
+def licence_src(licence_id: str) -> str:
+    """Source path of a licence's page (or of a family's comparison, '<family>-compare')."""
+    return f"{LICENCES_DIR}/{licence_id}.md"

@@ -115,8 +115,8 @@ def claim_backlinks(site: Site, page: Page) -> str:
     return "\n".join(out + ["</div>"])
 
 
-def citation_block(site: Site, page: Page, settings: Settings) -> str:
-    """The 'Cite this page' block: plain text, BibTeX, revision history."""
+def citation_block(site: Site, page: Page, settings: Settings, history_of: str = "") -> str:
+    """The 'Cite this page' block: plain text, BibTeX, revision history (of history_of, else of the page)."""
     meta = page.meta
     title = title_of(page)
     authors = " and ".join(
@@ -129,7 +129,7 @@ def citation_block(site: Site, page: Page, settings: Settings) -> str:
               f"  date   = {{{published.isoformat()}}},\n  urldate = {{{revised.isoformat()}}},\n"
               f"  organization = {{{settings.site_name}}},\n  url    = {{{url}}}\n}}")
     repo = settings.repo_url.rstrip("/")
-    history = f"{repo}/commits/main/docs/{page.src}" if repo else ""
+    history = f"{repo}/commits/main/docs/{history_of or page.src}" if repo else ""
     corrections = meta.get("corrections") or []
     lines = [
         '<section class="cite-this no-terms" markdown>', "",

@@ -1,9 +1,19 @@
-"""The model openness matrix, generated from docs/_data/models.yml."""
+"""The model openness matrix, generated from docs/_data/models.yml.
+
+The matrix page carries, in this order: the filters and the two-model
+comparison (hidden until docs/javascripts/models.js shows them: without
+JavaScript the page is the full table), the sortable table (its header row
+and model names stay in view while it scrolls; on a phone every row reads as a
+card), the ranking chart and the rubric. The table is HTML; the cells that
+link to our own pages are Markdown (``md_in_html`` spans), so that MkDocs and
+Zensical rewrite and check those links like any other.
+"""
 
 from __future__ import annotations
 
-from mkdocs_debate.blocks.common import esc, link
+from mkdocs_debate.blocks.common import esc, licence_src, link, md_text, model_src
 from mkdocs_debate.data.config import Settings
+from mkdocs_debate.data.licences import licence_family
 from mkdocs_debate.data.site import DIMENSIONS, Site
 
 CELL_SYMBOLS = {"open": "●", "partial": "◐", "closed": "○", "unknown": "?"}
@@ -15,97 +25,204 @@ DIMENSION_LABELS = {
     "data_documentation": "Data documentation",
     "technical_report": "Technical report",
 }
+FILTER_LABELS = {"family": "Licence family", "org": "Organisation", "year": "Released"}
 
 
 def models_page(site: Site, src: str, settings: Settings) -> str:
-    """The openness matrix: a sortable table and a ranking chart."""
+    """The openness matrix: filters, comparison, a sortable table, a ranking chart, the rubric."""
     models = list(site.models.get("models") or [])
-    legend = " ".join(
-        f'<span class="cell cell--{value}"><span aria-hidden="true">{symbol}</span> {value}</span>'
-        for value, symbol in CELL_SYMBOLS.items())
+    return "\n\n".join([downloads(src), matrix_tools(site, models), matrix_table(site, src, settings, models),
+                        openness_chart(site, models), rubric_section(site)])
+
+
+def downloads(src: str) -> str:
+    """Where to download the matrix as data."""
+    return (f'<p class="models-downloads no-terms" markdown>Download the matrix: [models.json]({link(src, "models.json")}) · '
+            f'[models.csv]({link(src, "models.csv")}) (each with the matrix’s version and date).</p>')
+
+
+# -----------------------------------------------------------------------------
+# Filters and comparison (shown by models.js)
+# -----------------------------------------------------------------------------
+
+
+def filter_values(site: Site, model: dict) -> dict[str, tuple[str, str]]:
+    """Filter name -> (value, label) of one model: its licence family, organisation, year."""
+    released = str((model.get("released") or {}).get("value", ""))[:4]
+    organisation = str((model.get("organisation") or {}).get("value", ""))
+    return {"family": licence_family(site, model), "org": (organisation, organisation),
+            "year": (released, released)}
+
+
+def filter_attributes(site: Site, model: dict) -> str:
+    """The data- attributes models.js filters a row (or a chart bar) by."""
+    values = {name: value for name, (value, _) in filter_values(site, model).items()}
+    values |= {dimension: _cell(model, dimension).get("value", "unknown") for dimension in DIMENSIONS}
+    return " ".join(f'data-{name.replace("_", "-")}="{esc(value)}"' for name, value in values.items())
+
+
+def _select(name: str, label: str, options: list[tuple[str, str]], empty: str = "any") -> str:
+    choices = "".join(f'<option value="{esc(value)}">{esc(text)}</option>' for value, text in options)
+    return (f'<label class="models-field"><span>{esc(label)}</span>'
+            f'<select name="{esc(name)}"><option value="">{esc(empty)}</option>{choices}</select></label>')
+
+
+def matrix_tools(site: Site, models: list[dict]) -> str:
+    """The filter form and the two-model comparison, hidden until the script shows them."""
+    levels = [(value, f"{symbol} {value}") for value, symbol in CELL_SYMBOLS.items()]
+    openness = "".join(_select(d.replace("_", "-"), DIMENSION_LABELS[d], levels) for d in DIMENSIONS)
+    others = []
+    for name, label in FILTER_LABELS.items():
+        options = sorted({filter_values(site, m)[name] for m in models}, key=lambda o: (o[1].lower(), o[1], o[0]))
+        others.append(_select(name, label, [o for o in options if o[0]]))
+    names = sorted(((str(m["id"]), str(m.get("name", m["id"]))) for m in models), key=lambda o: (o[1].lower(), o[1], o[0]))
+    return (
+        '<div class="models-tools no-terms" data-models-tools hidden>\n'
+        '<details class="models-box"><summary>Filter the models</summary>'
+        '<form class="models-filter" aria-label="Filter the matrix">'
+        f'<fieldset><legend>Openness</legend>{openness}</fieldset>'
+        f'<fieldset><legend>Licence, organisation, year</legend>{"".join(others)}</fieldset>'
+        '<button type="reset" class="models-reset">Show every model</button></form></details>'
+        '<details class="models-box"><summary>Compare two models</summary>'
+        '<form class="models-compare" aria-label="Compare two models">'
+        '<fieldset><legend>Two models side by side</legend>'
+        f'{_select("a", "First model", names, "choose a model")}'
+        f'{_select("b", "Second model", names, "choose a model")}</fieldset></form></details>'
+        '<p class="models-count" role="status"></p>'
+        '<div class="compare-result" aria-live="polite"></div>\n'
+        "</div>"
+    )
+
+
+# -----------------------------------------------------------------------------
+# The table
+# -----------------------------------------------------------------------------
+
+
+def _cell(model: dict, dimension: str) -> dict:
+    return (model.get("openness") or {}).get(dimension) or {}
+
+
+def cell_label(value: str) -> str:
+    """A cell's symbol (hidden from screen readers) and its value."""
+    return f'<span class="cell-label"><span aria-hidden="true">{CELL_SYMBOLS.get(value, "?")}</span> {esc(value)}</span>'
+
+
+def matrix_table(site: Site, src: str, settings: Settings, models: list[dict]) -> str:
+    """The sortable table, one row per model (its id the row's permanent anchor)."""
+    legend = " ".join(f'<span class="cell cell--{value}">{cell_label(value)}</span>' for value in CELL_SYMBOLS)
     head = "".join(f'<th scope="col">{esc(DIMENSION_LABELS[d])}</th>' for d in DIMENSIONS)
-    rows = []
-    for model in models:
-        cells = []
-        for dimension in DIMENSIONS:
-            cell = (model.get("openness") or {}).get(dimension) or {}
-            value = cell.get("value", "unknown")
-            label = f'<span aria-hidden="true">{CELL_SYMBOLS.get(value, "?")}</span> {esc(value)}'
-            extra = f"<small>{esc(cell['dataset'])}</small>" if cell.get("dataset") else ""
-            if cell.get("source"):
-                label = f'<a href="{esc(cell["source"])}">{label}</a>'
-            cells.append(f'<td class="cell cell--{esc(value)}" data-sort="{_rank(value)}" '
-                         f'data-tip="{esc(cell.get("note", ""))}">{label}{extra}</td>')
-        licence = model.get("licence") or {}
-        osi = model.get("osi_approved") or {}
-        released = model.get("released") or {}
-        org = model.get("organisation") or {}
-        rows.append(
-            f'<tr id="{esc(model["id"])}">'
-            f'<th scope="row"><a href="#{esc(model["id"])}">{esc(model["name"])}</a><br>'
-            f'<small><a href="{esc(org.get("source", ""))}">{esc(org.get("value", ""))}</a></small></th>'
-            f'<td data-sort="{esc(released.get("value", ""))}"><a href="{esc(released.get("source", ""))}">'
-            f'{esc(released.get("value", ""))}</a></td>'
-            f'<td><a href="{esc(licence.get("source", ""))}">{esc(licence.get("value", ""))}</a>'
-            f'{"<small>SPDX: " + esc(licence["spdx"]) + "</small>" if licence.get("spdx") else ""}</td>'
-            f'<td class="cell cell--{"open" if osi.get("value") else "closed"}">'
-            f'<a href="{esc(osi.get("source", ""))}">{"✔ yes" if osi.get("value") else "✘ no"}</a></td>'
-            + "".join(cells)
-            + f'<td data-sort="{_score(model)}">{_score(model):g}</td></tr>'
-        )
-    table = (
-        '<div class="models-matrix no-terms">\n'
+    rows = "".join(_row(site, src, settings, model) for model in models)
+    return (
+        '<div class="models-matrix no-terms" markdown="1">\n'
         f'<p class="legend">Legend: {legend}. Every cell links its evidence; '
-        'hover a cell for the note behind it.</p>\n'
-        '<div class="table-scroll"><table class="sortable" id="matrix" data-descending>'
-        '<caption>Models against openness dimensions (click a column heading to sort)</caption>'
+        'hover a cell for the note behind it, or open the model’s page for all of them.</p>\n'
+        # No <caption>: Python-Markdown does not know it as a block, and md_in_html would
+        # then read the whole table as a paragraph. The table is named by aria-labelledby.
+        '<p class="table-caption" id="matrix-caption">Models against openness dimensions '
+        "(select a column heading to sort)</p>\n"
+        '<div class="table-scroll" markdown="1"><table class="sortable cards-on-phone" id="matrix" '
+        'aria-labelledby="matrix-caption" data-descending markdown="1">'
         '<thead><tr><th scope="col">Model</th><th scope="col">Released</th>'
         '<th scope="col">Weights licence</th><th scope="col">Licence OSI-approved</th>'
         f'{head}<th scope="col" data-sort-default>Open dimensions</th></tr></thead>'
-        "<tbody>" + "".join(rows) + "</tbody></table></div>\n</div>"
+        f'<tbody markdown="1">{rows}</tbody></table></div>\n</div>'
     )
-    return table + "\n\n" + openness_chart(models)
+
+
+def _row(site: Site, src: str, settings: Settings, model: dict) -> str:
+    model_id = str(model["id"])
+    cells = []
+    for dimension in DIMENSIONS:
+        cell = _cell(model, dimension)
+        value = str(cell.get("value", "unknown"))
+        label = cell_label(value)
+        extra = f"<small>{esc(cell['dataset'])}</small>" if cell.get("dataset") else ""
+        if cell.get("gated"):
+            extra += "<small>gated: approval or licence acceptance first</small>"
+        if cell.get("source"):
+            label = f'<a href="{esc(cell["source"])}">{label}</a>'
+        cells.append(f'<td class="cell cell--{esc(value)}" data-label="{esc(DIMENSION_LABELS[dimension])}" '
+                     f'data-sort="{_rank(value)}" data-tip="{esc(cell.get("note", ""))}">{label}{extra}</td>')
+    licence = model.get("licence") or {}
+    osi = model.get("osi_approved") or {}
+    released = model.get("released") or {}
+    org = model.get("organisation") or {}
+    reading = ""
+    if licence.get("licence_page") and str(licence["licence_page"]) in site.licences:
+        reading = f'<small>[our clause-by-clause reading]({link(src, licence_src(str(licence["licence_page"])))})</small>'
+    page = link(src, model_src(settings.models_page, model_id))
+    return (
+        f'<tr id="{esc(model_id)}" {filter_attributes(site, model)} markdown="1">'
+        f'<th scope="row" markdown="span">[{md_text(model["name"])}]({page})'
+        f'<small><a href="{esc(org.get("source", ""))}">{md_text(org.get("value", ""))}</a></small></th>'
+        f'<td data-label="Released" data-sort="{esc(released.get("value", ""))}">'
+        f'<a href="{esc(released.get("source", ""))}">{esc(released.get("value", ""))}</a></td>'
+        f'<td data-label="Weights licence" markdown="span"><a href="{esc(licence.get("source", ""))}">'
+        f'{md_text(licence.get("value", ""))}</a>'
+        f'{"<small>SPDX: " + md_text(licence["spdx"]) + "</small>" if licence.get("spdx") else ""}{reading}</td>'
+        f'<td data-label="Licence OSI-approved" class="cell cell--{"open" if osi.get("value") else "closed"}">'
+        f'<a href="{esc(osi.get("source", ""))}">{"✔ yes" if osi.get("value") else "✘ no"}</a></td>'
+        + "".join(cells)
+        + f'<td data-label="Open dimensions" data-sort="{score(model)}">{score(model):g}</td></tr>'
+    )
 
 
 def _rank(value: str) -> int:
     return {"open": 3, "partial": 2, "closed": 1}.get(value, 0)
 
 
-def _score(model: dict) -> float:
+def score(model: dict) -> float:
     """Open dimensions count 1, partial ones a half."""
-    cells = model.get("openness") or {}
-    return sum({"open": 1.0, "partial": 0.5}.get((cells.get(d) or {}).get("value"), 0.0)
-               for d in DIMENSIONS)
+    return sum({"open": 1.0, "partial": 0.5}.get(_cell(model, d).get("value"), 0.0) for d in DIMENSIONS)
 
 
-def openness_chart(models: list[dict]) -> str:
-    """An SVG bar chart of models ranked by openness score, with a text alternative."""
-    ranked = sorted(models, key=lambda m: (-_score(m), str(m.get("name"))))
-    bar_height, gap, label_width, scale = 22, 6, 170, 70
-    height = len(ranked) * (bar_height + gap) + 40
-    width = label_width + scale * len(DIMENSIONS) + 60
-    parts = [
-        f'<svg class="openness-chart" role="img" aria-labelledby="chart-title chart-desc" '
-        f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">',
-        '<title id="chart-title">Models ranked by how many openness dimensions are open</title>',
-        '<desc id="chart-desc">' + esc("; ".join(
-            f"{m.get('name')}: {_score(m):g} of {len(DIMENSIONS)}" for m in ranked)) + "</desc>",
-    ]
-    for tick in range(len(DIMENSIONS) + 1):
-        x = label_width + tick * scale
-        parts.append(f'<line class="grid" x1="{x}" y1="20" x2="{x}" y2="{height - 10}"/>'
-                     f'<text class="tick" x="{x}" y="14" text-anchor="middle">{tick}</text>')
-    for index, model in enumerate(ranked):
-        y = 24 + index * (bar_height + gap)
-        score = _score(model)
-        parts.append(
-            f'<text class="label" x="{label_width - 8}" y="{y + 15}" text-anchor="end">{esc(model.get("name"))}</text>'
-            f'<rect class="bar" x="{label_width}" y="{y}" width="{score * scale:.0f}" height="{bar_height}" rx="3"/>'
-            f'<text class="value" x="{label_width + score * scale + 6:.0f}" y="{y + 15}">{score:g}</text>')
-    parts.append("</svg>")
-    return '<figure class="chart no-terms">\n' + "".join(parts) + (
-        "\n<figcaption>Openness score: open dimensions count 1, partial ones ½, "
-        "out of six. Generated from the same data as the table.</figcaption>\n</figure>")
+def model_tip(model: dict) -> str:
+    """A model's tooltip where its name is linked: who made it and how open it is."""
+    org = (model.get("organisation") or {}).get("value", "")
+    cells = "; ".join(f"{DIMENSION_LABELS[d]}: {_cell(model, d).get('value', 'unknown')}" for d in DIMENSIONS)
+    return f"{model.get('name')} ({org}), {score(model):g} of {len(DIMENSIONS)} on our openness matrix. {cells}."
+
+
+# -----------------------------------------------------------------------------
+# Chart and rubric
+# -----------------------------------------------------------------------------
+
+
+def openness_chart(site: Site, models: list[dict]) -> str:
+    """A bar chart of models ranked by openness score: HTML and CSS, so its text stays legible on a phone."""
+    ranked = sorted(models, key=lambda m: (-score(m), str(m.get("name"))))
+    items = "".join(
+        f'<li {filter_attributes(site, m)} data-model="{esc(m["id"])}">'
+        f'<span class="bar-label">{esc(m.get("name"))}</span>'
+        f'<span class="bar-track" aria-hidden="true"><span class="bar bar--{round(score(m) * 2)}"></span></span>'
+        f'<span class="bar-value">{score(m):g}<span class="visually-hidden"> of {len(DIMENSIONS)}</span></span></li>'
+        for m in ranked)
+    return (
+        '<figure class="chart openness-chart no-terms" aria-labelledby="chart-title">\n'
+        '<figcaption id="chart-title">Models ranked by openness score: open dimensions count 1, '
+        f"partial ones ½, out of {len(DIMENSIONS)}. Generated from the same data as the table.</figcaption>"
+        f'<ol class="bars">{items}</ol>\n</figure>'
+    )
+
+
+def rubric_section(site: Site) -> str:
+    """The written rule behind each dimension's open, partial and closed."""
+    rubric = site.models.get("rubric") or {}
+    if not rubric:
+        return ""
+    entries = []
+    for dimension in DIMENSIONS:
+        levels = rubric.get(dimension) or {}
+        rules = "".join(f'<dd><span class="cell cell--{level}">{cell_label(level)}</span> '
+                        f"{esc(str(levels.get(level, '')).strip())}</dd>"
+                        for level in ("open", "partial", "closed"))
+        entries.append(f'<div class="rubric-entry" id="rubric-{dimension.replace("_", "-")}">'
+                       f"<dt>{esc(DIMENSION_LABELS[dimension])}</dt>{rules}</div>")
+    return ("## How we rate each cell {#rubric}\n\n"
+            '<dl class="rubric no-terms">' + "".join(entries) + "</dl>\n\n"
+            '<p class="no-terms">A cell is <strong>unknown</strong> only when we looked for the evidence '
+            "and did not find it; its note says what we looked for.</p>")
 
 
 def matrix_teaser(site: Site, src: str, settings: Settings) -> str:
@@ -113,9 +230,10 @@ def matrix_teaser(site: Site, src: str, settings: Settings) -> str:
     models = list(site.models.get("models") or [])
     if not models:
         return ""
-    weights = sum(1 for m in models if (m.get("openness") or {}).get("weights", {}).get("value") == "open")
-    data = sum(1 for m in models if (m.get("openness") or {}).get("training_data", {}).get("value") == "open")
-    best = max(models, key=_score)
+    weights = sum(1 for m in models if _cell(m, "weights").get("value") == "open")
+    data = sum(1 for m in models if _cell(m, "training_data").get("value") == "open")
+    best = max(models, key=score)
+    best_page = link(src, model_src(settings.models_page, str(best["id"])))
     return (f'<p class="no-terms" markdown>Of the {len(models)} models in our [openness matrix]({link(src, settings.models_page)}), '
             f"{weights} let anyone download the weights, but only {data} publish their training data. "
-            f'The most open on our six dimensions: [{best["name"]}]({link(src, settings.models_page, str(best["id"]))}).</p>')
+            f'The most open on our six dimensions: [{md_text(best["name"])}]({best_page}).</p>')

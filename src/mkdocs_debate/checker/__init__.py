@@ -15,6 +15,7 @@ import os
 from mkdocs_debate.checker.data_rules import (
     definitions_problems,
     glossary_problems,
+    licences_problems,
     models_problems,
     site_problems,
     static_problems,
@@ -34,8 +35,8 @@ def page_problems(site: Site, page: Page) -> list[Problem]:
 
 def data_problems(site: Site) -> list[Problem]:
     """Every problem of the data files and of the rules across pages."""
-    return [*site_problems(site), *glossary_problems(site), *models_problems(site), *timeline_problems(site),
-            *static_problems(site), *definitions_problems(site)]
+    return [*site_problems(site), *glossary_problems(site), *models_problems(site), *licences_problems(site),
+            *timeline_problems(site), *static_problems(site), *definitions_problems(site)]
 
 
 def all_problems(site: Site, only: set[str] | None = None, renderer: Renderer | None = None) -> list[Problem]:

@@ -1,27 +1,38 @@
-"""debate-export: write the JSON exports (glossary, models, timeline, claims, definitions, verdicts) and the term pages' stubs.
+"""debate-export: write the exports and the generated page stubs from the data files.
 
 Usage: debate-export [--config mkdocs.yml] [--check]
 
-Writes docs/glossary.json, docs/models.json, docs/timeline.json,
-docs/definitions.json and docs/verdicts.json, and a stub page
-docs/definitions/<term>.md for every term of docs/_data/definitions.yml. They
-are committed, so that both MkDocs and Zensical publish them with no hook.
-``--check`` writes nothing and exits 1 if a committed file is stale (the test
-suite runs it).
+Writes docs/glossary.json, docs/timeline.json, docs/claims.json,
+docs/definitions.json, docs/verdicts.json, a stub per contested term
+(docs/definitions/<term>.md), docs/models.json and docs/models.csv (both with the
+matrix's version and date), a stub page per model (docs/models/<id>.md) and
+per bespoke licence (docs/licences/<id>.md), and a comparison page per licence
+family with more than one version (docs/licences/<family>-compare.md). A stub
+holds only front matter and its ``[[generate:…]]`` line; the build fills it.
+
+They are committed, so that both MkDocs and Zensical publish them as plain
+files with no hook. ``--check`` writes nothing and exits 1 if an export or a
+stub is stale, missing, or left over from a model or licence that is gone
+(the test suite runs it). Without it, left-over stubs are deleted.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import os
 import pathlib
 import sys
 
 from mkdocs_debate.blocks.claims import claim_record
+from mkdocs_debate.blocks.common import LICENCES_DIR, licence_src, model_src
+from mkdocs_debate.blocks.models import score
 from mkdocs_debate.blocks.timeline import events as timeline_events
 from mkdocs_debate.data.config import Settings, settings_from_config
-from mkdocs_debate.data.site import CELL_VALUES, DIMENSIONS, Site, load_site
+from mkdocs_debate.data.licences import COMPARE_SUFFIX, compared_families
+from mkdocs_debate.data.site import CELL_VALUES, DIMENSIONS, Site, iso_date, load_site
 from mkdocs_debate.verdicts import VERDICTS_PAGE, Verdict, all_verdicts, definition_anchor, has_criteria, term_page
 
 GLOSSARY_FIELDS = ("id", "term", "aliases", "short", "related", "sources")
@@ -42,14 +53,29 @@ def glossary_export(site: Site, settings: Settings) -> dict:
     return {"name": f"{settings.site_name} glossary", "license": "CC-BY-SA-4.0", "terms": terms}
 
 
+def matrix_edition(site: Site) -> tuple[str, str]:
+    """(version, date) of the matrix: its latest history or checked date, unless models.yml names a version."""
+    dates = []
+    for model in site.models.get("models") or []:
+        dates += [iso_date(item.get("date")) for item in model.get("history") or [] if isinstance(item, dict)]
+        dates += [iso_date(cell.get("checked")) for cell in (model.get("openness") or {}).values()
+                  if isinstance(cell, dict)]
+    latest = max((d for d in dates if d), default=None)
+    date = latest.isoformat() if latest else ""
+    return str(site.models.get("version") or date), date
+
+
 def models_export(site: Site, settings: Settings) -> dict:
     """The openness matrix as published at /models.json, with the data file's key names."""
     models = []
     for model in site.models.get("models") or []:
         item = json.loads(json.dumps(model, default=str))
-        item["url"] = f"{settings.published_url(settings.models_page)}#{model['id']}"
+        item["url"] = settings.published_url(model_src(settings.models_page, str(model["id"])))
+        item["row_url"] = f"{settings.published_url(settings.models_page)}#{model['id']}"
         models.append(item)
+    version, date = matrix_edition(site)
     return {"name": f"{settings.site_name} model openness matrix", "license": "CC-BY-SA-4.0",
+            "version": version, "date": date, "rubric": json.loads(json.dumps(site.models.get("rubric") or {})),
             "dimensions": list(DIMENSIONS), "values": sorted(CELL_VALUES, key=["open", "partial", "closed", "unknown"].index),
             "models": models}
 
@@ -128,21 +154,112 @@ def term_stub(site: Site, term_id: str) -> str:
             f"# {title}\n\n[[generate:term-definitions]]\n")
 
 
+CSV_MODEL_COLUMNS = ("id", "name", "version", "organisation", "released", "licence", "licence_spdx", "osi_approved")
+CSV_CELL_COLUMNS = ("", "_gated", "_note", "_source", "_checked")
+
+
+def models_csv(site: Site, settings: Settings) -> str:
+    """The openness matrix as published at /models.csv: one row per model, the matrix's version and date in each."""
+    version, date = matrix_edition(site)
+    header = ["matrix_version", "matrix_date", *CSV_MODEL_COLUMNS,
+              *(f"{d}{suffix}" for d in DIMENSIONS for suffix in CSV_CELL_COLUMNS), "score", "url"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for model in site.models.get("models") or []:
+        licence = model.get("licence") or {}
+        row = [version, date, model.get("id"), model.get("name"), model.get("version", ""),
+               (model.get("organisation") or {}).get("value", ""), (model.get("released") or {}).get("value", ""),
+               licence.get("value", ""), licence.get("spdx") or "",
+               "yes" if (model.get("osi_approved") or {}).get("value") else "no"]
+        for dimension in DIMENSIONS:
+            cell = (model.get("openness") or {}).get(dimension) or {}
+            row += [cell.get("value", ""), "yes" if cell.get("gated") else "", str(cell.get("note", "")).strip(),
+                    cell.get("source", ""), cell.get("checked") or cell.get("basis") or ""]
+        row += [f"{score(model):g}", settings.published_url(model_src(settings.models_page, str(model["id"])))]
+        writer.writerow(["" if value is None else str(value) for value in row])
+    return out.getvalue()
+
+
+# -----------------------------------------------------------------------------
+# Page stubs
+# -----------------------------------------------------------------------------
+
+STUB_NOTICE = "# Generated by debate-export from docs/_data/{data}: edit the data, not this file."
+MAX_DESCRIPTION = 160
+
+
+def _front_text(value: object) -> str:
+    """Text for front matter: one YAML string, curly quotes for straight ones (the checker bans them)."""
+    text = str(value).replace('"', "”")
+    return json.dumps(text, ensure_ascii=False)
+
+
+def stub(data: str, title: str, descriptions: tuple[str, ...], generator: str) -> str:
+    """A generated page: front matter (the first description that fits) and one [[generate:…]] line."""
+    description = next((d for d in descriptions if len(d) <= MAX_DESCRIPTION), descriptions[-1][:MAX_DESCRIPTION])
+    return (f"---\n{STUB_NOTICE.format(data=data)}\ntitle: {_front_text(title)}\n"
+            f"description: {_front_text(description)}\n---\n\n[[generate:{generator}]]\n")
+
+
+def stubs(site: Site, settings: Settings) -> dict[str, str]:
+    """Source path (in docs/) -> text of every generated page."""
+    pages = {}
+    for model_id, model in site.models_by_id.items():
+        name = str(model.get("name", model_id))
+        pages[model_src(settings.models_page, model_id)] = stub("models.yml", name, (
+            f"How open is {name}? Each openness cell with its evidence, the licence, "
+            "the cross-check with the EU index and the history of our rating.",
+            f"How open is {name}? Each openness cell with its evidence, the licence and our rating’s history.",
+            f"{name}: each openness cell with its evidence."), "model-page")
+    for licence_id, licence in site.licences.items():
+        name = str(licence.get("name", licence_id))
+        pages[licence_src(licence_id)] = stub("licences.yml", name, (
+            f"The {name} read clause by clause: each clause linked to its lines and weighed against "
+            "the Open Source Definition.",
+            f"The {name} read clause by clause, against the Open Source Definition.",
+            f"{name}, clause by clause."), "licence-page")
+    for family in compared_families(site):
+        title = f"The {family.replace('-', ' ').title()} licences compared"
+        pages[licence_src(family + COMPARE_SUFFIX)] = stub("licences.yml", title, (
+            f"Every version of the {family.replace('-', ' ').title()} licences against the one before: "
+            "each clause added, removed, reworded or unchanged.",), "licence-compare")
+    return pages
+
+
+def stub_folders(settings: Settings) -> list[str]:
+    """Folders (in docs/) whose pages are all generated, but for their index.md."""
+    return [os.path.splitext(settings.models_page)[0], LICENCES_DIR]
+
+
+def leftover_stubs(settings: Settings, wanted: dict[str, str]) -> list[str]:
+    """Pages in the generated folders that no model or licence asks for any more."""
+    found = []
+    for folder in stub_folders(settings):
+        full = os.path.join(settings.docs_dir, folder)
+        if os.path.isdir(full):
+            found += [f"{folder}/{name}" for name in sorted(os.listdir(full))
+                      if name.endswith(".md") and name != "index.md" and f"{folder}/{name}" not in wanted]
+    return found
+
+
 def _dump(data: dict) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
 
 
 def exports(settings: Settings) -> dict[str, str]:
-    """File path -> JSON text of every export."""
+    """File path -> text of every export and generated page stub."""
     site = load_site(settings.docs_dir)
-    return {os.path.join(settings.docs_dir, "glossary.json"): _dump(glossary_export(site, settings)),
+    files = {os.path.join(settings.docs_dir, "glossary.json"): _dump(glossary_export(site, settings)),
             os.path.join(settings.docs_dir, "models.json"): _dump(models_export(site, settings)),
+            os.path.join(settings.docs_dir, "models.csv"): models_csv(site, settings),
             os.path.join(settings.docs_dir, "timeline.json"): _dump(timeline_export(site, settings)),
             os.path.join(settings.docs_dir, "claims.json"): _dump(claims_export(site, settings)),
             os.path.join(settings.docs_dir, "definitions.json"): _dump(definitions_export(site, settings)),
             os.path.join(settings.docs_dir, "verdicts.json"): _dump(verdicts_export(site, settings)),
             **{os.path.join(settings.docs_dir, term_page(t)): term_stub(site, t)
                for t in site.term_definitions if t in site.terms}}
+    return files | {os.path.join(settings.docs_dir, src): text for src, text in stubs(site, settings).items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -151,8 +268,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if an export is stale")
     args = parser.parse_args(argv)
     root = os.path.dirname(os.path.abspath(args.config))
+    settings = settings_from_config(args.config)
     stale = []
-    for path, text in exports(settings_from_config(args.config)).items():
+    files = exports(settings)
+    for path, text in files.items():
         current = pathlib.Path(path).read_text(encoding="utf-8") if os.path.exists(path) else None
         if current != text:
             stale.append(os.path.relpath(path, root))
@@ -160,10 +279,19 @@ def main(argv: list[str] | None = None) -> int:
                 os.makedirs(os.path.dirname(path), exist_ok=True)
                 with open(path, "w", encoding="utf-8") as handle:
                     handle.write(text)
-    if args.check and stale:
-        print("stale exports or term pages (run `make exports`): " + ", ".join(stale))
+    wanted = {os.path.relpath(path, settings.docs_dir).replace(os.sep, "/") for path in files}
+    leftover = leftover_stubs(settings, dict.fromkeys(wanted, ""))
+    if args.check and (stale or leftover):
+        if stale:
+            print("stale exports (run `make exports`): " + ", ".join(stale))
+        if leftover:
+            print("pages without a model or licence (run `make exports`, and redirect their URLs): "
+                  + ", ".join(os.path.relpath(os.path.join(settings.docs_dir, src), root) for src in leftover))
         return 1
-    print(("wrote " if stale else "up to date: ") + ", ".join(stale or ["all exports"]))
+    for src in leftover:
+        os.remove(os.path.join(settings.docs_dir, src))
+    done = stale + [f"removed {os.path.relpath(os.path.join(settings.docs_dir, src), root)}" for src in leftover]
+    print(("wrote " if done else "up to date: ") + ", ".join(done or ["all exports"]))
     return 0
 
 

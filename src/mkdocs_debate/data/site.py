@@ -21,7 +21,8 @@ from mkdocs_debate.data.pages import Page, markdown_sources, read_page
 from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
 
 DATA_DIR = "_data"
-DATA_FILES = ("glossary.yml", "models.yml", "authors.yml", "tags.yml", "timeline.yml", "trusted.yml", "definitions.yml")
+DATA_FILES = ("glossary.yml", "models.yml", "authors.yml", "tags.yml", "timeline.yml", "trusted.yml",
+              "definitions.yml", "licences.yml")
 KINDS = {"essays": "essay", "discussions": "summary", "claims": "claim"}
 CELL_VALUES = frozenset({"open", "partial", "closed", "unknown"})
 DIMENSIONS = (
@@ -53,6 +54,7 @@ class Site:
     timeline: LineDict
     trusted: LineDict
     definitions: LineDict = dataclasses.field(default_factory=LineDict)  # competing definitions of terms
+    licences_data: LineDict = dataclasses.field(default_factory=LineDict)  # licences.yml, optional
     cache: dict = dataclasses.field(default_factory=dict, repr=False)  # indexes built from this data
 
     @functools.cached_property
@@ -74,6 +76,18 @@ class Site:
     @functools.cached_property
     def claims(self) -> dict[str, Page]:
         return {p.slug: p for p in self.pages.values() if p.is_claim}
+
+    @functools.cached_property
+    def models_by_id(self) -> dict[str, dict]:
+        """Matrix rows by id."""
+        rows = self.models.get("models") if isinstance(self.models, dict) else None
+        return {str(m.get("id")): m for m in rows or [] if isinstance(m, dict)}
+
+    @functools.cached_property
+    def licences(self) -> dict[str, dict]:
+        """Bespoke licences (licences.yml) by id."""
+        entries = self.licences_data.get("licences") if isinstance(self.licences_data, dict) else None
+        return {str(e.get("id")): e for e in entries or [] if isinstance(e, dict)}
 
     def content_pages(self, section: str) -> list[Page]:
         """Essays or summaries of a section, newest first, then by title."""
@@ -134,7 +148,7 @@ def _load_site(docs_dir: str, stamp: tuple) -> Site:
 
     return Site(docs_dir, pages, data("glossary.yml", []), data("models.yml", LineDict()),
                 data("authors.yml", LineDict()), data("tags.yml", LineDict()), data("timeline.yml", LineDict()),
-                data("trusted.yml", LineDict()), data("definitions.yml", LineDict()))
+                data("trusted.yml", LineDict()), data("definitions.yml", LineDict()), data("licences.yml", LineDict()))
 
 
 def iso_date(value: Any) -> dt.date | None:

@@ -1,0 +1,72 @@
+"""What the matrix and the licence pages share about models.yml and licences.yml.
+
+The vocabulary of the data (the criteria a licence clause can conflict with,
+the basis of a cell read only in research notes) and the few facts derived
+from it (a licence family's versions in order, a clause's upstream lines, a
+model's licence family), so that the checker, the generated pages and the
+exports compute each of them once.
+"""
+
+from __future__ import annotations
+
+from mkdocs_debate.data.site import Site
+
+# The Open Source Definition's ten criteria (https://opensource.org/osd) and the
+# two demands of the Open Source AI Definition a licence can fall short of.
+CONFLICTS = {
+    "osd-1": "OSD 1: Free redistribution",
+    "osd-2": "OSD 2: Source code",
+    "osd-3": "OSD 3: Derived works",
+    "osd-4": "OSD 4: Integrity of the author's source code",
+    "osd-5": "OSD 5: No discrimination against persons or groups",
+    "osd-6": "OSD 6: No discrimination against fields of endeavor",
+    "osd-7": "OSD 7: Distribution of license",
+    "osd-8": "OSD 8: License must not be specific to a product",
+    "osd-9": "OSD 9: License must not restrict other software",
+    "osd-10": "OSD 10: License must be technology-neutral",
+    "osaid-freedoms": "OSAID: the freedoms to use, study, modify and share",
+    "osaid-terms": "OSAID: parameters under OSI-approved terms",
+}
+OSD_URL = "https://opensource.org/osd"
+OSAID_URL = "https://opensource.org/ai/open-source-ai-definition"
+RESEARCH_NOTES = "research-notes"  # the one allowed `basis` of a cell not re-read at its source
+COMPARE_SUFFIX = "-compare"  # licences/<family>-compare.md compares a family's versions
+RESERVED_LICENCE_IDS = frozenset({"index"})
+
+
+def family_versions(site: Site, family: str) -> list[dict]:
+    """The licences of a family, oldest first, following each one's `previous`."""
+    members = [entry for entry in site.licences.values() if entry.get("family") == family]
+    by_previous = {entry.get("previous"): entry for entry in members}
+    ordered: list[dict] = []
+    current = by_previous.get(None)
+    while current is not None and current not in ordered:
+        ordered.append(current)
+        current = by_previous.get(current.get("id"))
+    return ordered + [entry for entry in members if entry not in ordered]
+
+
+def compared_families(site: Site) -> list[str]:
+    """Families with more than one version: each gets a comparison page."""
+    families = sorted({str(e.get("family")) for e in site.licences.values() if e.get("family")})
+    return [family for family in families if len(family_versions(site, family)) > 1]
+
+
+def clause_lines_url(licence: dict, clause: dict) -> str:
+    """The upstream text at the clause's lines (GitHub's #L<a>-L<b>), or the text itself."""
+    url = str((licence.get("upstream") or {}).get("url", ""))
+    lines = clause.get("lines")
+    if url and isinstance(lines, list) and len(lines) == 2:
+        return f"{url}#L{lines[0]}-L{lines[1]}"
+    return url
+
+
+def licence_family(site: Site, model: dict) -> tuple[str, str]:
+    """(filter value, label) of the licence family a model's weights ship under."""
+    licence = model.get("licence") or {}
+    bespoke = site.licences.get(str(licence.get("licence_page", "")))
+    if bespoke is not None:
+        return f"family-{bespoke.get('family')}", f"{bespoke.get('holder')} licences ({bespoke.get('family')})"
+    if licence.get("spdx"):
+        return f"spdx-{licence['spdx']}", str(licence["spdx"])
+    return "other", "Other bespoke licences"
