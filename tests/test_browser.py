@@ -359,7 +359,7 @@ description: Script in every form a contributor could try.
 """
 
 
-def test_the_policy_alone_stops_contributed_script(tmp_path):
+def test_the_policy_alone_stops_contributed_script(tmp_path, browser):
     """With the checker and the output validation switched off, Chromium still runs none of the script."""
     site = copy_site(tmp_path / "repo")
     (site / "docs" / "hostile.md").write_text(HOSTILE_PAGE, encoding="utf-8")
@@ -374,9 +374,9 @@ def test_the_policy_alone_stops_contributed_script(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     html = (out / "hostile" / "index.html").read_text(encoding="utf-8")
     assert "window.__pwned" in html  # the hostile markup really is on the page
-    with serve(out) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        page = browser.new_page()
+    with serve(out) as url:
+        context = browser.new_context()
+        page = context.new_page()
         page.add_init_script(CSP_PROBE)
         page.goto(url + "hostile/")
         page.wait_for_timeout(500)
@@ -385,7 +385,7 @@ def test_the_policy_alone_stops_contributed_script(tmp_path):
         page.wait_for_timeout(300)
         pwned = page.evaluate("window.__pwned || []")
         violations = page.evaluate("window.__cspViolations")
-        browser.close()
+        context.close()
     assert pwned == []
     assert any(v.startswith("script-src") for v in violations), violations
 

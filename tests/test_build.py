@@ -123,3 +123,13 @@ def test_no_link_is_left_pointing_at_a_markdown_source(site_pages):
             if target.endswith(".md") and not _external(target):
                 leftovers.append(f"{path}: {link['href']}")
     assert not leftovers, "\n".join(leftovers)
+
+
+def test_stylesheet_blocks_are_balanced():
+    """An unclosed block (easy to leave after a merge) silently swallows every later rule."""
+    depth = 0
+    css = re.sub(r"/\*.*?\*/", "", (ROOT / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8"), flags=re.S)
+    for number, line in enumerate(css.splitlines(), 1):
+        depth += line.count("{") - line.count("}")
+        assert 0 <= depth <= 2, f"extra.css:{number}: blocks nest {depth} deep"
+    assert depth == 0, "extra.css ends inside a block"
