@@ -63,3 +63,12 @@ def test_lengths_fit_the_brief(page, low, high):
     body = re.sub(r"^\[\^[^\]]+\]:.*$", "", SITE.pages[page].body, flags=re.MULTILINE)
     words = len(re.findall(r"[A-Za-z0-9’']+", re.sub(r"\[\[[^\]]*\]\]|\]\([^)]*\)", " ", body)))
     assert low <= words <= high, f"{page}: {words} words"
+
+
+@pytest.mark.parametrize("claim", sorted(SITE.claims.values(), key=lambda p: p.src), ids=lambda p: p.slug)
+def test_every_claim_has_both_sides_sourced(claim):
+    """'The case for' and 'The case against' each cite at least one source (a footnote reference)."""
+    sections = re.split(r"^## ", claim.body, flags=re.MULTILINE)
+    for side in ("The case for", "The case against"):
+        text = next((s for s in sections if s.startswith(side)), "")
+        assert re.search(r"\[\^[^\]]+\](?!:)", text), f"{claim.path}: '{side}' cites no source"
