@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 PIP     := --quiet --disable-pip-version-check
 
-.PHONY: help install system-deps serve build check lint test lock new-essay exports manifest benchmark benchmark-links benchmark-lighthouse benchmark-zensical build-zensical clean
+.PHONY: help install system-deps serve build check lint test lock new-essay exports manifest benchmark benchmark-links benchmark-safety benchmark-lighthouse benchmark-zensical build-zensical clean
 
 help: ## List every target with what it does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 28
@@ -67,6 +67,9 @@ benchmark: system-deps install ## Build time and size for 100, 500, 2000 synthet
 
 benchmark-links: system-deps install ## Cost of the cross-linker vs a bare build and the abbr recipe
 	$(PY) benchmarks/cross_links.py
+
+benchmark-safety: system-deps install ## Cost of the contributor-safety checks: checked vs unchecked builds
+	$(PY) benchmarks/safety_cost.py
 
 benchmark-lighthouse: system-deps install ## Lighthouse scores and weights, ours vs bare Material
 	$(PY) benchmarks/lighthouse.py
