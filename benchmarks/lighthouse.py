@@ -70,6 +70,7 @@ PAGES = {
     "essay": ("ours", "/essays/free-as-in-what/"),
     "glossary": ("ours", "/glossary/"),
     "models": ("ours", "/models/"),
+    "model-page": ("ours", "/models/olmo-3/"),
     "bare": ("bare", "/"),
 }
 PRESETS = ("mobile", "desktop")

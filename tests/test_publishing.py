@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import pathlib
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site, mkdocs_build
 from PIL import Image
@@ -175,3 +177,21 @@ def test_the_build_itself_refuses_to_lose_a_published_url(tmp_path):
     assert "discussions/hacker-news-open-source-ai-is-the-path-forward/: page is gone and no redirect covers it" in log
     assert "redirect_maps" in log
     assert "'discussions/hacker-news-open-source-ai-is-the-path-forward.md': 'NEW/PATH.md'" in log
+
+
+def _ever_recorded() -> set[str]:
+    """Every entry any committed version of the manifest held (the manifest only grows)."""
+    log = subprocess.run(["git", "log", "-p", "--format=", "--", "tests/url-manifest.txt"], cwd=ROOT,
+                         capture_output=True, text=True)
+    if log.returncode != 0:
+        pytest.skip("no git history to compare the manifest with")
+    return {line[1:].strip().lstrip("/") for line in log.stdout.splitlines()
+            if line[:1] in "+-" and line[1:2] == "/" and not line.startswith(("+++", "---"))}
+
+
+def test_no_recorded_url_is_ever_dropped_from_the_manifest(built_site):
+    """Deleting manifest lines cannot hide a lost URL: every entry ever recorded is still served."""
+    ever = _ever_recorded()
+    assert ever, "the manifest has no history"
+    missing = url_manifest.lost(ever, built_site)
+    assert not missing, url_manifest.redirect_advice(missing)

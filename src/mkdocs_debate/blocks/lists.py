@@ -19,9 +19,9 @@ def _page_list(src: str, pages: list[Page]) -> str:
     items = []
     for page in pages:
         items.append(
-            f"- **[{title_of(page)}]({link(src, page.src)})**  \n"
+            f"- **[{plain(title_of(page))}]({link(src, page.src)})**  \n"
             f"  {human_date(page.meta.get('date'))} · {reading_minutes(page)} min read  \n"
-            f"  {page.meta.get('description', '')}"
+            f"  {plain(page.meta.get('description', ''))}"
         )
     body = "\n".join(items) if items else "*Nothing published here yet.*"
     return f'<div class="page-list no-terms" markdown>\n\n{body}\n\n</div>'
@@ -83,7 +83,7 @@ def whats_new(site: Site, src: str, settings: Settings) -> str:
 
 
 def _claim_item(src: str, claim_id: str, page: Page, suffix: str = "") -> str:
-    return f"- **[{title_of(page)}]({link(src, page.src)})**: {page.meta.get('claim', '')}{suffix}"
+    return f"- **[{plain(title_of(page))}]({link(src, page.src)})**: {plain(page.meta.get('claim', ''))}{suffix}"
 
 
 def key_claims(site: Site, src: str, settings: Settings) -> str:
