@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 from mkdocs_debate.blocks.timeline import THEMES
 from mkdocs_debate.checker.fields import MAX_SHORT_DEFINITION, source_findings
@@ -333,6 +333,18 @@ def model_name_findings(model: LineDict, model_id: str, owners: dict[str, str]) 
                 f"name {name!r} of model {model_id!r} is already used by {owner}")
 
 
+def _entries(site: Site, name: str, key: str, data: object) -> Generator[Problem, None, tuple[str, list]]:
+    """The list under key of a data file (empty when the file is absent), its problem yielded if it has none."""
+    if not os.path.exists(site.data_path(name)):
+        return "", []
+    path = site.display_path(name)
+    entries = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        yield Problem(path, 1, f"{name} must have a list under {key!r}")
+        return path, []
+    return path, entries
+
+
 # -----------------------------------------------------------------------------
 # Licences
 # -----------------------------------------------------------------------------
@@ -344,13 +356,7 @@ COMMIT = re.compile(r"^[0-9a-f]{40}$")
 
 def licences_problems(site: Site) -> Iterator[Problem]:
     """Licences: unique ids, an https upstream, a known previous version, clauses with unique ids."""
-    if not os.path.exists(site.data_path("licences.yml")):
-        return
-    path = site.display_path("licences.yml")
-    entries = site.licences_data.get("licences") if isinstance(site.licences_data, dict) else None
-    if not isinstance(entries, list):
-        yield Problem(path, 1, "licences.yml must have a list under 'licences'")
-        return
+    path, entries = yield from _entries(site, "licences.yml", "licences", site.licences_data)
     seen: set[str] = set()
     for entry in entries:
         if not isinstance(entry, LineDict):
@@ -460,13 +466,7 @@ PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
 def timeline_problems(site: Site) -> Iterator[Problem]:
     """Timeline events: unique kebab ids, dates as precise as known, a theme, plain text, a source, links that exist."""
-    if not os.path.exists(site.data_path("timeline.yml")):
-        return
-    path = site.display_path("timeline.yml")
-    events = site.timeline.get("events") if isinstance(site.timeline, dict) else None
-    if not isinstance(events, list):
-        yield Problem(path, 1, "timeline.yml must have a list under 'events'")
-        return
+    path, events = yield from _entries(site, "timeline.yml", "events", site.timeline)
     seen: set[str] = set()
     known = {"claims": set(site.claims), "terms": set(site.terms),
              "models": {str(m.get("id")) for m in (site.models.get("models") or []) if isinstance(m, dict)}
