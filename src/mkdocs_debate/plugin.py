@@ -5,7 +5,7 @@ to produce the pages' content (that is the extension's job). What the plugin
 does, and what Zensical builds lack (listed in README.md, "Building with
 Zensical"):
 
-- run the content checker's rules inside the build, so a bad page fails it
+- run the content checker's rules inside the build (all pages, before any renders), so a bad page fails it
   with ``path:line: message`` (under Zensical, run ``debate-check`` first);
 - add the Content Security Policy meta element to every page;
 - give the RSS feed an absolute image URL built from site_url.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pathlib
 
+from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -61,20 +62,23 @@ class DebatePlugin(BasePlugin[DebateConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Fail early on problems in the data files or across pages."""
         site_data.invalidate()  # a new build (or a rebuild under `serve`) reads docs/ afresh
-        problems = data_problems(self._site(config)) if self.config.check else []
+        site = self._site(config)
+        # Every page's rules run here, before any page renders, so that a bad page fails the build
+        # with the checker's own message, not later inside another page that lists it.
+        problems = [*(p for page in site.pages.values() for p in page_problems(site, page)),
+                    *data_problems(site)] if self.config.check else []
         if problems:
             raise PluginError("Content problems:\n" + "\n".join(map(str, problems)))
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Check the page before it is rendered."""
-        source = self._site(config).pages.get(page.file.src_uri)
-        if source is None or not self.config.check:
-            return markdown
-        problems = page_problems(self._site(config), source)
-        if problems:
-            raise PluginError(f"Content problems in {source.path}:\n" + "\n".join(map(str, problems)))
-        return markdown
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
+        """Material prints the title and description as they are: hand its templates escaped Markup."""
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
+                page.meta[key] = escape(page.meta[key])  # escape() returns Markup
+        if isinstance(page.title, str) and not isinstance(page.title, Markup):
+            page.title = escape(page.title)
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Add the Content Security Policy, allowing only the theme's own inline scripts."""

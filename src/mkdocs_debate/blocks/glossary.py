@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from mkdocs_debate.blocks.common import esc, link, title_of
+from mkdocs_debate.blocks.common import esc, link, plain, title_of
 from mkdocs_debate.blocks.definitions import glossary_definitions
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import Site
@@ -29,13 +29,13 @@ def glossary_page(site: Site, src: str, settings: Settings) -> str:
             term_id = str(entry["id"])
             for old in entry.get("old_ids") or []:
                 out.append(f'<span id="{esc(old)}"></span>')
-            out += [f"### {entry['term']} {{#{term_id}}}", "",
+            out += [f"### {plain(entry['term'])} {{#{term_id}}}", "",
                     f'<div class="glossary-entry" data-term="{esc(term_id)}" markdown>', "",
-                    f"**{str(entry.get('short', '')).strip()}**", "",
+                    f"**{plain(str(entry.get('short', '')).strip())}**", "",
                     str(entry.get("definition", "")).strip(), ""]
             aliases = [a for a in entry.get("aliases") or []]
             if aliases:
-                out += ["*Also:* " + ", ".join(aliases), ""]
+                out += ["*Also:* " + ", ".join(plain(a) for a in aliases), ""]
             if entry.get("contested"):
                 out += ['!!! question "Contested"', ""]
                 out += ["    " + line for line in str(entry["contested"]).strip().splitlines()] + [""]
@@ -43,12 +43,12 @@ def glossary_page(site: Site, src: str, settings: Settings) -> str:
             related = [r for r in entry.get("related") or [] if r in by_id]
             if related:
                 out += ['<p class="no-terms" markdown>**Related:** ' + ", ".join(
-                    f"[{by_id[r]['term']}](#{r})" for r in related) + "</p>", ""]
-            sources = "; ".join(f"[{s.get('title', s.get('url'))}]({s.get('url')})"
+                    f"[{plain(by_id[r]['term'])}](#{r})" for r in related) + "</p>", ""]
+            sources = "; ".join(f"[{plain(s.get('title', s.get('url')))}](<{s.get('url')}>)"
                                 for s in entry.get("sources") or [])
             out += [f'<p class="no-terms" markdown>**Sources:** {sources}</p>', ""]
             pages = usage.get(term_id, [])
-            used = ", ".join(f"[{title_of(p)}]({link(src, p.src)})" for p in pages)
+            used = ", ".join(f"[{plain(title_of(p))}]({link(src, p.src)})" for p in pages)
             out += [f'<p class="used-in no-terms" markdown>**Used in:** {used or "no page yet"}</p>', ""]
             out += ["</div>", ""]
     return "\n".join(out)
