@@ -62,12 +62,14 @@ CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-netw
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 AUDITED = ("accessibility", "best-practices", "seo")  # failing audits listed for these
 ESSAY_SOURCE = ROOT / "docs" / "essays" / "free-as-in-what.md"
-SEARCH_INDEX = "/search/search_index.json"  # fetched by Material's search worker on every page
+SEARCH_INDEX = "/search/search_index.json"  # Material fetches it at load; ours only when a reader starts a search
 
 # name -> (site, path). "bare" is the bare Material site; the others are ours.
 PAGES = {
     "home": ("ours", "/"),
     "essay": ("ours", "/essays/free-as-in-what/"),
+    "summary": ("ours", "/discussions/zuckerberg-on-the-dwarkesh-podcast/"),
+    "claim": ("ours", "/claims/guardrails-can-be-fine-tuned-away/"),
     "glossary": ("ours", "/glossary/"),
     "models": ("ours", "/models/"),
     "model-page": ("ours", "/models/olmo-3/"),

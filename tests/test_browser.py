@@ -238,6 +238,45 @@ def test_search_finds_gratis_in_glossary_and_essays(browser, base_url):
     assert any("essays/" in h for h in hrefs), hrefs
 
 
+def _index_requests(page: Page) -> list[str]:
+    found: list[str] = []
+    page.on("request", lambda r: "search_index.json" in r.url and found.append(r.url))
+    return found
+
+
+@pytest.mark.parametrize("start", ["click the search button", "press the / shortcut", "focus the search box"])
+def test_search_index_loads_only_when_a_reader_starts_a_search(browser, base_url, start):
+    """The 170 KB index is not fetched with the page, and search still works at once."""
+    width = 375 if start == "click the search button" else 1280  # the button is the phone's way in
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    requested = _index_requests(page)
+    page.goto(base_url + "essays/free-as-in-what/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert requested == [], "the search index was fetched before any search"
+    query = page.locator("input[data-md-component='search-query']")
+    if start == "click the search button":
+        page.locator("label.md-header__button[for='__search']").click()
+    elif start == "press the / shortcut":
+        page.keyboard.press("/")
+    else:
+        query.focus()
+    page.keyboard.type("gratis", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
+    assert len(requested) == 1, requested
+    context.close()
+
+
+def test_shared_search_link_loads_the_index_at_once(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    requested = _index_requests(page)
+    page.goto(base_url + "?q=gratis", wait_until="networkidle")
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
+    assert len(requested) == 1, requested
+    context.close()
+
+
 def test_palette_toggle_persists(browser, base_url):
     page, _ = load(browser, base_url, color_scheme="light")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
@@ -487,6 +526,49 @@ def test_matrix_filters_by_openness_licence_organisation_and_year(browser, base_
     page.wait_for_timeout(50)
     assert len(page.evaluate(VISIBLE_ROWS)) == total
     assert not report.errors
+
+
+PUBLISHED_HOST = "free-as-in-what.github.io"  # site_url's host
+
+
+@contextlib.contextmanager
+def as_published(base_url: str):
+    """A browser that reaches the local server under site_url's own host and port.
+
+    Material's instant navigation and previews follow only links its sitemap lists,
+    comparing protocol, host and port; the sitemap names site_url, so a page served
+    on 127.0.0.1:<port> would always load in full. Chromium maps the published host
+    to the local server instead: the same files, at the address they are built for.
+    """
+    port = urlparse(base_url).port
+    rules = f"--host-resolver-rules=MAP {PUBLISHED_HOST} 127.0.0.1:{port}"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_FLAGS, rules])
+        try:
+            yield instance, f"http://{PUBLISHED_HOST}/{SITE_PREFIX}/"
+        finally:
+            instance.close()
+
+
+def test_matrix_tools_and_sorting_work_after_instant_navigation(base_url):
+    """The matrix scripts load with the matrix page only, and still run when Material's
+    instant navigation brings the page in without a full load; other pages load none."""
+    with as_published(base_url) as (instance, published):
+        page = instance.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(published + "essays/", wait_until="networkidle")
+        scripts = page.evaluate("() => Array.from(document.scripts).map(s => s.src).filter(Boolean)")
+        assert not [s for s in scripts if s.endswith(("models.js", "tables.js", "tablesort.min.js"))], scripts
+        page.evaluate("() => { window.__sameDocument = true; }")
+        page.locator("a.md-tabs__link", has_text="Models").first.click()
+        page.wait_for_url("**/models/")
+        page.locator("[data-models-tools]").wait_for(state="visible", timeout=5000)
+        assert page.evaluate("() => window.__sameDocument") is True, "a full load, not instant navigation"
+        header = page.locator("#matrix thead th").first
+        header.click()
+        assert header.get_attribute("aria-sort") in ("ascending", "descending")
+        assert not errors
 
 
 def test_two_models_compared_side_by_side(browser, base_url):

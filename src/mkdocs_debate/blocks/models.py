@@ -1,7 +1,7 @@
 """The model openness matrix, generated from docs/_data/models.yml.
 
 The matrix page carries, in this order: the filters and the two-model
-comparison (hidden until docs/javascripts/models.js shows them: without
+comparison (hidden until overrides/assets/javascripts/models.js shows them: without
 JavaScript the page is the full table), the sortable table (its header row
 and model names stay in view while it scrolls; on a phone every row reads as a
 card), the ranking chart and the rubric. The table is HTML; the cells that

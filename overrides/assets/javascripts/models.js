@@ -1,8 +1,9 @@
 /* The openness matrix, read more easily: filters and a two-model comparison.
    An enhancement only: without this script the page shows the whole table and
    keeps the tools hidden. It builds no HTML from strings: it shows and hides
-   rows, and copies the table's own cells into the comparison. Runs on every
-   page load, including Material's instant navigation. */
+   rows, and copies the table's own cells into the comparison. Loaded only by
+   the matrix page, at the end of its content (see overrides/main.html): it
+   runs on a first load and each time instant navigation brings the page in. */
 (function () {
   "use strict";
 
@@ -108,9 +109,5 @@
     applyFilters(tools, table);
   }
 
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(setUp);
-  } else {
-    document.addEventListener("DOMContentLoaded", setUp);
-  }
+  setUp();
 })();

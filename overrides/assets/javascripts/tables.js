@@ -1,15 +1,13 @@
 /* Make tables with class "sortable" sortable (tablesort, shipped with the site).
-   Runs on every page load, including Material's instant navigation. */
-function sortTables() {
+   Loaded, after tablesort.min.js, only by pages that hold such a table (see
+   overrides/main.html), at the end of the page's content: it runs on a first
+   load and again each time Material's instant navigation brings such a page in. */
+(function () {
+  "use strict";
   document.querySelectorAll("table.sortable").forEach(function (table) {
     if (!table.dataset.sortReady) {
       new Tablesort(table, { descending: table.hasAttribute("data-descending") });
       table.dataset.sortReady = "true";
     }
   });
-}
-if (typeof document$ !== "undefined") {
-  document$.subscribe(sortTables);
-} else {
-  document.addEventListener("DOMContentLoaded", sortTables);
-}
+})();
