@@ -571,6 +571,26 @@ def test_matrix_tools_and_sorting_work_after_instant_navigation(base_url):
         assert not errors
 
 
+def test_links_to_other_pages_preview_on_hover(base_url, built_site):
+    """Pointing at a link to another page shows that page's section (Material's
+    previews); a link with its own tooltip or within the page shows no preview."""
+    with as_published(base_url) as (instance, published):
+        page = instance.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(published + "claims/guardrails-can-be-fine-tuned-away/", wait_until="networkidle")
+        link = page.locator("article a[data-preview][href*='#claim-guardrails']").first
+        link.scroll_into_view_if_needed()
+        link.hover()
+        preview = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+        preview.wait_for(state="visible", timeout=5000)
+        assert "guardrail" in preview.inner_text().lower()
+        box = preview.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 1280
+        assert page.locator("article a[data-preview][data-tip], article a.footnote-ref[data-preview]").count() == 0
+    html = (built_site / "essays" / "free-as-in-what" / "index.html").read_text(encoding="utf-8")
+    marked = re.findall(r'<a data-preview="" href="([^"]*)"', html)
+    assert marked and not [h for h in marked if h.startswith(("#", "http"))], marked
+
+
 def test_two_models_compared_side_by_side(browser, base_url):
     page, report = load(browser, base_url + "models/")
     _open_tools(page)

@@ -154,3 +154,14 @@ def test_the_page_must_be_known():
     md = markdown.Markdown(extensions=[DebateExtension(docs_dir=str(GOLDEN_DOCS))])
     with pytest.raises(UnknownPageError, match="cannot tell which page it renders"):
         md.convert("gratis")
+
+
+def test_links_to_other_pages_are_marked_for_previews():
+    html = render("See [the other essay](other.md), [a section](other.md#why), [here](#top), "
+                  "[outside](https://example.org/), [mail](mailto:a@b.c) and gratis.[^n]\n\n[^n]: A note.",
+                  page="essays/cited.md")
+    assert '<a data-preview="" href="other.md">' in html
+    assert '<a data-preview="" href="other.md#why">' in html
+    for unmarked in ('href="#top"', 'href="https://example.org/"', 'href="mailto:a@b.c"'):
+        assert f'<a {unmarked}>' in html, unmarked
+    assert html.count("data-preview") == 2  # not the term link (it has a tooltip), not the footnote links

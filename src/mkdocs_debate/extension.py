@@ -21,6 +21,8 @@ runs under MkDocs and under Zensical alike. What it does on every page:
   an error naming file and line.
 - **Generated blocks.** A line ``[[generate:NAME]]`` is replaced by Markdown
   built from the sources of truth (``mkdocs_debate.blocks``).
+- **Hover previews.** Links to other pages of the site are marked for
+  Material's previews (``data-preview``), except links that have a tooltip.
 - **Page furniture.** Claim pages get their backlinks; essays, summaries and
   claims get a "Cite this page" block with their revision history.
 
@@ -466,6 +468,29 @@ class SafetyPostprocessor(Postprocessor):
         return text
 
 
+NO_PREVIEW_CLASSES = frozenset({"footnote-ref", "footnote-backref", "headerlink"})
+
+
+class PreviewTreeprocessor(Treeprocessor):
+    """Marks links to other pages of the site for Material's hover previews.
+
+    Material previews a link marked ``data-preview`` when the reader points at it:
+    the linked section, fetched from the page it names (only pages in the
+    sitemap, so external links get nothing). Not marked: links within the page
+    (footnotes, headings: Material's footnote tooltips cover those) and links
+    that carry their own tooltip (``data-tip``: terms, models, claims), so that
+    no link shows two popups.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        for anchor in root.iter("a"):
+            href = anchor.get("href", "")
+            if (not href or href.startswith(("#", "mailto:", "tel:")) or "://" in href or href.startswith("//")
+                    or "data-tip" in anchor.attrib or NO_PREVIEW_CLASSES & set(anchor.get("class", "").split())):
+                continue
+            anchor.set("data-preview", "")
+
+
 class TreeDoneTreeprocessor(Treeprocessor):
     """Marks the end of tree processing, so that the safety check runs once, on the whole page."""
 
@@ -511,6 +536,8 @@ class DebateExtension(Extension):
         md.inlinePatterns.register(ReferenceInlineProcessor(md, self.context), "debate_refs", 175)
         # After inline (20) and attr_list (8); before toc (5) and MkDocs' relpath (0).
         md.treeprocessors.register(CrossLinkTreeprocessor(md, self.context), "debate_crosslink", 7)
+        # After the cross-links and toc (5), before MkDocs rewrites .md links (relpath, 0).
+        md.treeprocessors.register(PreviewTreeprocessor(md), "debate_preview", 2)
         # After raw HTML is restored (30) and footnotes (25): what the reader would get.
         md.treeprocessors.register(TreeDoneTreeprocessor(md, self.context), "debate_tree_done", -100)
         if validate:
