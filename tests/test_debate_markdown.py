@@ -165,3 +165,7 @@ def test_links_to_other_pages_are_marked_for_previews():
     for unmarked in ('href="#top"', 'href="https://example.org/"', 'href="mailto:a@b.c"'):
         assert f'<a {unmarked}>' in html, unmarked
     assert html.count("data-preview") == 2  # not the term link (it has a tooltip), not the footnote links
+
+
+def test_reference_pages_mark_no_previews():
+    assert "data-preview" not in render("See [the essay](essays/cited.md).", page="glossary.md")

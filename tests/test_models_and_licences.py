@@ -72,6 +72,8 @@ BAD_MODELS = [
     (32, "index_value of an eu_index disagreement of 'broken' must be one of closed, open, partial, unknown: 'great'"),
     (32, f"unknown dimension 'vibes' in the eu_index disagreements of 'broken'; known: {RUBRIC}"),
     (34, "name 'Other Model' of model 'other' is already used by model 'broken'"),
+    (36, "organisation of 'other' is spelled 'EXAMPLE labs' but 'Example Labs' elsewhere: "
+         "write it one way (the matrix's filter lists every spelling)"),
     (40, "checked of 'other' must be omitted: none of its cells has a checked date"),
 ]
 

@@ -21,8 +21,9 @@ runs under MkDocs and under Zensical alike. What it does on every page:
   an error naming file and line.
 - **Generated blocks.** A line ``[[generate:NAME]]`` is replaced by Markdown
   built from the sources of truth (``mkdocs_debate.blocks``).
-- **Hover previews.** Links to other pages of the site are marked for
-  Material's previews (``data-preview``), except links that have a tooltip.
+- **Hover previews.** In essays, summaries and claims, links to other pages of
+  the site are marked for Material's previews (``data-preview``), except links
+  that have a tooltip.
 - **Page furniture.** Claim pages get their backlinks; essays, summaries and
   claims get a "Cite this page" block with their revision history.
 
@@ -476,13 +477,23 @@ class PreviewTreeprocessor(Treeprocessor):
 
     Material previews a link marked ``data-preview`` when the reader points at it:
     the linked section, fetched from the page it names (only pages in the
-    sitemap, so external links get nothing). Not marked: links within the page
-    (footnotes, headings: Material's footnote tooltips cover those) and links
-    that carry their own tooltip (``data-tip``: terms, models, claims), so that
-    no link shows two popups.
+    sitemap, so external links get nothing). Only in the prose of essays,
+    summaries and claims: each marked link costs Material some set-up work on
+    every load, and reference pages (the glossary, definitions, "Is it open?")
+    hold hundreds of links. Not marked: links within the page (footnotes,
+    headings: Material's footnote tooltips cover those) and links that carry
+    their own tooltip (``data-tip``: terms, models, claims), so that no link
+    shows two popups.
     """
 
+    def __init__(self, md: Markdown, context: DebateContext):
+        super().__init__(md)
+        self.context = context
+
     def run(self, root: etree.Element) -> None:
+        page = self.context.page
+        if page is None or not (page.is_content or page.is_claim):
+            return
         for anchor in root.iter("a"):
             href = anchor.get("href", "")
             if (not href or href.startswith(("#", "mailto:", "tel:")) or "://" in href or href.startswith("//")
@@ -537,7 +548,7 @@ class DebateExtension(Extension):
         # After inline (20) and attr_list (8); before toc (5) and MkDocs' relpath (0).
         md.treeprocessors.register(CrossLinkTreeprocessor(md, self.context), "debate_crosslink", 7)
         # After the cross-links and toc (5), before MkDocs rewrites .md links (relpath, 0).
-        md.treeprocessors.register(PreviewTreeprocessor(md), "debate_preview", 2)
+        md.treeprocessors.register(PreviewTreeprocessor(md, self.context), "debate_preview", 2)
         # After raw HTML is restored (30) and footnotes (25): what the reader would get.
         md.treeprocessors.register(TreeDoneTreeprocessor(md, self.context), "debate_tree_done", -100)
         if validate:

@@ -46,10 +46,16 @@ def downloads(src: str) -> str:
 # -----------------------------------------------------------------------------
 
 
+def organisation_group(name: str) -> str:
+    """The organisation a filter groups by: its name without a qualifier in brackets
+    ("Alibaba Cloud (Qwen team)" and "Alibaba Cloud" are one organisation)."""
+    return name.split(" (", 1)[0].strip()
+
+
 def filter_values(site: Site, model: dict) -> dict[str, tuple[str, str]]:
     """Filter name -> (value, label) of one model: its licence family, organisation, year."""
     released = str((model.get("released") or {}).get("value", ""))[:4]
-    organisation = str((model.get("organisation") or {}).get("value", ""))
+    organisation = organisation_group(str((model.get("organisation") or {}).get("value", "")))
     return {"family": licence_family(site, model), "org": (organisation, organisation),
             "year": (released, released)}
 

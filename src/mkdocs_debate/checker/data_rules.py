@@ -103,6 +103,7 @@ def models_problems(site: Site) -> Iterator[Problem]:
     yield from (Problem(path, line, message) for line, message in rubric_findings(site.models))
     names = glossary_name_owners(site)
     seen: set[str] = set()
+    spellings: dict[str, str] = {}  # organisation, case-folded -> its first spelling
     for model in models:
         if not isinstance(model, LineDict):
             yield Problem(path, 1, f"a model must be a mapping: {model!r}")
@@ -126,6 +127,14 @@ def models_problems(site: Site) -> Iterator[Problem]:
                                        and str(fact.get("source", "")).startswith("https://")):
                 yield Problem(path, model.line_of(field), (
                     f"{field} of {model_id!r} needs a value and an https source"))
+        organisation = model.get("organisation")
+        if isinstance(organisation, LineDict) and organisation.get("value"):
+            spelled = str(organisation["value"])
+            first = spellings.setdefault(spelled.casefold(), spelled)
+            if first != spelled:
+                yield Problem(path, model.line_of("organisation"), (
+                    f"organisation of {model_id!r} is spelled {spelled!r} but {first!r} elsewhere: "
+                    "write it one way (the matrix's filter lists every spelling)"))
         for rule in MODEL_RULES:
             yield from (Problem(path, line, message) for line, message in rule(site, model, model_id))
         yield from (Problem(path, line, message) for line, message in model_name_findings(model, model_id, names))
