@@ -532,7 +532,7 @@ PUBLISHED_HOST = "free-as-in-what.github.io"  # site_url's host
 
 
 @contextlib.contextmanager
-def as_published(base_url: str):
+def as_published(browser: Browser, base_url: str):
     """A browser that reaches the local server under site_url's own host and port.
 
     Material's instant navigation and previews follow only links its sitemap lists,
@@ -542,18 +542,17 @@ def as_published(base_url: str):
     """
     port = urlparse(base_url).port
     rules = f"--host-resolver-rules=MAP {PUBLISHED_HOST} 127.0.0.1:{port}"
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_FLAGS, rules])
-        try:
-            yield instance, f"http://{PUBLISHED_HOST}/{SITE_PREFIX}/"
-        finally:
-            instance.close()
+    instance = browser.browser_type.launch(executable_path=CHROMIUM, args=[*CHROMIUM_FLAGS, rules])
+    try:
+        yield instance, f"http://{PUBLISHED_HOST}/{SITE_PREFIX}/"
+    finally:
+        instance.close()
 
 
-def test_matrix_tools_and_sorting_work_after_instant_navigation(base_url):
+def test_matrix_tools_and_sorting_work_after_instant_navigation(browser, base_url):
     """The matrix scripts load with the matrix page only, and still run when Material's
     instant navigation brings the page in without a full load; other pages load none."""
-    with as_published(base_url) as (instance, published):
+    with as_published(browser, base_url) as (instance, published):
         page = instance.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -571,10 +570,10 @@ def test_matrix_tools_and_sorting_work_after_instant_navigation(base_url):
         assert not errors
 
 
-def test_links_to_other_pages_preview_on_hover(base_url, built_site):
+def test_links_to_other_pages_preview_on_hover(browser, base_url, built_site):
     """Pointing at a link to another page shows that page's section (Material's
     previews); a link with its own tooltip or within the page shows no preview."""
-    with as_published(base_url) as (instance, published):
+    with as_published(browser, base_url) as (instance, published):
         page = instance.new_page(viewport={"width": 1280, "height": 900})
         page.goto(published + "claims/guardrails-can-be-fine-tuned-away/", wait_until="networkidle")
         link = page.locator("article a[data-preview][href*='#claim-guardrails']").first
