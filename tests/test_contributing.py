@@ -13,6 +13,10 @@ from conftest import ROOT, copy_site, mkdocs_build
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from mkdocs_debate.blocks.contributing import contributing_links
+from mkdocs_debate.data.config import Settings
+from mkdocs_debate.data.site import load_site
+
 FIXTURE_DOCS = ROOT / "tests" / "fixtures" / "content" / "docs"
 FEED_SITE = """\
 site_name: Feed fixture
@@ -135,3 +139,35 @@ def test_a_draft_is_nowhere_in_the_built_site(site_with_a_draft):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [doc["location"] for doc in index["docs"] if "a-draft" in doc["location"]]
     assert not list(site.rglob("*a-draft*"))  # no social card either
+
+
+# -----------------------------------------------------------------------------
+# About links the guide and the issue forms, from repo_url
+# -----------------------------------------------------------------------------
+
+
+def test_contributing_links_follow_repo_url_and_the_forms(tmp_path):
+    shutil.copytree(FIXTURE_DOCS, tmp_path / "docs")
+    forms = tmp_path / ".github" / "ISSUE_TEMPLATE"
+    forms.mkdir(parents=True)
+    (forms / "config.yml").write_text("blank_issues_enabled: true\n", encoding="utf-8")
+    (forms / "tea.yml").write_text('name: Suggest a <tea>\ndescription: "One [kind] a time."\nbody: []\n',
+                                   encoding="utf-8")
+    site = load_site(str(tmp_path / "docs"))
+    markdown = contributing_links(site, "about.md", Settings(repo_url="https://example.org/fork/"))
+    assert markdown.splitlines()[2:4] == [
+        "- **[The contributor guide](https://example.org/fork/blob/main/CONTRIBUTING.md)**: propose, scaffold, "
+        "write, check and open a pull request, step by step.",
+        "- **[Suggest a &#60;tea&#62;](https://example.org/fork/issues/new?template=tea.yml)**: "
+        "One &#91;kind&#93; a time.",
+    ]
+
+
+def test_about_links_the_guide_and_every_issue_form(site_with_a_draft):
+    site, _ = site_with_a_draft
+    about = (site / "about" / "index.html").read_text(encoding="utf-8")
+    repo = load_config(str(ROOT / "mkdocs.yml")).repo_url.rstrip("/")
+    for target in ("blob/main/CONTRIBUTING.md", "issues/new?template=correction.yml",
+                   "issues/new?template=essay.yml"):
+        assert f'href="{repo}/{target}"' in about, target
+    assert "<code>CONTRIBUTING.md</code>" not in about
