@@ -141,6 +141,16 @@ def test_a_draft_is_nowhere_in_the_built_site(site_with_a_draft):
     assert not list(site.rglob("*a-draft*"))  # no social card either
 
 
+def test_a_link_to_a_draft_fails_the_build(tmp_path):
+    root = copy_site(tmp_path / "repo")
+    (root / "docs" / "essays" / "a-draft.md").write_text(DRAFT, encoding="utf-8")
+    about = root / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee [the draft](essays/a-draft.md).\n", encoding="utf-8")
+    result = mkdocs_build(root, tmp_path / "out")
+    assert result.returncode != 0
+    assert "'essays/a-draft.md', but the target is not found" in result.stdout + result.stderr
+
+
 # -----------------------------------------------------------------------------
 # About links the guide and the issue forms, from repo_url
 # -----------------------------------------------------------------------------

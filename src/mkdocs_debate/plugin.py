@@ -7,8 +7,8 @@ Zensical"):
 
 - run the content checker's rules inside the build (all pages, before any renders), so a bad page fails it
   with ``path:line: message`` (under Zensical, run ``debate-check`` first);
-- leave pages with ``draft: true`` out of the built site (MkDocs' own draft level: no page, no search
-  entry, no sitemap line, no feed item); ``mkdocs serve`` previews them, marked as drafts;
+- leave pages with ``draft: true`` out of the built site (no page, search entry, sitemap line or feed
+  item; a link to one is a dead link); ``mkdocs serve`` previews them (MkDocs' draft level), marked;
 - start the RSS feed afresh on every build, so that ``mkdocs serve`` does not pile up old items;
 - add the Content Security Policy meta element to every page;
 - give the RSS feed an absolute image URL built from site_url.
@@ -82,11 +82,16 @@ class DebatePlugin(BasePlugin[DebateConfig]):
             raise PluginError("Content problems:\n" + "\n".join(map(str, problems)))
         for src, page in sorted(site.drafts.items()):
             file = files.get_file_from_path(src)
-            if file is not None:
-                file.inclusion = InclusionLevel.DRAFT  # MkDocs renders it under `serve` only
-                log.info(f"{page.path} is a draft (draft: true): " + (
-                    "previewed here, marked as a draft; `mkdocs build` leaves it out" if self.serving else
-                    "left out of the site, its lists, the feed, search and the sitemap"))
+            if file is None:
+                continue
+            if self.serving:
+                file.inclusion = InclusionLevel.DRAFT  # MkDocs previews it, marked, under `serve` only
+                log.info(f"{page.path} is a draft (draft: true): previewed here, marked as a draft; "
+                         "`mkdocs build` leaves it out")
+            else:
+                files.remove(file)  # not merely excluded: a link to it is then a dead link, which fails the build
+                log.info(f"{page.path} is a draft (draft: true): left out of the site, its lists, the feed, "
+                         "search and the sitemap")
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
