@@ -35,7 +35,7 @@ system-deps: ## Debian packages the build and browser tests need (chromium, cair
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-serve: system-deps install ## Serve the site on http://127.0.0.1:8000 with live reload
+serve: system-deps install ## Serve the site below site_url's path, http://127.0.0.1:8000/<path>/, drafts marked, with live reload
 	$(PY) -m mkdocs serve --livereload -a 127.0.0.1:8000
 
 build: system-deps install ## Strict build into site/
@@ -53,7 +53,7 @@ test: system-deps install ## The whole test suite (lint, content, builds, browse
 	$(VENV)/bin/debate-export --check
 	$(PY) -m pytest tests
 
-new-essay: install ## Scaffold an essay: make new-essay TITLE="My title"
+new-essay: install ## Scaffold a draft essay and print its preview address: make new-essay TITLE="My title"
 	$(VENV)/bin/debate-new-essay "$(TITLE)"
 
 exports: install ## Regenerate the JSON exports (glossary, models, timeline, claims)

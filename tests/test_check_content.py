@@ -19,16 +19,19 @@ import subprocess
 import sys
 import tempfile
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 
-from mkdocs_debate.checker import all_problems
+from mkdocs_debate.checker import all_problems, draft_notes
 from mkdocs_debate.checker.data_rules import site_problems
-from mkdocs_debate.checker.page_rules import page_findings
+from mkdocs_debate.checker.page_rules import page_findings, rule_footnotes
 from mkdocs_debate.checker.render import Renderer
+from mkdocs_debate.commands.scaffold import preview_url
 from mkdocs_debate.data.config import settings_from_config
-from mkdocs_debate.data.pages import read_page
+from mkdocs_debate.data.pages import Page, read_page
 from mkdocs_debate.data.site import KINDS, load_site
-from mkdocs_debate.data.yaml_lines import load_yaml
+from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
 from mkdocs_debate.problems import Finding
 from mkdocs_debate.source import split_front_matter
 
@@ -38,7 +41,7 @@ GOOD_DOCS = FIXTURES / "docs"
 BAD = FIXTURES / "bad"
 MANY = "essays/many-problems.md"
 
-ALLOWED_FIELDS = ("authors, based_on, corrections, date, description, glossary_links, hide, kind, "
+ALLOWED_FIELDS = ("authors, based_on, corrections, date, description, draft, glossary_links, hide, kind, "
                   "old_ids, revisions, search, social, sources, status, tags, title, updated")
 ONE_PROBLEM: dict[str, list[Finding]] = {
     # front matter
@@ -110,6 +113,15 @@ ONE_PROBLEM: dict[str, list[Finding]] = {
     "essays/reference-javascript-link.md": [(18, 'javascript: URLs are not allowed (href of <a>): <a href="javascript:alert(1)">')],
     "essays/entity-javascript-link.md": [(16, 'javascript: URLs are not allowed (href of <a>): <a href="java&#x73;cript:alert(1)">')],
     "essays/impossible-date.md": [(5, "date must be an ISO date (YYYY-MM-DD): '2024-13-45'")],
+    # footnotes, placeholders and drafts
+    "essays/undefined-footnote.md": [
+        (16, "footnote [^OSD] has no definition: add a line '[^OSD]: …' (labels are case-sensitive)")],
+    "essays/unused-footnote.md": [
+        (16, "footnote [^spare] is defined but never referenced: cite it with [^spare] in the text, "
+             "or delete the definition")],
+    "essays/todo-left.md": [
+        (16, "replace this TODO with a closing heading (a page may hold TODOs only while it has draft: true)")],
+    "essays/draft-not-boolean.md": [(12, "draft must be true or false: 'yes'")],
 }
 
 # What the checker should report but does not yet: each is xfail(strict) so that the
@@ -122,7 +134,7 @@ MANY_PROBLEMS: list[Finding] = [
     (6, "unknown author 'ghost-writer'; known authors: editors (docs/_data/authors.yml)"),
     (7, "kind must be 'essay' for a page in essays/: 'summary'"),
     (8, 'tags must be a non-empty list: []'),
-    (9, "unknown front matter field 'colour'; allowed: authors, based_on, corrections, date, description, glossary_links, hide, kind, old_ids, revisions, search, social, sources, status, tags, title, updated"),
+    (9, "unknown front matter field 'colour'; allowed: authors, based_on, corrections, date, description, draft, glossary_links, hide, kind, old_ids, revisions, search, social, sources, status, tags, title, updated"),
     (12, "source url must start with https://: 'http://example.org/plain'"),
     (13, "source is missing its 'title'"),
     (14, "unknown source field 'publisher'; allowed: author, date, title, url"),
@@ -285,20 +297,134 @@ def test_template_hints_list_every_tag_and_kind():
     assert isinstance(load_yaml(front, "docs/_templates/essay.md"), dict)
 
 
-def test_scaffolded_essay_passes_the_checker(tmp_path):
+SCAFFOLD_SLUG = "why-open-isnt-enough-ca-depend"
+SCAFFOLD_PATH = f"docs/essays/{SCAFFOLD_SLUG}.md"
+SCAFFOLD_TODO_LINES = [4, 8, 10, 11, 22, 24, 26, 28, 30, 32, 34, 36]  # once the line draft: true is deleted
+
+
+def scaffolded_site(tmp_path: pathlib.Path, config: str | None = None) -> tuple[pathlib.Path, subprocess.CompletedProcess]:
+    """A copy of the real docs with an essay scaffolded into it (and a mkdocs.yml beside it, if given)."""
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
-    result = scaffold(docs, 'Why "open" isn’t enough: Ça dépend')
+    if config is not None:
+        (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return docs, scaffold(docs, 'Why "open" isn’t enough: Ça dépend')
+
+
+def test_scaffolded_essay_is_a_draft_that_passes_the_checker(tmp_path):
+    docs, result = scaffolded_site(tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Created docs/essays/why-open-isnt-enough-ca-depend.md\n")
+    assert result.stdout.startswith(f"Created {SCAFFOLD_PATH} as a draft (draft: true)")
     site = load_site(str(docs))
-    page = site.pages["essays/why-open-isnt-enough-ca-depend.md"]
+    assert f"essays/{SCAFFOLD_SLUG}.md" not in site.pages  # so no list, backlink or export sees it
+    page = site.drafts[f"essays/{SCAFFOLD_SLUG}.md"]
     assert page.meta["title"] == "Why “open” isn’t enough: Ça dépend"
     assert page.meta["date"] == dt.date.today()
     assert page_findings(site, page) == []
     assert [problem for problem in site_problems(site) if problem.path == page.path] == []
     text = (docs / page.src).read_text(encoding="utf-8")
     assert "<REQUIRED" not in text and "TODO" in page.body
+    todo_lines = [line if line < 14 else line + 1 for line in SCAFFOLD_TODO_LINES]  # draft: true is line 14
+    assert draft_notes(site) == [f"{SCAFFOLD_PATH}: draft (draft: true), not published: 12 TODOs left, on lines "
+                                 + ", ".join(map(str, todo_lines))]
+    result = run_checker("--docs-dir", "docs", cwd=tmp_path)
+    assert (result.returncode, result.stdout.splitlines()[-1]) == (0, "content OK: no problems found")
+
+
+def test_scaffold_todos_fail_the_checker_once_draft_is_deleted(tmp_path):
+    docs, _ = scaffolded_site(tmp_path)
+    essay = docs / "essays" / f"{SCAFFOLD_SLUG}.md"
+    lines = essay.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[13].startswith("draft: true")
+    essay.write_text("".join(lines[:13] + lines[14:]), encoding="utf-8")
+    site = load_site(str(docs))
+    findings = page_findings(site, site.pages[f"essays/{SCAFFOLD_SLUG}.md"])
+    assert [line for line, _ in findings] == SCAFFOLD_TODO_LINES
+    assert findings[0] == (4, "replace this TODO with what the essay argues, in one or two sentences of at most "
+                              "160 characters (a page may hold TODOs only while it has draft: true)")
+    assert findings[4] == (22, "replace this TODO with an opening paragraph of two to four sentences: the question "
+                               "the essay takes up and the ans… (a page may hold TODOs only while it has draft: true)")
+    result = run_checker("--docs-dir", "docs", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == f"{SCAFFOLD_PATH}:4: " + findings[0][1]
+    assert result.stdout.splitlines()[-1] == "12 problems found"
+
+
+@pytest.mark.parametrize("site_url,expected", [
+    (None, "http://127.0.0.1:8000/essays/"),  # no mkdocs.yml beside docs/: the server's root
+    ("https://example.org/", "http://127.0.0.1:8000/essays/"),
+    ("https://tea.example.org/fork/debate/", "http://127.0.0.1:8000/fork/debate/essays/"),
+])
+def test_scaffold_prints_the_preview_address_below_site_urls_path(tmp_path, site_url, expected):
+    config = None if site_url is None else f"site_name: Fork\nsite_url: {site_url}\n"
+    _, result = scaffolded_site(tmp_path, config)
+    assert f"make serve   preview at {expected}{SCAFFOLD_SLUG}/\n" in result.stdout
+
+
+def test_scaffold_reads_the_real_sites_base_path():
+    assert preview_url(str(ROOT / "mkdocs.yml"), "x") == "http://127.0.0.1:8000/free-as-in-what/essays/x/"
+
+
+# -----------------------------------------------------------------------------
+# Drafts
+# -----------------------------------------------------------------------------
+
+
+def test_a_draft_may_hold_todos_but_meets_every_other_rule(tmp_path):
+    docs = site_with_bad_pages(tmp_path, "essays/todo-left.md", "essays/unknown-tag.md")
+    for name in ("todo-left.md", "unknown-tag.md"):
+        page = docs / "essays" / name
+        page.write_text(page.read_text(encoding="utf-8").replace("kind: essay\n", "kind: essay\ndraft: true\n"),
+                        encoding="utf-8")
+    result = run_checker("--docs-dir", "docs", cwd=tmp_path)
+    assert (result.returncode, result.stdout.splitlines()) == (1, [
+        "docs/essays/unknown-tag.md:9: unknown tag 'open-washing'; allowed: definitions, licensing, safety",
+        "docs/essays/todo-left.md: draft (draft: true), not published: 1 TODO left, on line 17",
+        "docs/essays/unknown-tag.md: draft (draft: true), not published: no TODO left; delete draft: true to publish it",
+        "1 problem found",
+    ])
+
+
+def test_draft_false_publishes_the_page(tmp_path):
+    docs = site_with_bad_pages(tmp_path, "essays/todo-left.md")
+    page = docs / "essays" / "todo-left.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("kind: essay\n", "kind: essay\ndraft: false\n"),
+                    encoding="utf-8")
+    site = load_site(str(docs))
+    assert "essays/todo-left.md" in site.pages and not site.drafts
+    assert [line for line, _ in page_findings(site, site.pages["essays/todo-left.md"])] == [17]
+
+
+# -----------------------------------------------------------------------------
+# Footnotes: the rule agrees with what Python-Markdown renders
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("body,undefined", [
+    ("Text.[^a]\n\n[^a]: Note.", []),
+    ("Text.[^Note]\n\n[^note]: Note.", ["Note"]),  # labels are case-sensitive
+    ("Text.[^a b]\n\n[^a b]: Note.", []),  # spaces inside a label are part of it
+    ("Text.[^ a]\n\n[^a]: Note.", [" a"]),
+    ("Text.[^a] and `[^b]`.\n\n[^a]: Note.", []),  # code is not a reference
+    ("Text.[^a]\n\n```\n[^b]\n```\n\n[^a]: Note.", []),
+    ("Text.[^a]\n\n```\n[^a]: In code.\n```", ["a"]),  # a definition in code defines nothing
+    ("Text.[^a][^b]\n\n[^a]: Note.", ["b"]),
+])
+def test_undefined_footnote_rule_matches_the_rendering(body, undefined):
+    page = Page("essays/x.md", "docs/essays/x.md", LineDict(), body, 1)
+    flagged = sorted(re.match(r"footnote \[\^(.*?)\] has no", message).group(1)
+                     for _, message in rule_footnotes(None, page) if "has no definition" in message)
+    soup = BeautifulSoup(markdown.markdown(body, extensions=["footnotes", "fenced_code"]), "html.parser")
+    for code in soup.find_all(["code", "pre"]):
+        code.decompose()
+    printed = sorted(re.findall(r"(?<!\\)\[\^([^\]]*)\]", soup.get_text()))
+    assert flagged == printed == sorted(undefined)
+
+
+def test_an_escaped_footnote_bracket_is_text_the_writer_meant():
+    page = Page("essays/x.md", "docs/essays/x.md", LineDict(), "Write \\[^id] for a footnote.", 1)
+    assert list(rule_footnotes(None, page)) == []
+    assert "Write [^id] for a footnote." in markdown.markdown(page.body, extensions=["footnotes"])
 
 
 def test_scaffold_refuses_to_overwrite(tmp_path):

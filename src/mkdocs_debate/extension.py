@@ -162,7 +162,7 @@ class DebateContext:
 
     @property
     def page(self) -> Page | None:
-        return self.site.pages.get(self.src)
+        return self.site.all_pages.get(self.src)  # a draft renders too (checker, `mkdocs serve`)
 
     @property
     def shown_path(self) -> str:
@@ -233,7 +233,7 @@ class GeneratePreprocessor(Preprocessor):
                     f"unknown generated block {match.group(1)!r}; known: " + ", ".join(sorted(GENERATORS)),
                     line.strip())
             output.extend(["", *builder(site, src, settings).splitlines(), ""])
-        page = site.pages.get(src)
+        page = site.all_pages.get(src)
         if page is not None:
             header = page_header(site, page, settings)
             output = [*header.splitlines(), "", *output] if header else output

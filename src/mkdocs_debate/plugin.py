@@ -7,6 +7,9 @@ Zensical"):
 
 - run the content checker's rules inside the build (all pages, before any renders), so a bad page fails it
   with ``path:line: message`` (under Zensical, run ``debate-check`` first);
+- leave pages with ``draft: true`` out of the built site (no page, search entry, sitemap line or feed
+  item; a link to one is a dead link); ``mkdocs serve`` previews them (MkDocs' draft level), marked;
+- start the RSS feed afresh on every build, so that ``mkdocs serve`` does not pile up old items;
 - add the Content Security Policy meta element to every page;
 - give the RSS feed an absolute image URL built from site_url.
 """
@@ -20,8 +23,8 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from mkdocs_debate import csp, urls
@@ -29,6 +32,12 @@ from mkdocs_debate.checker import data_problems, page_problems
 from mkdocs_debate.data import site as site_data
 from mkdocs_debate.data.site import Site, load_site
 from mkdocs_debate.data.yaml_lines import DataError
+
+log = get_plugin_logger(__name__)
+DRAFT_BANNER = ('<div class="admonition warning"><p class="admonition-title">Draft: not published</p>'
+                "<p>This page has <code>draft: true</code>. Only <code>mkdocs serve</code> shows it: the built "
+                "site, its lists, the feed and search leave it out. Delete that line once <code>make check</code> "
+                "finds no TODO.</p></div>\n")
 
 
 class DebateConfig(Config):
@@ -53,10 +62,12 @@ class DebatePlugin(BasePlugin[DebateConfig]):
 
     @event_priority(100)  # before the RSS plugin reads its options
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Give the feed an absolute image URL derived from site_url (set in one place)."""
+        """Give the feed an absolute image URL derived from site_url (set in one place); start it afresh."""
         rss = config.plugins.get("rss")
         if rss is not None and not rss.config.image and config.site_url:
             rss.config.image = config.site_url.rstrip("/") + "/assets/images/social/index.png"
+        if rss is not None:
+            _reset_feed(rss)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -65,11 +76,27 @@ class DebatePlugin(BasePlugin[DebateConfig]):
         site = self._site(config)
         # Every page's rules run here, before any page renders, so that a bad page fails the build
         # with the checker's own message, not later inside another page that lists it.
-        problems = [*(p for page in site.pages.values() for p in page_problems(site, page)),
+        problems = [*(p for page in site.all_pages.values() for p in page_problems(site, page)),
                     *data_problems(site)] if self.config.check else []
         if problems:
             raise PluginError("Content problems:\n" + "\n".join(map(str, problems)))
+        for src, page in sorted(site.drafts.items()):
+            file = files.get_file_from_path(src)
+            if file is None:
+                continue
+            if self.serving:
+                file.inclusion = InclusionLevel.DRAFT  # MkDocs previews it, marked, under `serve` only
+                log.info(f"{page.path} is a draft (draft: true): previewed here, marked as a draft; "
+                         "`mkdocs build` leaves it out")
+            else:
+                files.remove(file)  # not merely excluded: a link to it is then a dead link, which fails the build
+                log.info(f"{page.path} is a draft (draft: true): left out of the site, its lists, the feed, "
+                         "search and the sitemap")
         return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Under `mkdocs serve`, say on the page that a draft is not published."""
+        return DRAFT_BANNER + html if page.file.inclusion.is_excluded() else html
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
         """Material prints the title and description as they are: hand its templates escaped Markup."""
@@ -116,3 +143,17 @@ class DebatePlugin(BasePlugin[DebateConfig]):
             return load_site(config.docs_dir)
         except DataError as error:
             raise PluginError("\n".join(map(str, error.problems))) from None
+
+
+def _reset_feed(rss: BasePlugin) -> None:
+    """Forget the pages an earlier build gave the RSS plugin.
+
+    mkdocs-rss-plugin fills its page list in ``on_startup``, which MkDocs calls
+    once per ``mkdocs serve``, and only ever appends to it: every rebuild would
+    add each page again, and keep pages since deleted.
+    """
+    if hasattr(rss, "pages_to_filter"):
+        rss.pages_to_filter.clear()
+    for feed in (getattr(rss, "feed_created", None), getattr(rss, "feed_updated", None)):
+        if feed is not None:
+            feed.entries.clear()

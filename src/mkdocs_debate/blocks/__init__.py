@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from mkdocs_debate.blocks.contributing import contributing_links
 from mkdocs_debate.blocks.definitions import definitions_index, term_definitions_page, verdicts_page
 from mkdocs_debate.blocks.furniture import corrections_list
 from mkdocs_debate.blocks.glossary import glossary_page
@@ -45,4 +46,5 @@ GENERATORS: dict[str, Generator] = {
     "licence-page": licence_page,
     "licences": licences_list,
     "licence-compare": licence_compare,
+    "contributing": contributing_links,
 }

@@ -21,7 +21,7 @@ from mkdocs_debate.checker.data_rules import (
     static_problems,
     timeline_problems,
 )
-from mkdocs_debate.checker.page_rules import page_findings
+from mkdocs_debate.checker.page_rules import page_findings, placeholder_findings
 from mkdocs_debate.checker.render import Renderer
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import Site
@@ -46,10 +46,23 @@ def all_problems(site: Site, only: set[str] | None = None, renderer: Renderer | 
     its HTML checked: what the build would refuse, the checker reports first.
     """
     problems = []
-    for page in sorted(site.pages.values(), key=lambda p: p.src):
+    for page in sorted(site.all_pages.values(), key=lambda p: p.src):
         if only is None or os.path.abspath(os.path.join(site.docs_dir, page.src)) in only:
             found = page_findings(site, page)
             if renderer is not None and page.error is None:
                 found = sorted(set(found) | set(renderer.findings(page)))
             problems += located(page.path, found)
     return problems + data_problems(site)
+
+
+def draft_notes(site: Site, only: set[str] | None = None) -> list[str]:
+    """One line per draft: how many TODOs it still holds, or that it is ready to publish."""
+    notes = []
+    for page in sorted(site.drafts.values(), key=lambda p: p.src):
+        if only is None or os.path.abspath(os.path.join(site.docs_dir, page.src)) in only:
+            todos = [line for line, _ in placeholder_findings(page)]
+            notes.append(f"{page.path}: draft (draft: true), not published: " + (
+                f"{len(todos)} TODO{'s' if len(todos) != 1 else ''} left, on line"
+                f"{'s' if len(todos) != 1 else ''} {', '.join(map(str, todos))}" if todos else
+                "no TODO left; delete draft: true to publish it"))
+    return notes

@@ -2,8 +2,9 @@
 
 Usage: debate-check [--docs-dir docs] [FILE ...]
 
-Prints ``path:line: message`` for every problem, then a count, and exits 1 if
-there is any. With ``GITHUB_ACTIONS=true`` it also prints ``::error``
+Prints ``path:line: message`` for every problem, then a line for each draft
+(``draft: true``: how many TODOs it still holds, which are not problems while
+it is a draft), then a count, and exits 1 if there is any problem. With ``GITHUB_ACTIONS=true`` it also prints ``::error``
 annotations so problems show on the pull request's diff.
 """
 
@@ -14,7 +15,7 @@ import dataclasses
 import os
 import sys
 
-from mkdocs_debate.checker import all_problems
+from mkdocs_debate.checker import all_problems, draft_notes
 from mkdocs_debate.checker.render import Renderer
 from mkdocs_debate.data.config import Settings, settings_from_config
 from mkdocs_debate.data.site import load_site
@@ -56,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (its Markdown extensions)")
     parser.add_argument("files", nargs="*", help="only these pages (data files are always checked)")
     args = parser.parse_args(argv)
+    notes: list[str] = []
     try:
         site = load_site(args.docs_dir)
     except DataError as error:
@@ -63,11 +65,14 @@ def main(argv: list[str] | None = None) -> int:
     else:
         only = {os.path.abspath(f) for f in args.files if f.endswith(".md")} or None
         problems = all_problems(site, only, _renderer(args.config, args.docs_dir))
+        notes = draft_notes(site, only)
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
         print(problem)
         if annotate:
             print(annotation(problem))
+    for note in notes:
+        print(note)
     count = len(problems)
     print(f"{count} problem{'s' if count != 1 else ''} found" if count else "content OK: no problems found")
     return 1 if count else 0

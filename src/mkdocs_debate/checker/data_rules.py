@@ -20,10 +20,10 @@ from mkdocs_debate.verdicts import AUTHORITY_VERDICTS, CRITERION_FIELDS, DEFINIT
 
 
 def site_problems(site: Site) -> Iterator[Problem]:
-    """Slugs and titles are unique across essays, summaries and claims."""
+    """Slugs and titles are unique across essays, summaries and claims (drafts included: they will be published)."""
     seen_slugs: dict[str, Page] = {}
     seen_titles: dict[str, Page] = {}
-    for page in sorted(site.pages.values(), key=lambda p: p.src):
+    for page in sorted(site.all_pages.values(), key=lambda p: p.src):
         if not (page.is_content or page.is_claim):
             continue
         other = seen_slugs.setdefault(page.slug, page)

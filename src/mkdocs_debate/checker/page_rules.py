@@ -7,7 +7,10 @@ small generator, and messages say what must hold and quote the bad value.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
+
+from markdown.extensions.footnotes import RE_REFERENCE, FootnoteBlockProcessor
 
 from mkdocs_debate.blocks import GENERATORS
 from mkdocs_debate.checker.fields import (
@@ -25,7 +28,7 @@ from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import KINDS, SLUG, Site, iso_date
 from mkdocs_debate.data.yaml_lines import LineDict
 from mkdocs_debate.problems import Finding
-from mkdocs_debate.source import PLAIN_TEXT_MARKUP, iter_code_free_lines
+from mkdocs_debate.source import PLAIN_TEXT_MARKUP, iter_code_free_lines, mask_code_spans
 from mkdocs_debate.syntax import CLAIM_SIDES, GENERATE_RE, Reference, iter_references, malformed_references
 from mkdocs_debate.usage import find_definition, find_term
 
@@ -292,12 +295,74 @@ def _definition_reference_findings(site: Site, reference: Reference) -> Iterator
                                       f"{reference.text}; known: {known} (docs/_data/definitions.yml)")
 
 
+TODO = re.compile(r"\bTODO\b")
+TODO_HINT = re.compile(r"\bTODO:\s*(?P<hint>.*)")  # the scaffold's "TODO: what to write here"
+MAX_HINT = 90  # characters of a TODO's hint quoted in the message
+FRONT_MATTER_LINE = 2  # the front matter's first line in the file, after '---'
+
+
+def placeholder_findings(page: Page) -> Iterator[Finding]:
+    """Every TODO the scaffold left: in front matter values and their comments, and in text outside code.
+
+    Whole-line comments of the front matter are guidance (the scaffold's header), not placeholders.
+    """
+    lines = [(number + FRONT_MATTER_LINE - 1, line) for number, line in enumerate(page.front.splitlines(), 1)
+             if not line.lstrip().startswith("#")]
+    lines += [(number + page.body_line - 1, mask_code_spans(line)) for number, line in iter_code_free_lines(page.body)]
+    for number, line in lines:
+        if TODO.search(line):
+            hint_match = TODO_HINT.search(line)
+            hint = hint_match.group("hint").strip().strip('"') if hint_match else ""
+            hint = hint if len(hint) <= MAX_HINT else hint[:MAX_HINT].rstrip() + "…"
+            yield Finding(number, "replace this TODO" + (f" with {hint}" if hint else "")
+                          + " (a page may hold TODOs only while it has draft: true)")
+
+
+def rule_placeholders(site: Site, page: Page) -> Iterator[Finding]:
+    """No TODO is left outside code, unless the page is a draft (draft: true keeps it unpublished)."""
+    if not page.is_draft:
+        yield from placeholder_findings(page)
+
+
+def rule_draft(site: Site, page: Page) -> Iterator[Finding]:
+    """draft, where given, is true or false."""
+    if "draft" in page.meta and not isinstance(page.meta["draft"], bool):
+        yield Finding(page.meta.line_of("draft"), f"draft must be true or false: {page.meta['draft']!r}")
+
+
+def rule_footnotes(site: Site, page: Page) -> Iterator[Finding]:
+    """Every footnote reference [^id] outside code has a definition [^id]: and every definition is referenced.
+
+    Labels match as Python-Markdown's footnotes extension matches them: exactly,
+    case and spaces included. An undefined reference would print as literal
+    text; an unreferenced definition as a footnote nothing points to.
+    """
+    references: dict[str, int] = {}
+    definitions: dict[str, int] = {}
+    for number, line in iter_code_free_lines(page.body):
+        line, number = mask_code_spans(line), number + page.body_line - 1
+        definition = FootnoteBlockProcessor.RE.match(line.lstrip())
+        if definition:
+            definitions.setdefault(definition.group(1), number)
+        for match in RE_REFERENCE.finditer(line):
+            if not line[: match.start()].endswith("\\"):  # \[^x] is an escaped bracket, not a reference
+                references.setdefault(match.group(1), number)
+    for label, number in references.items():
+        if label not in definitions:
+            yield Finding(number, f"footnote [^{label}] has no definition: add a line '[^{label}]: …' "
+                                  "(labels are case-sensitive)")
+    for label, number in definitions.items():
+        if label not in references:
+            yield Finding(number, f"footnote [^{label}] is defined but never referenced: "
+                                  f"cite it with [^{label}] in the text, or delete the definition")
+
+
 PAGE_RULES = (
     rule_front_matter_parses, rule_file_name, rule_required_fields, rule_field_types,
     rule_dates, rule_kind, rule_authors, rule_tags, rule_sources, rule_based_on,
     rule_corrections, rule_revisions, rule_cites_sources, rule_claim_sections,
     rule_references, rule_flat_sections, rule_plain_text, rule_not_in_the_future, rule_social,
-    rule_generated_blocks, rule_well_formed_references,
+    rule_generated_blocks, rule_well_formed_references, rule_placeholders, rule_draft, rule_footnotes,
 )
 
 

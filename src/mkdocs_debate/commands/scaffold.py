@@ -1,14 +1,16 @@
 """debate-new-essay: scaffold a new essay from docs/_templates/essay.md.
 
-Usage: debate-new-essay [--docs-dir docs] "Title of the essay"
+Usage: debate-new-essay [--docs-dir docs] [--config mkdocs.yml] "Title of the essay"
 (or: make new-essay TITLE="Title of the essay")
 
 Writes docs/essays/<slug>.md, the slug being the title in lower-case ASCII
 words joined by '-'. Title and today's date are filled in; every other
-<REQUIRED: hint> of the template becomes a visible TODO with a value that the
-content checker accepts, so `make check` and `make test` stay green while you
-write. The TODOs are for you and the editors to clear before merging. Never
-overwrites a file: an essay's file name is its permanent URL.
+<REQUIRED: hint> of the template becomes a visible TODO. The essay starts with
+``draft: true`` (from the template): it builds and previews under ``make
+serve`` at once, but stays out of the built site, its lists and the feed. The
+checker reports each TODO of a page without ``draft: true``, so deleting that
+line is the last step, once ``make check`` lists no TODO. Never overwrites a
+file: an essay's file name is its permanent URL.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ import os
 import re
 import sys
 import unicodedata
+import urllib.parse
 
+from mkdocs_debate.data.config import settings_from_config
 from mkdocs_debate.data.site import DATA_DIR
 from mkdocs_debate.data.yaml_lines import load_yaml
 from mkdocs_debate.source import FRONT_MATTER
@@ -29,7 +33,9 @@ TEMPLATE = os.path.join("_templates", "essay.md")
 PLACEHOLDER = re.compile(r"<(REQUIRED|OPTIONAL): ([^<>]*)>")
 FIELD_LINE = re.compile(r"^(?P<indent>\s*(?:- )?)(?P<key>[a-z_]+):")
 PLACEHOLDER_URL = "https://example.org/TODO"  # the template's footnote cites the same URL
-HEADER = "# Replace every TODO, then run `make check` (see CONTRIBUTING.md)."
+HEADER = ("# Replace every TODO (`make check` lists those left), then delete `draft: true` "
+          "to publish (see CONTRIBUTING.md).")
+PREVIEW_ROOT = "http://127.0.0.1:8000"  # where `make serve` listens (Makefile)
 
 
 def slugify(title: str) -> str:
@@ -107,11 +113,20 @@ def default_tag(docs_dir: str) -> str:
     return next(iter(tags))
 
 
+def preview_url(config_file: str, slug: str) -> str:
+    """Where `make serve` shows the essay: below the path of site_url, as MkDocs serves it."""
+    site_url = settings_from_config(config_file).site_url if os.path.exists(config_file) else ""
+    base = urllib.parse.urlsplit(site_url).path.strip("/")
+    return f"{PREVIEW_ROOT}/{base + '/' if base else ''}essays/{slug}/"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("title", help='the essay\'s title, e.g. "Free as in what?"')
     parser.add_argument("--docs-dir", default="docs")
+    parser.add_argument("--config", help="the site's mkdocs.yml (default: beside the docs folder)")
     args = parser.parse_args(argv)
+    config = args.config or os.path.join(os.path.dirname(os.path.abspath(args.docs_dir)), "mkdocs.yml")
     slug = slugify(args.title)
     if not slug:
         print(f"error: the title must contain letters or digits: {args.title!r}\n"
@@ -127,13 +142,15 @@ def main(argv: list[str] | None = None) -> int:
         text = scaffold(handle.read(), args.title, dt.date.today(), default_tag(args.docs_dir))
     with open(path, "x", encoding="utf-8") as handle:
         handle.write(text)
-    print(f"Created {shown}\n\n"
+    print(f"Created {shown} as a draft (draft: true): it previews under make serve, "
+          "but is not published.\n\n"
           "Next:\n"
           f"  1. Replace every TODO in {shown}; the comments list the allowed values.\n"
-          "  2. make check   every problem as path:line: message\n"
-          f"  3. make serve   preview at http://127.0.0.1:8000/essays/{slug}/\n"
-          "  4. once the headings are final: make manifest (records the new URL and anchors),\n"
-          "     make test, then open a pull request (CONTRIBUTING.md).")
+          "  2. make check   every problem as path:line: message, and the TODOs a draft still holds\n"
+          f"  3. make serve   preview at {preview_url(config, slug)}\n"
+          "  4. once make check lists no TODO: delete the line draft: true,\n"
+          "     make manifest (records the new URL and anchors), make test,\n"
+          "     then open a pull request (CONTRIBUTING.md).")
     return 0
 
 

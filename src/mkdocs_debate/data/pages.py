@@ -24,6 +24,7 @@ class Page:
     body: str
     body_line: int  # line of the file on which the body starts
     error: Finding | None = None  # (line, message) when front matter cannot be parsed
+    front: str = ""  # the front matter's text as written (comments included); it starts on line 2
 
     @property
     def section(self) -> str:
@@ -47,6 +48,11 @@ class Page:
     @property
     def is_claim(self) -> bool:
         return self.section == CLAIM_SECTION and not self.is_index
+
+    @property
+    def is_draft(self) -> bool:
+        """Whether the page says draft: true: checked, but kept out of the built site until cleared."""
+        return self.meta.get("draft") is True
 
     @property
     def links_terms(self) -> bool:
@@ -74,7 +80,7 @@ def read_page(docs_dir: str, src: str, display_root: str | None = None) -> Page:
                 error = Finding(2, "front matter must be a mapping of keys to values")
         except DataError as problem:
             error = Finding(*problem.problems[0][1:])
-    return Page(src.replace(os.sep, "/"), shown, meta, body, body_line, error)
+    return Page(src.replace(os.sep, "/"), shown, meta, body, body_line, error, front or "")
 
 
 def _decode(raw: bytes) -> tuple[str, Finding | None]:

@@ -43,7 +43,12 @@ def _mtimes(paths: list[str]) -> tuple:
 
 @dataclasses.dataclass
 class Site:
-    """All pages and data of one docs folder."""
+    """All pages and data of one docs folder.
+
+    ``pages`` are the published pages: every list, backlink and export reads
+    them. Pages with ``draft: true`` are in ``drafts`` only, so that nothing
+    published can list or link one; the checker reads both (``all_pages``).
+    """
 
     docs_dir: str
     pages: dict[str, Page]
@@ -56,6 +61,12 @@ class Site:
     definitions: LineDict = dataclasses.field(default_factory=LineDict)  # competing definitions of terms
     licences_data: LineDict = dataclasses.field(default_factory=LineDict)  # licences.yml, optional
     cache: dict = dataclasses.field(default_factory=dict, repr=False)  # indexes built from this data
+    drafts: dict[str, Page] = dataclasses.field(default_factory=dict)  # pages with draft: true, unpublished
+
+    @functools.cached_property
+    def all_pages(self) -> dict[str, Page]:
+        """Published pages and drafts: what the checker checks and the build may render."""
+        return {**self.pages, **self.drafts}
 
     @functools.cached_property
     def terms(self) -> dict[str, dict]:
@@ -136,7 +147,9 @@ def load_site(docs_dir: str) -> Site:
 @functools.lru_cache(maxsize=4)
 def _load_site(docs_dir: str, stamp: tuple) -> Site:
     root = os.path.dirname(docs_dir)
-    pages = {src: read_page(docs_dir, src, root) for src in markdown_sources(docs_dir)}
+    every = [read_page(docs_dir, src, root) for src in markdown_sources(docs_dir)]
+    pages = {page.src: page for page in every if not page.is_draft}
+    drafts = {page.src: page for page in every if page.is_draft}
 
     def data(name: str, default: Any) -> Any:
         path = os.path.join(docs_dir, DATA_DIR, name)
@@ -148,7 +161,8 @@ def _load_site(docs_dir: str, stamp: tuple) -> Site:
 
     return Site(docs_dir, pages, data("glossary.yml", []), data("models.yml", LineDict()),
                 data("authors.yml", LineDict()), data("tags.yml", LineDict()), data("timeline.yml", LineDict()),
-                data("trusted.yml", LineDict()), data("definitions.yml", LineDict()), data("licences.yml", LineDict()))
+                data("trusted.yml", LineDict()), data("definitions.yml", LineDict()), data("licences.yml", LineDict()),
+                drafts=drafts)
 
 
 def iso_date(value: Any) -> dt.date | None:
