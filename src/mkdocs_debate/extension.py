@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 - Python-Markdown's own name for it
 from typing import Any
+from urllib.parse import urlsplit
 
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
@@ -496,7 +497,8 @@ class PreviewTreeprocessor(Treeprocessor):
             return
         for anchor in root.iter("a"):
             href = anchor.get("href", "")
-            if (not href or href.startswith(("#", "mailto:", "tel:")) or "://" in href or href.startswith("//")
+            parts = urlsplit(href)
+            if (not href or href.startswith("#") or parts.scheme or parts.netloc
                     or "data-tip" in anchor.attrib or NO_PREVIEW_CLASSES & set(anchor.get("class", "").split())):
                 continue
             anchor.set("data-preview", "")
