@@ -104,6 +104,7 @@ def find_definition(site: Site, term_id: str, definition_id: str) -> dict | None
 EXCERPT_LENGTH = 200
 SHORT_SENTENCE = 60  # a marked sentence shorter than this takes the one before it too
 MARK = "\x00"  # where the reference stood, while the paragraph is reduced to plain text
+OTHER = "\x01"  # where another claim reference stood
 BLOCK_PREFIX = re.compile(r"^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?")
 LIST_ITEM = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+")
 NOT_PARAGRAPH = re.compile(r"^\s*(?:#{1,6}\s|\[\^[^\]]+\]:|\||<|\{|!!!|\?\?\?|-{3,}\s*$|\*{3,}\s*$)")
@@ -138,7 +139,9 @@ def claim_excerpt(site: Site, lines: list[str], index: int, nth: int = 0) -> str
     text = " ".join(_reference_text(site, BLOCK_PREFIX.sub("", line, count=1), nth if number == index else -1)
                     for number, line in enumerate(lines[first: last + 1], first))
     before, _, after = _plain(text).partition(MARK)
-    before, after = before.strip(), after.strip()
+    own = before.rpartition(OTHER)[2]  # what an earlier reference marks is not this one's
+    before = (own if own.strip() else before).replace(OTHER, "").strip()
+    after = after.replace(OTHER, "").strip()
     if not before or (ENDS_A_SENTENCE.search(before) and not _starts_lower(after)):
         sentence = _last_sentence(before) if before else _first_sentence(after)
     else:
@@ -174,7 +177,7 @@ def _paragraph_bounds(lines: list[str], index: int) -> tuple[int, int]:
 
 
 def _reference_text(site: Site, line: str, nth: int) -> str:
-    """A line with references as text: terms as their words, the nth claim reference as MARK, others gone."""
+    """A line with references as text: terms as their words, the nth claim reference as MARK, others as OTHER."""
     masked = mask_code_spans(line)
     out, cursor, claims = [], 0, -1
     for match in REFERENCE_RE.finditer(masked):
@@ -182,7 +185,7 @@ def _reference_text(site: Site, line: str, nth: int) -> str:
         cursor = match.end()
         if match.group("kind") == "claim":
             claims += 1
-            out.append(MARK if claims == nth else "")
+            out.append(MARK if claims == nth else OTHER)
             continue
         words = (match.group("extra") or "").strip()
         if not words:

@@ -219,8 +219,8 @@ def rule_claim_theme(site: Site, page: Page) -> Iterator[Finding]:
     if not page.is_claim or "theme" not in page.meta:
         return
     theme = page.meta["theme"]
-    if theme not in site.themes:
-        known = ", ".join(site.themes) or "none (add docs/_data/themes.yml)"
+    if not isinstance(theme, str) or theme not in site.themes:
+        known = ", ".join(site.themes) or "none"
         what = "unknown theme" if isinstance(theme, str) else "theme must be one theme id, not"
         yield Finding(page.meta.line_of("theme"), f"{what} {theme!r}; known themes: {known} (docs/_data/themes.yml)")
 
