@@ -49,6 +49,11 @@ ONE_PROBLEM: dict[str, list[Finding]] = {
     "essays/front-matter-not-mapping.md": [(2, "front matter must be a mapping of keys to values")],
     "essays/missing-title.md": [(3, "missing required front matter field 'title'")],
     "claims/missing-claim-field.md": [(3, "missing required front matter field 'claim'")],
+    "claims/missing-theme.md": [(3, "missing required front matter field 'theme'")],
+    "claims/unknown-theme.md": [
+        (9, "unknown theme 'open-washing'; known themes: definitions, safety (docs/_data/themes.yml)")],
+    "claims/theme-not-text.md": [(9, "theme must be one theme id, not ['definitions', 'safety']; "
+                                     "known themes: definitions, safety (docs/_data/themes.yml)")],
     "essays/unknown-field.md": [(5, f"unknown front matter field 'subtitle'; allowed: {ALLOWED_FIELDS}")],
     "essays/empty-description.md": [(4, "description must be non-empty text: ''")],
     "essays/description-too-long.md": [(4, "description must be at most 160 characters (it has 170)")],
@@ -85,7 +90,7 @@ ONE_PROBLEM: dict[str, list[Finding]] = {
     "essays/duplicate-title.md": [
         (3, "title 'Weights Are Source' is already used by docs/claims/weights-are-source.md")],
     "essays/good-summary.md": [(1, "slug 'good-summary' is already used by docs/discussions/good-summary.md")],
-    "claims/missing-case-against.md": [(14, "a claim page needs a section '## The case against'")],
+    "claims/missing-case-against.md": [(15, "a claim page needs a section '## The case against'")],
     # safe Markdown
     "essays/raw-script.md": [(16, '<script> is not allowed (only JSON data blocks): <script>')],
     "essays/raw-iframe.md": [(16, '<iframe> is not allowed: <iframe src="https://www.youtube-nocookie.com/embed/fixture">')],

@@ -78,7 +78,7 @@ def after_title(article: BeautifulSoup) -> list:
 def test_a_revised_page_shows_its_latest_note_under_the_title(built_site, page):
     latest = max(page.meta["revisions"], key=lambda r: iso_date(r["date"]))
     following = after_title(article_of(built_site, page.src))
-    note = following[1] if page.is_content else following[0]
+    note = following[1] if page.is_content or page.is_claim else following[0]  # after the metadata line or the claim
     assert note.name == "aside" and "revision-note" in note["class"]
     assert note.p.get_text(" ", strip=True) == f"Revised {human_date(latest['date'])}: {latest['note'].strip()}"
 

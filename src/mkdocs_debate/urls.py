@@ -50,6 +50,8 @@ def published(site: pathlib.Path) -> set[str]:
             entries |= {f"{path}#{i}" for i in CLAUSE_ID.findall(html) + ROW_ID.findall(html)}
         elif path == "models/":
             entries |= {f"{path}#{i}" for i in re.findall(r'<tr id="([^"]+)"', html)}
+        elif path == "claims/":  # the claims index: a heading per theme of docs/_data/themes.yml
+            entries |= {f"{path}#{i}" for i in HEADING_ID.findall(html)}
         if path.startswith(ANCHORED_SECTIONS) or path == "glossary/":
             entries |= {f"{path}#{i}" for i in ID.findall(html) if i.startswith("claim-")}
         if path.startswith(ANCHORED_SECTIONS) and path not in ANCHORED_SECTIONS:

@@ -5,16 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import quote
 
-from mkdocs_debate.blocks.claims import claim_json_ld
+from mkdocs_debate.blocks.claims import claim_backlinks, claim_json_ld, claim_statement
 from mkdocs_debate.blocks.common import KIND_LABELS, esc, human_date, link, plain, title_of
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import Site, iso_date
-from mkdocs_debate.usage import claim_usage
-
-BACKLINK_GROUPS = (("for", "The case for, in our pages"),
-                   ("against", "The case against, in our pages"),
-                   (None, "Other mentions"))
 
 
 def corrections_list(site: Site, src: str, settings: Settings) -> str:
@@ -33,6 +28,8 @@ def corrections_list(site: Site, src: str, settings: Settings) -> str:
 def page_header(site: Site, page: Page, settings: Settings) -> str:
     """What the build puts under a page's title: the metadata line, the latest revision note."""
     parts = [page_meta_line(site, page)] if page.is_content else []
+    if page.is_claim:
+        parts.append(claim_statement(site, page))
     parts.append(revision_note(page))
     return "\n\n".join(part for part in parts if part)
 
@@ -96,23 +93,6 @@ def furniture(site: Site, page: Page, settings: Settings) -> str:
     if page.is_content or page.is_claim:
         out.append(citation_block(site, page, settings))
     return "\n\n".join(out)
-
-
-def claim_backlinks(site: Site, page: Page) -> str:
-    """Where a claim is argued, grouped by side, each linking the arguing block."""
-    uses = claim_usage(site).get(page.slug, [])
-    groups: dict[str | None, list[str]] = {side: [] for side, _ in BACKLINK_GROUPS}
-    for use in uses:
-        where = f" § {use.heading}" if use.heading else ""
-        groups[use.side if use.side in groups else None].append(
-            f"- [{esc(title_of(use.page))}{esc(where)}]({link(page.src, use.page.src, use.anchor)})")
-    out = ['<div class="claim-backlinks no-terms" markdown>', "", "## Where this claim appears", ""]
-    for side, heading in BACKLINK_GROUPS:
-        if groups[side]:
-            out += [f"### {heading}", "", *groups[side], ""]
-    if not uses:
-        out += ["*No page refers to this claim yet.*", ""]
-    return "\n".join(out + ["</div>"])
 
 
 def citation_block(site: Site, page: Page, settings: Settings, history_of: str = "") -> str:

@@ -92,14 +92,3 @@ def key_claims(site: Site, src: str, settings: Settings) -> str:
     ranked = sorted(site.claims.items(), key=lambda kv: (-len(usage.get(kv[0], [])), kv[0]))
     items = [_claim_item(src, claim_id, page) for claim_id, page in ranked[:KEY_CLAIMS_COUNT]]
     return '<div class="claim-list no-terms" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
-
-
-def claims_list(site: Site, src: str, settings: Settings) -> str:
-    """Every claim with its statement and how often our pages argue it."""
-    usage = claim_usage(site)
-    items = []
-    for claim_id, page in sorted(site.claims.items(), key=lambda kv: title_of(kv[1])):
-        count = len(usage.get(claim_id, []))
-        items.append(_claim_item(src, claim_id, page,
-                                 f" *({count} place{'s' if count != 1 else ''} in our pages)*"))
-    return '<div class="claim-list no-terms" markdown>\n\n' + "\n".join(items) + "\n\n</div>"

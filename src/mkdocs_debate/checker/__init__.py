@@ -19,6 +19,7 @@ from mkdocs_debate.checker.data_rules import (
     models_problems,
     site_problems,
     static_problems,
+    themes_problems,
     timeline_problems,
 )
 from mkdocs_debate.checker.page_rules import page_findings, placeholder_findings
@@ -36,7 +37,8 @@ def page_problems(site: Site, page: Page) -> list[Problem]:
 def data_problems(site: Site) -> list[Problem]:
     """Every problem of the data files and of the rules across pages."""
     return [*site_problems(site), *glossary_problems(site), *models_problems(site), *licences_problems(site),
-            *timeline_problems(site), *static_problems(site), *definitions_problems(site)]
+            *timeline_problems(site), *static_problems(site), *definitions_problems(site),
+            *themes_problems(site)]
 
 
 def all_problems(site: Site, only: set[str] | None = None, renderer: Renderer | None = None) -> list[Problem]:

@@ -708,3 +708,37 @@ def _definition_stub_problems(site: Site, terms: set[str]) -> Iterator[Problem]:
         if page.section == DEFINITIONS_SECTION and not page.is_index and page.slug not in terms:
             yield Problem(page.path, 1, f"{page.src!r} names no term of docs/_data/definitions.yml: "
                                         "delete it (with a redirect) or add the term's definitions")
+
+
+# -----------------------------------------------------------------------------
+# Claim themes
+# -----------------------------------------------------------------------------
+
+THEME_FIELDS = ("id", "name", "description")
+
+
+def themes_problems(site: Site) -> Iterator[Problem]:
+    """Claim themes: unique kebab-case ids, a plain-text name and description, no other field."""
+    path, entries = yield from _entries(site, "themes.yml", "themes", site.themes_data)
+    seen: set[str] = set()
+    for entry in entries:
+        if not isinstance(entry, LineDict):
+            yield Problem(path, 1, f"a theme must be a mapping with {', '.join(THEME_FIELDS)}: {entry!r}")
+            continue
+        theme_id = str(entry.get("id", ""))
+        if not SLUG.match(theme_id):
+            yield Problem(path, entry.line_of("id"), f"theme id must be kebab-case: {theme_id!r}")
+        elif theme_id in seen:
+            yield Problem(path, entry.line_of("id"), f"duplicate theme id {theme_id!r}")
+        seen.add(theme_id)
+        for field in THEME_FIELDS[1:]:
+            value = entry.get(field)
+            if not isinstance(value, str) or not value.strip():
+                yield Problem(path, entry.line_of(field), f"{field} of theme {theme_id!r} must be non-empty text")
+            elif PLAIN_TEXT_MARKUP.search(value):
+                yield Problem(path, entry.line_of(field), (f"{field} of theme {theme_id!r} must be plain text "
+                                                           f"(no <, >, [ or ]): {value!r}"))
+        for field in entry:
+            if field not in THEME_FIELDS:
+                yield Problem(path, entry.line_of(field), (f"unknown field {field!r} in theme {theme_id!r}; "
+                                                           "allowed: " + ", ".join(THEME_FIELDS)))

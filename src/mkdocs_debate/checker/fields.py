@@ -13,7 +13,7 @@ from mkdocs_debate.problems import Finding
 MAX_DESCRIPTION = 160
 MAX_SHORT_DEFINITION = 200
 CONTENT_FIELDS = frozenset({"title", "description", "date", "authors", "kind", "tags", "sources"})
-CLAIM_FIELDS = CONTENT_FIELDS | {"claim"}
+CLAIM_FIELDS = CONTENT_FIELDS | {"claim", "theme"}
 OPTIONAL_FIELDS = frozenset({"updated", "revisions", "based_on", "corrections", "glossary_links", "old_ids",
                              "hide", "social", "search", "status", "draft"})
 PAGE_FIELDS = frozenset({"title", "description"})

@@ -217,6 +217,17 @@ def rule_claim_sections(site: Site, page: Page) -> Iterator[Finding]:
             yield page.body_line, f"a claim page needs a section {section!r}"
 
 
+def rule_claim_theme(site: Site, page: Page) -> Iterator[Finding]:
+    """A claim's theme is one id from docs/_data/themes.yml (the claims index groups claims by it)."""
+    if not page.is_claim or "theme" not in page.meta:
+        return
+    theme = page.meta["theme"]
+    if not isinstance(theme, str) or theme not in site.themes:
+        known = ", ".join(site.themes) or "none"
+        what = "unknown theme" if isinstance(theme, str) else "theme must be one theme id, not"
+        yield Finding(page.meta.line_of("theme"), f"{what} {theme!r}; known themes: {known} (docs/_data/themes.yml)")
+
+
 def rule_references(site: Site, page: Page) -> Iterator[Finding]:
     """[[term:ID]] and [[claim:ID|side]] must name a known term or claim."""
     for reference in iter_references(page.body, page.body_line):
@@ -360,7 +371,7 @@ def rule_footnotes(site: Site, page: Page) -> Iterator[Finding]:
 PAGE_RULES = (
     rule_front_matter_parses, rule_file_name, rule_required_fields, rule_field_types,
     rule_dates, rule_kind, rule_authors, rule_tags, rule_sources, rule_based_on,
-    rule_corrections, rule_revisions, rule_cites_sources, rule_claim_sections,
+    rule_corrections, rule_revisions, rule_cites_sources, rule_claim_sections, rule_claim_theme,
     rule_references, rule_flat_sections, rule_plain_text, rule_not_in_the_future, rule_social,
     rule_generated_blocks, rule_well_formed_references, rule_placeholders, rule_draft, rule_footnotes,
 )

@@ -26,7 +26,7 @@ import os
 import pathlib
 import sys
 
-from mkdocs_debate.blocks.claims import claim_record
+from mkdocs_debate.blocks.claims import claim_record, themes_record
 from mkdocs_debate.blocks.common import LICENCES_DIR, licence_src, model_src
 from mkdocs_debate.blocks.models import score
 from mkdocs_debate.blocks.timeline import events as timeline_events
@@ -91,7 +91,8 @@ def timeline_export(site: Site, settings: Settings) -> dict:
 def claims_export(site: Site, settings: Settings) -> dict:
     """The claim map as published at /claims.json: each claim and where each side is argued."""
     claims = [claim_record(site, page, settings) for _, page in sorted(site.claims.items())]
-    return {"name": f"{settings.site_name} claim map", "license": "CC-BY-SA-4.0", "claims": claims}
+    return {"name": f"{settings.site_name} claim map", "license": "CC-BY-SA-4.0",
+            "themes": themes_record(site, settings), "claims": claims}
 
 
 def _plain(data: object) -> object:

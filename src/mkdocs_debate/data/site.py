@@ -22,7 +22,7 @@ from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
 
 DATA_DIR = "_data"
 DATA_FILES = ("glossary.yml", "models.yml", "authors.yml", "tags.yml", "timeline.yml", "trusted.yml",
-              "definitions.yml", "licences.yml")
+              "definitions.yml", "licences.yml", "themes.yml")
 KINDS = {"essays": "essay", "discussions": "summary", "claims": "claim"}
 CELL_VALUES = frozenset({"open", "partial", "closed", "unknown"})
 DIMENSIONS = (
@@ -60,6 +60,7 @@ class Site:
     trusted: LineDict
     definitions: LineDict = dataclasses.field(default_factory=LineDict)  # competing definitions of terms
     licences_data: LineDict = dataclasses.field(default_factory=LineDict)  # licences.yml, optional
+    themes_data: LineDict = dataclasses.field(default_factory=LineDict)  # themes.yml: the claims' themes
     cache: dict = dataclasses.field(default_factory=dict, repr=False)  # indexes built from this data
     drafts: dict[str, Page] = dataclasses.field(default_factory=dict)  # pages with draft: true, unpublished
 
@@ -98,6 +99,12 @@ class Site:
     def licences(self) -> dict[str, dict]:
         """Bespoke licences (licences.yml) by id."""
         entries = self.licences_data.get("licences") if isinstance(self.licences_data, dict) else None
+        return {str(e.get("id")): e for e in entries or [] if isinstance(e, dict)}
+
+    @functools.cached_property
+    def themes(self) -> dict[str, dict]:
+        """Claim themes (themes.yml) by id, in the file's order."""
+        entries = self.themes_data.get("themes") if isinstance(self.themes_data, dict) else None
         return {str(e.get("id")): e for e in entries or [] if isinstance(e, dict)}
 
     def content_pages(self, section: str) -> list[Page]:
@@ -162,7 +169,7 @@ def _load_site(docs_dir: str, stamp: tuple) -> Site:
     return Site(docs_dir, pages, data("glossary.yml", []), data("models.yml", LineDict()),
                 data("authors.yml", LineDict()), data("tags.yml", LineDict()), data("timeline.yml", LineDict()),
                 data("trusted.yml", LineDict()), data("definitions.yml", LineDict()), data("licences.yml", LineDict()),
-                drafts=drafts)
+                data("themes.yml", LineDict()), drafts=drafts)
 
 
 def iso_date(value: Any) -> dt.date | None:
