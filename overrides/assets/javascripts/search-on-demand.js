@@ -1,11 +1,5 @@
-/* Search on demand: Material fetches the whole search index (search/search_index.json,
-   the biggest file of any page view) and prepares it on the main thread as soon as a
-   page loads, whether or not the reader searches. This script, loaded just before
-   Material's bundle, holds that one request back until the reader shows they are
-   about to search: pointing at or pressing the search button, focusing the search
-   box (also through Material's keyboard shortcuts), or arriving with a shared ?q=
-   query. Then the request goes out unchanged and Material's search works as shipped.
-   Nothing in Material's bundle is patched: only the request's start is delayed. */
+/* Search on demand: holds back Material's request for the search index until
+   the reader starts a search (see overrides/main.html). */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json$/;
