@@ -11,6 +11,14 @@ runs under MkDocs and under Zensical alike. What it does on every page:
   touches code, links, headings, image alt text, attributes, raw HTML,
   footnotes, or the term's own glossary entry. Front matter
   ``glossary_links: false`` opts a page out.
+- **Leaves titles of works alone.** ``*Title*{.work}`` (emphasis with the
+  class ``work``, written with ``attr_list``) becomes ``<cite class="work">``:
+  neither glossary terms nor model names are linked inside it, and the first
+  mention outside it is linked instead. A title written with its quotation
+  marks inside (``*“Post title”*{.work}``) is set upright, others in italics.
+- **Separates neighbouring footnote markers.** A footnote reference directly
+  after another gets the class ``footnote-ref--next`` (the stylesheet draws a
+  comma before it), so "¹⁰¹¹" reads as footnotes 10 and 11.
 - **Links model names.** In essays, summaries and claims, the first mention of
   a matrix model (its ``name`` or one of its ``aliases`` in models.yml) links
   to its page, with the same rules and a tooltip of its openness.
@@ -61,9 +69,13 @@ from mkdocs_debate.syntax import CLAIM_SIDES, GENERATE_RE, REFERENCE, claim_anch
 from mkdocs_debate.usage import find_definition, find_term, term_tip
 from mkdocs_debate.verdicts import definition_anchor
 
-SKIP_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "abbr", "button",
+SKIP_TAGS = frozenset({"a", "cite", "code", "pre", "kbd", "samp", "script", "style", "abbr", "button",
                        "svg", "h1", "h2", "h3", "h4", "h5", "h6", "sup", "img", "textarea"})
 SKIP_CLASSES = frozenset({"footnote", "no-terms", "admonition-title", "claim-ref", "headerlink"})
+WORK_CLASS = "work"  # *Title*{.work}: a title of a work, rendered as <cite>, never cross-linked
+QUOTED_WORK_CLASS = "work--quoted"  # its text opens with a quotation mark: set upright, not in italics
+OPENING_QUOTES = ("“", "‘", '"', "'")
+NEXT_FOOTNOTE_CLASS = "footnote-ref--next"  # a footnote marker right after another: drawn with a comma before it
 SIDE_LABELS = {"for": "Argues for", "against": "Argues against"}
 HTML_PLACEHOLDER_RE = re.compile(HTML_PLACEHOLDER.replace("%s", r"(\d+)"))
 RAW_SKIPPED_TAG = re.compile(r"<\s*(/)?\s*(?:a|code|kbd|samp|summary|cite|pre|script|style|button|textarea)\b", re.IGNORECASE)
@@ -338,6 +350,8 @@ class CrossLinkTreeprocessor(Treeprocessor):
         self.models = site.models_by_id if page is not None and (page.is_content or page.is_claim) else {}
         self.matcher = matcher_for(site.glossary, site.models.get("models"))
         anchor_claims(root)
+        cite_titles_of_works(root)
+        separate_footnote_refs(root)
         if page is not None and not page.links_terms:
             return
         self._walk(root, frozenset())
@@ -429,6 +443,37 @@ class CrossLinkTreeprocessor(Treeprocessor):
             return None
         pieces[-1].tail = text[cursor:]
         return head, pieces
+
+
+def cite_titles_of_works(root: etree.Element) -> None:
+    """Turn each ``*Title*{.work}`` (an ``em`` with the class ``work``) into ``<cite>``, which the linker skips.
+
+    Its attributes stay as the contributor wrote them, so the safety allowlist
+    judges them on the ``cite`` exactly as it would on the ``em``.
+    """
+    for element in root.iter("em"):
+        classes = (element.get("class") or "").split()
+        if WORK_CLASS not in classes:
+            continue
+        element.tag = "cite"
+        if (element.text or "").lstrip().startswith(OPENING_QUOTES):
+            element.set("class", " ".join([*classes, QUOTED_WORK_CLASS]))
+
+
+def separate_footnote_refs(root: etree.Element) -> None:
+    """Mark each footnote reference that directly follows another, with no text between them."""
+    for parent in root.iter():
+        previous: etree.Element | None = None
+        for child in parent:
+            if _is_footnote_ref(child) and previous is not None:
+                classes = (child.get("class") or "").split()
+                child.set("class", " ".join([*classes, NEXT_FOOTNOTE_CLASS]))
+            previous = child if _is_footnote_ref(child) and not child.tail else None
+
+
+def _is_footnote_ref(element: etree.Element) -> bool:
+    """A footnote reference as the footnotes extension writes it: <sup id="fnref:ID"><a class="footnote-ref">."""
+    return element.tag == "sup" and (element.get("id") or "").startswith("fnref")
 
 
 def anchor_claims(root: etree.Element) -> None:

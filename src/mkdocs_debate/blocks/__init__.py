@@ -20,6 +20,7 @@ from mkdocs_debate.blocks.licences import licence_compare, licence_page, licence
 from mkdocs_debate.blocks.lists import claims_list, discussions_list, essays_list, key_claims, latest_list, whats_new
 from mkdocs_debate.blocks.model_page import model_page
 from mkdocs_debate.blocks.models import matrix_teaser, models_page
+from mkdocs_debate.blocks.path import reading_path
 from mkdocs_debate.blocks.timeline import timeline_page
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import Site
@@ -45,4 +46,5 @@ GENERATORS: dict[str, Generator] = {
     "licence-page": licence_page,
     "licences": licences_list,
     "licence-compare": licence_compare,
+    "reading-path": reading_path,
 }

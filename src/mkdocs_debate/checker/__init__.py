@@ -17,6 +17,7 @@ from mkdocs_debate.checker.data_rules import (
     glossary_problems,
     licences_problems,
     models_problems,
+    path_problems,
     site_problems,
     static_problems,
     timeline_problems,
@@ -36,7 +37,8 @@ def page_problems(site: Site, page: Page) -> list[Problem]:
 def data_problems(site: Site) -> list[Problem]:
     """Every problem of the data files and of the rules across pages."""
     return [*site_problems(site), *glossary_problems(site), *models_problems(site), *licences_problems(site),
-            *timeline_problems(site), *static_problems(site), *definitions_problems(site)]
+            *timeline_problems(site), *static_problems(site), *definitions_problems(site),
+            *path_problems(site)]
 
 
 def all_problems(site: Site, only: set[str] | None = None, renderer: Renderer | None = None) -> list[Problem]:
