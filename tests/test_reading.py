@@ -125,10 +125,11 @@ def test_titles_are_marked_in_the_real_pages(site_pages):
 # -----------------------------------------------------------------------------
 
 
-def test_long_pages_have_a_contents_block_after_the_title(site_pages):
+def test_long_pages_have_a_contents_block_before_their_first_section(site_pages):
     soup = BeautifulSoup(site_pages["essays/what-the-ai-act-counts-as-open/index.html"], "html.parser")
     contents = soup.select_one("article details.phone-toc")
     assert contents is not None and contents.find_previous_sibling("h1") is not None
+    assert contents.find_next_sibling().name == "h2" and not contents.find_previous_sibling("h2")
     links = [a["href"] for a in contents.select("a")]
     assert links[:2] == ["#the-rule-and-its-calendar", "#what-counts-as-open"]
     assert all(soup.find(id=href[1:]) is not None for href in links)
