@@ -125,6 +125,18 @@ def test_titles_are_marked_in_the_real_pages(site_pages):
 # -----------------------------------------------------------------------------
 
 
+def test_contents_are_added_before_the_first_section_of_a_long_page():
+    html = golden_render("Lead.\n\n## One & two\n\n### One.a\n\n## Three\n\nText.")
+    assert html.startswith(
+        '<p>Lead.</p>\n<details class="phone-toc" data-search-exclude=""><summary>Contents</summary><ul>'
+        '<li><a href="#one-two">One &amp; two</a><ul><li><a href="#onea">One.a</a></li></ul></li>'
+        '<li><a href="#three">Three</a></li></ul></details>\n<h2 id="one-two">')
+
+
+def test_no_contents_on_a_page_with_fewer_than_three_sections():
+    assert "phone-toc" not in golden_render("Lead.\n\n## One\n\n## Two\n\nText.")
+
+
 def test_long_pages_have_a_contents_block_before_their_first_section(site_pages):
     soup = BeautifulSoup(site_pages["essays/what-the-ai-act-counts-as-open/index.html"], "html.parser")
     contents = soup.select_one("article details.phone-toc")

@@ -19,6 +19,11 @@ runs under MkDocs and under Zensical alike. What it does on every page:
 - **Separates neighbouring footnote markers.** A footnote reference directly
   after another gets the class ``footnote-ref--next`` (the stylesheet draws a
   comma before it), so "¹⁰¹¹" reads as footnotes 10 and 11.
+- **A table of contents for phones.** On a page with at least three sections
+  (the toc extension's headings, two levels deep), a collapsible "Contents"
+  (``<details class="phone-toc">``) is put before the first section heading;
+  the stylesheet shows it only where Material hides its own table of
+  contents. Not on the home page, nor on a page with ``hide: [toc]``.
 - **Links model names.** In essays, summaries and claims, the first mention of
   a matrix model (its ``name`` or one of its ``aliases`` in models.yml) links
   to its page, with the same rules and a tooltip of its openness.
@@ -42,6 +47,7 @@ extension fails rather than guess.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 - Python-Markdown's own name for it
 from typing import Any
@@ -76,6 +82,8 @@ WORK_CLASS = "work"  # *Title*{.work}: a title of a work, rendered as <cite>, ne
 QUOTED_WORK_CLASS = "work--quoted"  # its text opens with a quotation mark: set upright, not in italics
 OPENING_QUOTES = ("“", "‘", '"', "'")
 NEXT_FOOTNOTE_CLASS = "footnote-ref--next"  # a footnote marker right after another: drawn with a comma before it
+PHONE_TOC_MIN_ENTRIES = 3  # fewer sections than this: a page short enough to scroll
+HOME_PAGE = "index.md"
 SIDE_LABELS = {"for": "Argues for", "against": "Argues against"}
 HTML_PLACEHOLDER_RE = re.compile(HTML_PLACEHOLDER.replace("%s", r"(\d+)"))
 RAW_SKIPPED_TAG = re.compile(r"<\s*(/)?\s*(?:a|code|kbd|samp|summary|cite|pre|script|style|button|textarea)\b", re.IGNORECASE)
@@ -495,6 +503,57 @@ def anchor_claims(root: etree.Element) -> None:
             parent.set("id", claim_anchor(claim_id, seen[claim_id]))
 
 
+class PhoneTocTreeprocessor(Treeprocessor):
+    """Puts a collapsible "Contents" before a long page's first section, for phones (no script)."""
+
+    def __init__(self, md: Markdown, context: DebateContext):
+        super().__init__(md)
+        self.context = context
+
+    def run(self, root: etree.Element) -> None:
+        page = self.context.page
+        hidden = page.meta.get("hide") if page is not None else None
+        if page is None or page.src == HOME_PAGE or (isinstance(hidden, list) and "toc" in hidden):
+            return
+        entries = toc_entries(getattr(self.md, "toc_tokens", None) or [])
+        if sum(1 + len(entry.get("children") or []) for entry in entries) < PHONE_TOC_MIN_ENTRIES:
+            return
+        parents = {child: parent for parent in root.iter() for child in parent}
+        first = next(root.iter("h2"), None)
+        if first is None:
+            return
+        parent = parents.get(first, root)
+        contents = phone_toc(entries)
+        contents.tail = "\n"
+        parent.insert(list(parent).index(first), contents)
+
+
+def toc_entries(tokens: list[dict]) -> list[dict]:
+    """The toc extension's headings below the page title: an h1's children take its place."""
+    entries: list[dict] = []
+    for token in tokens:
+        entries.extend(token.get("children") or [] if token.get("level") == 1 else [token])
+    return entries
+
+
+def phone_toc(entries: list[dict]) -> etree.Element:
+    """``<details class="phone-toc">`` listing the sections two levels deep (kept out of the search index)."""
+    details = etree.Element("details", {"class": "phone-toc", "data-search-exclude": ""})
+    etree.SubElement(details, "summary").text = AtomicString("Contents")
+    _toc_list(details, entries, depth=2)
+    return details
+
+
+def _toc_list(parent: etree.Element, entries: list[dict], depth: int) -> None:
+    items = etree.SubElement(parent, "ul")
+    for entry in entries:
+        item = etree.SubElement(items, "li")
+        anchor = etree.SubElement(item, "a", {"href": "#" + str(entry.get("id", ""))})
+        anchor.text = AtomicString(html.unescape(str(entry.get("name", ""))))  # the toc extension escaped it
+        if depth > 1 and entry.get("children"):
+            _toc_list(item, entry["children"], depth - 1)
+
+
 class SafetyPostprocessor(Postprocessor):
     """Validates the page's rendered HTML (raw HTML restored) against the allowlist."""
 
@@ -556,6 +615,8 @@ class DebateExtension(Extension):
         md.inlinePatterns.register(ReferenceInlineProcessor(md, self.context), "debate_refs", 175)
         # After inline (20) and attr_list (8); before toc (5) and MkDocs' relpath (0).
         md.treeprocessors.register(CrossLinkTreeprocessor(md, self.context), "debate_crosslink", 7)
+        # After toc (5), which names and numbers the headings; before MkDocs' relpath (0).
+        md.treeprocessors.register(PhoneTocTreeprocessor(md, self.context), "debate_phone_toc", 4)
         # After raw HTML is restored (30) and footnotes (25): what the reader would get.
         md.treeprocessors.register(TreeDoneTreeprocessor(md, self.context), "debate_tree_done", -100)
         if validate:
