@@ -146,23 +146,23 @@ def test_manifest_covers_everything_published(built_site):
 
 def test_removing_a_page_without_redirect_is_caught(tmp_path):
     site = copy_site(tmp_path / "repo")
-    (site / "docs" / "discussions" / "hacker-news-open-source-ai-is-the-path-forward.md").unlink()
+    (site / "docs" / "discussions" / "zuckerberg-on-the-dwarkesh-podcast.md").unlink()
     manifest = url_manifest.normalise(url_manifest.read_manifest(MANIFEST))
     out = tmp_path / "out"
     assert mkdocs_build(site, out).returncode == 0
     lost = url_manifest.lost(manifest, out)
-    assert any(e.startswith("discussions/hacker-news-open-source-ai-is-the-path-forward/:") for e in lost)
+    assert any(e.startswith("discussions/zuckerberg-on-the-dwarkesh-podcast/:") for e in lost)
     # A redirect to a page that keeps no such anchors covers the page, not its anchors.
     config = site / "mkdocs.yml"
     config.write_text(config.read_text().replace(
         "redirect_maps: {}", "redirect_maps:\n        "
-        "discussions/hacker-news-open-source-ai-is-the-path-forward.md: discussions/index.md"))
+        "discussions/zuckerberg-on-the-dwarkesh-podcast.md: discussions/index.md"))
     out2 = tmp_path / "out2"
     result = mkdocs_build(site, out2)
     assert result.returncode == 0, result.stderr
     lost = url_manifest.lost(manifest, out2)
-    assert "discussions/hacker-news-open-source-ai-is-the-path-forward/: page is gone and no redirect covers it" not in lost
-    assert any("#" in e for e in lost if e.startswith("discussions/hacker-news"))
+    assert "discussions/zuckerberg-on-the-dwarkesh-podcast/: page is gone and no redirect covers it" not in lost
+    assert any("#" in e for e in lost if e.startswith("discussions/zuckerberg"))
 
 
 def test_the_build_itself_refuses_to_lose_a_published_url(tmp_path):
@@ -170,13 +170,13 @@ def test_the_build_itself_refuses_to_lose_a_published_url(tmp_path):
     site = copy_site(tmp_path / "repo")
     (site / "tests").mkdir()
     (site / "tests" / "url-manifest.txt").write_text(MANIFEST.read_text(encoding="utf-8"), encoding="utf-8")
-    (site / "docs" / "discussions" / "hacker-news-open-source-ai-is-the-path-forward.md").unlink()
+    (site / "docs" / "discussions" / "zuckerberg-on-the-dwarkesh-podcast.md").unlink()
     result = mkdocs_build(site, tmp_path / "out")
     assert result.returncode != 0
     log = result.stdout + result.stderr
-    assert "discussions/hacker-news-open-source-ai-is-the-path-forward/: page is gone and no redirect covers it" in log
+    assert "discussions/zuckerberg-on-the-dwarkesh-podcast/: page is gone and no redirect covers it" in log
     assert "redirect_maps" in log
-    assert "'discussions/hacker-news-open-source-ai-is-the-path-forward.md': 'NEW/PATH.md'" in log
+    assert "'discussions/zuckerberg-on-the-dwarkesh-podcast.md': 'NEW/PATH.md'" in log
 
 
 def _ever_recorded() -> set[str]:

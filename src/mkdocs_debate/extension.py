@@ -11,6 +11,19 @@ runs under MkDocs and under Zensical alike. What it does on every page:
   touches code, links, headings, image alt text, attributes, raw HTML,
   footnotes, or the term's own glossary entry. Front matter
   ``glossary_links: false`` opts a page out.
+- **Leaves titles of works alone.** ``*Title*{.work}`` (emphasis with the
+  class ``work``, written with ``attr_list``) becomes ``<cite class="work">``:
+  neither glossary terms nor model names are linked inside it, and the first
+  mention outside it is linked instead. A title written with its quotation
+  marks inside (``*“Post title”*{.work}``) is set upright, others in italics.
+- **Separates neighbouring footnote markers.** A footnote reference directly
+  after another gets the class ``footnote-ref--next`` (the stylesheet draws a
+  comma before it), so "¹⁰¹¹" reads as footnotes 10 and 11.
+- **A table of contents for phones.** On a page with at least three sections
+  (the toc extension's headings, two levels deep), a collapsible "Contents"
+  (``<details class="phone-toc">``) is put before the first section heading;
+  the stylesheet shows it only where Material hides its own table of
+  contents. Not on the home page, nor on a page with ``hide: [toc]``.
 - **Links model names.** In essays, summaries and claims, the first mention of
   a matrix model (its ``name`` or one of its ``aliases`` in models.yml) links
   to its page, with the same rules and a tooltip of its openness.
@@ -37,6 +50,7 @@ extension fails rather than guess.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 - Python-Markdown's own name for it
 from typing import Any
@@ -65,9 +79,15 @@ from mkdocs_debate.syntax import CLAIM_SIDES, GENERATE_RE, REFERENCE, claim_anch
 from mkdocs_debate.usage import find_definition, find_term, term_tip
 from mkdocs_debate.verdicts import definition_anchor
 
-SKIP_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "abbr", "button",
+SKIP_TAGS = frozenset({"a", "cite", "code", "pre", "kbd", "samp", "script", "style", "abbr", "button",
                        "svg", "h1", "h2", "h3", "h4", "h5", "h6", "sup", "img", "textarea"})
 SKIP_CLASSES = frozenset({"footnote", "no-terms", "admonition-title", "claim-ref", "headerlink"})
+WORK_CLASS = "work"  # *Title*{.work}: a title of a work, rendered as <cite>, never cross-linked
+QUOTED_WORK_CLASS = "work--quoted"  # its text opens with a quotation mark: set upright, not in italics
+OPENING_QUOTES = ("“", "‘", '"', "'")
+NEXT_FOOTNOTE_CLASS = "footnote-ref--next"  # a footnote marker right after another: drawn with a comma before it
+PHONE_TOC_MIN_ENTRIES = 3  # fewer sections than this: a page short enough to scroll
+HOME_PAGE = "index.md"
 SIDE_LABELS = {"for": "Argues for", "against": "Argues against"}
 HTML_PLACEHOLDER_RE = re.compile(HTML_PLACEHOLDER.replace("%s", r"(\d+)"))
 RAW_SKIPPED_TAG = re.compile(r"<\s*(/)?\s*(?:a|code|kbd|samp|summary|cite|pre|script|style|button|textarea)\b", re.IGNORECASE)
@@ -342,6 +362,8 @@ class CrossLinkTreeprocessor(Treeprocessor):
         self.models = site.models_by_id if page is not None and (page.is_content or page.is_claim) else {}
         self.matcher = matcher_for(site.glossary, site.models.get("models"))
         anchor_claims(root)
+        cite_titles_of_works(root)
+        separate_footnote_refs(root)
         if page is not None and not page.links_terms:
             return
         self._walk(root, frozenset())
@@ -435,6 +457,37 @@ class CrossLinkTreeprocessor(Treeprocessor):
         return head, pieces
 
 
+def cite_titles_of_works(root: etree.Element) -> None:
+    """Turn each ``*Title*{.work}`` (an ``em`` with the class ``work``) into ``<cite>``, which the linker skips.
+
+    Its attributes stay as the contributor wrote them, so the safety allowlist
+    judges them on the ``cite`` exactly as it would on the ``em``.
+    """
+    for element in root.iter("em"):
+        classes = (element.get("class") or "").split()
+        if WORK_CLASS not in classes:
+            continue
+        element.tag = "cite"
+        if (element.text or "").lstrip().startswith(OPENING_QUOTES):
+            element.set("class", " ".join([*classes, QUOTED_WORK_CLASS]))
+
+
+def separate_footnote_refs(root: etree.Element) -> None:
+    """Mark each footnote reference that directly follows another, with no text between them."""
+    for parent in root.iter():
+        previous: etree.Element | None = None
+        for child in parent:
+            if _is_footnote_ref(child) and previous is not None:
+                classes = (child.get("class") or "").split()
+                child.set("class", " ".join([*classes, NEXT_FOOTNOTE_CLASS]))
+            previous = child if _is_footnote_ref(child) and not child.tail else None
+
+
+def _is_footnote_ref(element: etree.Element) -> bool:
+    """A footnote reference as the footnotes extension writes it: <sup id="fnref:ID"><a class="footnote-ref">."""
+    return element.tag == "sup" and (element.get("id") or "").startswith("fnref")
+
+
 def anchor_claims(root: etree.Element) -> None:
     """Give the block holding each claim reference its anchor, numbered in document order.
 
@@ -452,6 +505,57 @@ def anchor_claims(root: etree.Element) -> None:
         parent = parents.get(element)
         if parent is not None and not parent.get("id"):
             parent.set("id", claim_anchor(claim_id, seen[claim_id]))
+
+
+class PhoneTocTreeprocessor(Treeprocessor):
+    """Puts a collapsible "Contents" before a long page's first section, for phones (no script)."""
+
+    def __init__(self, md: Markdown, context: DebateContext):
+        super().__init__(md)
+        self.context = context
+
+    def run(self, root: etree.Element) -> None:
+        page = self.context.page
+        hidden = page.meta.get("hide") if page is not None else None
+        if page is None or page.src == HOME_PAGE or (isinstance(hidden, list) and "toc" in hidden):
+            return
+        entries = toc_entries(getattr(self.md, "toc_tokens", None) or [])
+        if sum(1 + len(entry.get("children") or []) for entry in entries) < PHONE_TOC_MIN_ENTRIES:
+            return
+        parents = {child: parent for parent in root.iter() for child in parent}
+        first = next(root.iter("h2"), None)
+        if first is None:
+            return
+        parent = parents.get(first, root)
+        contents = phone_toc(entries)
+        contents.tail = "\n"
+        parent.insert(list(parent).index(first), contents)
+
+
+def toc_entries(tokens: list[dict]) -> list[dict]:
+    """The toc extension's headings below the page title: an h1's children take its place."""
+    entries: list[dict] = []
+    for token in tokens:
+        entries.extend(token.get("children") or [] if token.get("level") == 1 else [token])
+    return entries
+
+
+def phone_toc(entries: list[dict]) -> etree.Element:
+    """``<details class="phone-toc">`` listing the sections two levels deep (kept out of the search index)."""
+    details = etree.Element("details", {"class": "phone-toc", "data-search-exclude": ""})
+    etree.SubElement(details, "summary").text = AtomicString("Contents")
+    _toc_list(details, entries, depth=2)
+    return details
+
+
+def _toc_list(parent: etree.Element, entries: list[dict], depth: int) -> None:
+    items = etree.SubElement(parent, "ul")
+    for entry in entries:
+        item = etree.SubElement(items, "li")
+        anchor = etree.SubElement(item, "a", {"href": "#" + str(entry.get("id", ""))})
+        anchor.text = AtomicString(html.unescape(str(entry.get("name", ""))))  # the toc extension escaped it
+        if depth > 1 and entry.get("children"):
+            _toc_list(item, entry["children"], depth - 1)
 
 
 class SafetyPostprocessor(Postprocessor):
@@ -549,6 +653,8 @@ class DebateExtension(Extension):
         md.inlinePatterns.register(ReferenceInlineProcessor(md, self.context), "debate_refs", 175)
         # After inline (20) and attr_list (8); before toc (5) and MkDocs' relpath (0).
         md.treeprocessors.register(CrossLinkTreeprocessor(md, self.context), "debate_crosslink", 7)
+        # After toc (5), which names and numbers the headings; before MkDocs' relpath (0).
+        md.treeprocessors.register(PhoneTocTreeprocessor(md, self.context), "debate_phone_toc", 4)
         # After the cross-links and toc (5), before MkDocs rewrites .md links (relpath, 0).
         md.treeprocessors.register(PreviewTreeprocessor(md, self.context), "debate_preview", 2)
         # After raw HTML is restored (30) and footnotes (25): what the reader would get.

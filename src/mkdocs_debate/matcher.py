@@ -17,12 +17,14 @@ from collections.abc import Iterable, Iterator
 
 import ahocorasick
 
-from mkdocs_debate.source import iter_code_free_lines, mask_code_spans
+from mkdocs_debate.source import WORK_TITLE, iter_code_free_lines, mask_code_spans
 
 # What the site scan removes from a Markdown line (after blanking code spans)
 # before matching, mirroring the elements the tree walk skips: links and images,
-# autolinks, raw HTML tags, attribute lists, footnote and explicit references.
+# autolinks, raw HTML tags, attribute lists, footnote and explicit references,
+# titles of works (*Title*{.work}, which the extension renders as <cite>).
 _SKIPPED_INLINE = re.compile(
+    WORK_TITLE.pattern + "|"
     r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)"  # [link](url), ![alt](src)
     r"|!?\[[^\]]*\]\[[^\]]*\]"  # [link][ref]
     r"|\[\[[^\]]*\]\]"  # [[term:x]], [[claim:x]]

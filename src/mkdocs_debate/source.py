@@ -1,4 +1,4 @@
-"""Markdown source text: front matter, fenced code and code spans.
+"""Markdown source text: front matter, fenced code, code spans and titles of works.
 
 The one place that decides what of a Markdown source is code. The checker,
 the reference scanner, the term scan and the generated-block preprocessor all
@@ -15,6 +15,10 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 FRONT_MATTER_START = re.compile(r"\A---[ \t]*\n")
 FENCE = re.compile(r"(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)*?\1")
+# A title of a work, *Title*{.work} or _Title_{.work} (attr_list on emphasis): the engine
+# renders it as <cite> and links no term or model name inside it, so the scans skip it too.
+WORK_TITLE = re.compile(r"(?P<work_mark>[*_])(?=\S)(?:(?!(?P=work_mark)).)+?(?P=work_mark)"
+                        r"\{:?[^}]*?(?<![\w-])\.work(?![\w-])[^}]*\}")
 PLAIN_TEXT_MARKUP = re.compile(r"[<>\[\]]")  # what plain-text fields may not hold: HTML or Markdown links
 
 

@@ -22,6 +22,7 @@ from mkdocs_debate.blocks.licences import licence_compare, licence_page, licence
 from mkdocs_debate.blocks.lists import discussions_list, essays_list, key_claims, latest_list, whats_new
 from mkdocs_debate.blocks.model_page import model_page
 from mkdocs_debate.blocks.models import matrix_teaser, models_page
+from mkdocs_debate.blocks.path import reading_path
 from mkdocs_debate.blocks.timeline import timeline_page
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import Site
@@ -48,4 +49,5 @@ GENERATORS: dict[str, Generator] = {
     "licences": licences_list,
     "licence-compare": licence_compare,
     "contributing": contributing_links,
+    "reading-path": reading_path,
 }

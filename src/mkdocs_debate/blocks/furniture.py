@@ -1,4 +1,4 @@
-"""What the build adds around a page: claim backlinks, "Cite this page", corrections."""
+"""What the build adds around a page: claim backlinks, reading-path links, "Cite this page", corrections."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 from mkdocs_debate.blocks.claims import claim_backlinks, claim_json_ld, claim_statement
 from mkdocs_debate.blocks.common import KIND_LABELS, esc, human_date, link, plain, title_of
+from mkdocs_debate.blocks.path import path_links
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import Site, iso_date
@@ -86,13 +87,14 @@ def revision_note(page: Page) -> str:
 
 
 def furniture(site: Site, page: Page, settings: Settings) -> str:
-    """What the build appends to a page: claim backlinks, citation, history."""
+    """What the build appends to a page: claim backlinks, reading-path links, citation, history."""
     out = []
     if page.is_claim:
         out += [claim_backlinks(site, page), claim_json_ld(site, page, settings)]
+    out.append(path_links(site, page))
     if page.is_content or page.is_claim:
         out.append(citation_block(site, page, settings))
-    return "\n\n".join(out)
+    return "\n\n".join(part for part in out if part)
 
 
 def citation_block(site: Site, page: Page, settings: Settings, history_of: str = "") -> str:

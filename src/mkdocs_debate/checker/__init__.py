@@ -17,6 +17,7 @@ from mkdocs_debate.checker.data_rules import (
     glossary_problems,
     licences_problems,
     models_problems,
+    path_problems,
     site_problems,
     static_problems,
     themes_problems,
@@ -38,7 +39,8 @@ def data_problems(site: Site) -> list[Problem]:
     """Every problem of the data files and of the rules across pages."""
     return [*site_problems(site), *glossary_problems(site), *models_problems(site), *licences_problems(site),
             *timeline_problems(site), *static_problems(site), *definitions_problems(site),
-            *themes_problems(site)]
+            *themes_problems(site),
+            *path_problems(site)]
 
 
 def all_problems(site: Site, only: set[str] | None = None, renderer: Renderer | None = None) -> list[Problem]:

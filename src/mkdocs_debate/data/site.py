@@ -22,7 +22,7 @@ from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
 
 DATA_DIR = "_data"
 DATA_FILES = ("glossary.yml", "models.yml", "authors.yml", "tags.yml", "timeline.yml", "trusted.yml",
-              "definitions.yml", "licences.yml", "themes.yml")
+              "definitions.yml", "licences.yml", "themes.yml", "path.yml")
 KINDS = {"essays": "essay", "discussions": "summary", "claims": "claim"}
 CELL_VALUES = frozenset({"open", "partial", "closed", "unknown"})
 DIMENSIONS = (
@@ -61,6 +61,7 @@ class Site:
     definitions: LineDict = dataclasses.field(default_factory=LineDict)  # competing definitions of terms
     licences_data: LineDict = dataclasses.field(default_factory=LineDict)  # licences.yml, optional
     themes_data: LineDict = dataclasses.field(default_factory=LineDict)  # themes.yml: the claims' themes
+    path_data: LineDict = dataclasses.field(default_factory=LineDict)  # path.yml, the reading path, optional
     cache: dict = dataclasses.field(default_factory=dict, repr=False)  # indexes built from this data
     drafts: dict[str, Page] = dataclasses.field(default_factory=dict)  # pages with draft: true, unpublished
 
@@ -111,6 +112,14 @@ class Site:
         """Essays or summaries of a section, newest first, then by title."""
         pages = [p for p in self.pages.values() if p.section == section and not p.is_index]
         return sorted(pages, key=lambda p: (str(p.meta.get("date", "")), p.slug), reverse=True)
+
+    @functools.cached_property
+    def reading_path(self) -> list[tuple[Page, str]]:
+        """(page, why) for each step of the reading path (path.yml), in order; a step naming no page is left out."""
+        steps = self.path_data.get("steps") if isinstance(self.path_data, dict) else None
+        found = [(self.pages.get(str(step.get("page"))), str(step.get("why") or "").strip())
+                 for step in steps if isinstance(step, dict)] if isinstance(steps, list) else []
+        return [(page, why) for page, why in found if page is not None]
 
     @property
     def trusted_files(self) -> frozenset[str]:
@@ -169,7 +178,8 @@ def _load_site(docs_dir: str, stamp: tuple) -> Site:
     return Site(docs_dir, pages, data("glossary.yml", []), data("models.yml", LineDict()),
                 data("authors.yml", LineDict()), data("tags.yml", LineDict()), data("timeline.yml", LineDict()),
                 data("trusted.yml", LineDict()), data("definitions.yml", LineDict()), data("licences.yml", LineDict()),
-                data("themes.yml", LineDict()), drafts=drafts)
+                data("themes.yml", LineDict()), data("path.yml", LineDict()),
+                drafts=drafts)
 
 
 def iso_date(value: Any) -> dt.date | None:
