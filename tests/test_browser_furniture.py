@@ -9,6 +9,7 @@ tests measure the box the browser actually lays out.
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 from playwright.sync_api import Page
@@ -98,3 +99,64 @@ def test_a_matrix_cell_tip_is_not_clipped_by_its_table(browser, base_url):  # no
     page.context.close()
     assert box is not None and box[2] <= 1280 and box[0] >= 0, box
     assert box[2] <= cell_right + 1, "the tip of the last column should open leftwards"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_contested_reads_as_disputed_not_settled(browser, base_url, scheme):  # noqa: F811
+    """The "Contested" box is orange, not the green of Material's question type, in both schemes."""
+    page, _ = load(browser, base_url + "glossary/", color_scheme=scheme)
+    colour = page.locator(".admonition.contested").first.evaluate(
+        "el => getComputedStyle(el).borderLeftColor.match(/\\d+/g).slice(0, 3).map(Number)")
+    page.context.close()
+    red, green, blue = colour
+    assert red > green > blue, f"Contested is drawn in rgb{tuple(colour)}"
+
+
+# -----------------------------------------------------------------------------
+# The 404 page
+# -----------------------------------------------------------------------------
+
+
+def test_404_searches_and_links_onwards(browser, base_url):  # noqa: F811
+    """An unknown address: a search that opens Material's search with the query, links, a report link."""
+    # GitHub Pages answers an unknown address with 404.html; the test server does not, so load it.
+    page, report = load(browser, base_url + "404.html")
+    article = page.locator("article")
+    for name in ("Home", "Essays", "Glossary", "Claims", "Model openness matrix"):
+        assert article.get_by_role("link", name=name, exact=True).count() == 1, name
+    assert "template=correction.yml" in article.get_by_role("link", name="Report this broken link").get_attribute("href")
+    page.get_by_label("Search the site").fill("gratis")
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.wait_for_url(re.compile(r"/free-as-in-what/\?q=gratis$|/free-as-in-what/$"))
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10000)
+    assert page.locator("input[data-md-component='search-query']").input_value() == "gratis"
+    assert not report.errors and not report.foreign, (report.errors, report.foreign)
+    page.context.close()
+
+
+# -----------------------------------------------------------------------------
+# Print
+# -----------------------------------------------------------------------------
+
+
+def test_print_shows_the_article_its_address_date_and_footnotes(browser, base_url, tmp_path):  # noqa: F811
+    page, _ = load(browser, base_url + "essays/model-available-is-not-open-source/")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible() and not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-footer").is_visible() and not page.locator(".page-foot").count() or \
+        not page.locator(".page-foot").first.is_visible()
+    line = page.locator(".page-print-line")
+    assert line.is_visible()
+    assert "https://free-as-in-what.github.io/free-as-in-what/essays/model-available-is-not-open-source/" in \
+        line.inner_text()
+    assert re.search(r"(published|revised) \d{1,2} \w+ \d{4}", line.inner_text()), line.inner_text()
+    assert page.locator(".footnote").is_visible()
+    external = page.locator("article .footnote a[href^='https://']").first
+    shown = external.evaluate("el => getComputedStyle(el, '::after').content")
+    assert external.get_attribute("href") in shown, shown
+    page.pdf(path=str(tmp_path / "essay.pdf"))
+    assert (tmp_path / "essay.pdf").stat().st_size > 10_000
+    page.emulate_media(media="screen")
+    assert not line.is_visible() and page.locator(".md-header").is_visible()
+    page.context.close()

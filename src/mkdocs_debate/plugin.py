@@ -8,7 +8,8 @@ Zensical"):
 - run the content checker's rules inside the build (all pages, before any renders), so a bad page fails it
   with ``path:line: message`` (under Zensical, run ``debate-check`` first);
 - add the Content Security Policy meta element to every page;
-- give the RSS feed an absolute image URL built from site_url.
+- give the RSS feed an absolute image URL built from site_url;
+- name each feed item's authors as ``authors.yml`` names them, not by their ids.
 """
 
 from __future__ import annotations
@@ -70,6 +71,14 @@ class DebatePlugin(BasePlugin[DebateConfig]):
         if problems:
             raise PluginError("Content problems:\n" + "\n".join(map(str, problems)))
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The feed reads `author` before `authors`: give it the registry's names for the ids."""
+        ids = page.meta.get("authors")
+        if isinstance(ids, list) and "author" not in page.meta:
+            registry = self._site(config).authors
+            page.meta["author"] = [str((registry.get(a) or {}).get("name", a)) for a in ids]
+        return markdown
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
         """Material prints the title and description as they are: hand its templates escaped Markup."""
