@@ -78,3 +78,16 @@ def test_social_card_says_what_kind_of_page_it_is(built_site):
     assert not any(map(_blank, strips)), "a kind strip is empty"
     assert len({s.tobytes() for s in strips}) == 4, "essay, summary, claim and model cards should differ"
     assert _blank(about), "a page of no kind should have an empty strip"
+
+
+def test_prose_has_curly_quotes_only(site_pages):
+    """Straight quotes and apostrophes appear nowhere in the text a reader sees (code aside)."""
+    straight = []
+    for path, html in site_pages.items():
+        body = BeautifulSoup(html, "html.parser").find("body")
+        for text in body.find_all(string=True) if body else []:
+            if text.find_parent(["code", "pre", "script", "style", "kbd", "samp"]):
+                continue
+            if '"' in text or "'" in text:
+                straight.append(f"{path}: {text.strip()[:80]!r}")
+    assert not straight, f"{len(straight)} straight quotes, e.g. " + "; ".join(straight[:5])

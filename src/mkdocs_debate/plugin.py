@@ -33,7 +33,6 @@ from mkdocs_debate.data import site as site_data
 from mkdocs_debate.data.site import Site, load_site
 from mkdocs_debate.data.yaml_lines import DataError
 
-
 # What a link preview card says a page is: by front matter `kind`, else by the page's folder.
 CARD_KINDS = {**KIND_LABELS, "models": "Model", "licences": "Licence", "definitions": "Definitions"}
 

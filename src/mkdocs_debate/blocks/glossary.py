@@ -45,7 +45,7 @@ def glossary_page(site: Site, src: str, settings: Settings) -> str:
             if related:
                 out += ['<p class="no-terms" markdown>**Related:** ' + ", ".join(
                     f"[{plain(by_id[r]['term'])}](#{r})" for r in related) + "</p>", ""]
-            sources = "; ".join(f"[{plain(s.get('title', s.get('url')))}](<{s.get('url')}>)"
+            sources = "; ".join(f"[{curly(plain(s.get('title', s.get('url'))))}](<{s.get('url')}>)"
                                 for s in entry.get("sources") or [])
             out += [f'<p class="no-terms" markdown>**Sources:** {sources}</p>', ""]
             pages = usage.get(term_id, [])
@@ -54,6 +54,11 @@ def glossary_page(site: Site, src: str, settings: Settings) -> str:
                 out += [f'<p class="used-in no-terms" markdown>**Used in:** {used}</p>', ""]
             out += ["</div>", ""]
     return "\n".join(out)
+
+
+def curly(text: str) -> str:
+    """plain() text with its apostrophes curly: plain() hides them from smarty as character references."""
+    return text.replace("&#39;", "’")
 
 
 def other_spellings(aliases: list) -> list[str]:
