@@ -13,7 +13,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page
-from test_browser import CHROMIUM, base_url, browser, load  # noqa: F401 (fixtures)
+from test_browser import CHROMIUM, axe_violations, base_url, browser, load  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian chromium (make system-deps)")
 
@@ -110,6 +110,13 @@ def test_contested_reads_as_disputed_not_settled(browser, base_url, scheme):  # 
     page.context.close()
     red, green, blue = colour
     assert red > green > blue, f"Contested is drawn in rgb{tuple(colour)}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_furniture_passes_axe(browser, base_url, scheme):  # noqa: F811
+    """The glossary (folded spellings, Contested, its page foot) and the 404 page: no serious violation."""
+    blocking, _ = axe_violations(browser, base_url, ["glossary/", "404.html"], color_scheme=scheme)
+    assert not blocking, blocking
 
 
 # -----------------------------------------------------------------------------
