@@ -157,7 +157,7 @@ def test_print_shows_the_article_its_address_date_and_footnotes(browser, base_ur
     assert line.is_visible()
     assert "https://free-as-in-what.github.io/free-as-in-what/essays/model-available-is-not-open-source/" in \
         line.inner_text()
-    assert re.search(r"(published|revised) \d{1,2} \w+ \d{4}", line.inner_text()), line.inner_text()
+    assert re.search(r"(published|revised) \d{4}-\d{2}-\d{2}", line.inner_text()), line.inner_text()
     assert page.locator(".footnote").is_visible()
     external = page.locator("article .footnote a[href^='https://']").first
     shown = external.evaluate("el => getComputedStyle(el, '::after').content")

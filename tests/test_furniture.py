@@ -7,10 +7,12 @@ import json
 import xml.etree.ElementTree as ET
 from urllib.parse import parse_qs, urlparse
 
+import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
 from PIL import Image
 
+from mkdocs_debate.blocks.common import KIND_LABELS
 from mkdocs_debate.data.site import load_site
 
 SITE = load_site(str(ROOT / "docs"))
@@ -62,6 +64,21 @@ def _kind_strip(built_site, card: str) -> Image.Image:
 
 def _blank(strip: Image.Image) -> bool:
     return len(strip.getcolors(maxcolors=1 << 16) or [0, 0]) == 1
+
+
+def test_card_kinds_say_what_the_metadata_line_says():
+    """The card's labels (mkdocs.yml, where Zensical reads them too) agree with the engine's KIND_LABELS."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)  # noqa: S506 (a SafeLoader)
+    social = next(p["social"] for p in config["plugins"] if isinstance(p, dict) and "social" in p)
+    kinds = social["cards_layout_options"]["kinds"]
+    assert {k: kinds.get(k) for k in KIND_LABELS} == KIND_LABELS
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """mkdocs.yml without its !!python tags resolved."""
+
+
+_IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def test_social_card_says_what_kind_of_page_it_is(built_site):

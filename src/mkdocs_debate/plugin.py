@@ -9,7 +9,6 @@ Zensical"):
   with ``path:line: message`` (under Zensical, run ``debate-check`` first);
 - add the Content Security Policy meta element to every page;
 - give the RSS feed an absolute image URL built from site_url;
-- give the social cards the labels of the pages' kinds;
 - name each feed item's authors as ``authors.yml`` names them, not by their ids.
 """
 
@@ -27,14 +26,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_debate import csp, urls
-from mkdocs_debate.blocks.common import KIND_LABELS
 from mkdocs_debate.checker import data_problems, page_problems
 from mkdocs_debate.data import site as site_data
 from mkdocs_debate.data.site import Site, load_site
 from mkdocs_debate.data.yaml_lines import DataError
-
-# What a link preview card says a page is: by front matter `kind`, else by the page's folder.
-CARD_KINDS = {**KIND_LABELS, "models": "Model", "licences": "Licence", "definitions": "Definitions"}
 
 
 class DebateConfig(Config):
@@ -63,9 +58,6 @@ class DebatePlugin(BasePlugin[DebateConfig]):
         rss = config.plugins.get("rss")
         if rss is not None and not rss.config.image and config.site_url:
             rss.config.image = config.site_url.rstrip("/") + "/assets/images/social/index.png"
-        social = config.plugins.get("material/social") or config.plugins.get("social")
-        if social is not None:  # the card layout (.social/layouts/card.yml) prints the page's kind
-            social.config.cards_layout_options.setdefault("kinds", CARD_KINDS)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
