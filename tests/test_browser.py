@@ -218,7 +218,7 @@ def test_glossary_tooltip_and_click(browser, base_url):
     assert term.evaluate(tooltip) == f'"{short}"' and len(short) > 10
     box = term.evaluate("el => { const s = getComputedStyle(el, '::after');"
                         " return [s.position, s.width, s.visibility]; }")
-    assert box[0] == "absolute" and box[2] == "visible" and float(box[1].rstrip("px")) > 50
+    assert box[0] == "fixed" and box[2] == "visible" and float(box[1].rstrip("px")) > 50
     term.click()
     page.wait_for_url(re.compile(rf"/glossary/#{term_id}$"))
     page.wait_for_timeout(300)

@@ -57,6 +57,9 @@ ONE_PROBLEM: dict[str, list[Finding]] = {
     "essays/unknown-field.md": [(5, f"unknown front matter field 'subtitle'; allowed: {ALLOWED_FIELDS}")],
     "essays/empty-description.md": [(4, "description must be non-empty text: ''")],
     "essays/description-too-long.md": [(4, "description must be at most 160 characters (it has 170)")],
+    "essays/straight-apostrophe.md": [
+        (3, "title must use curly apostrophes and single quotes (’ ‘), not straight ('): "
+            "\"Fixture: the licence's reach\"")],
     "essays/glossary-links-not-boolean.md": [(9, "glossary_links must be true or false: 'no'")],
     "essays/date-not-iso.md": [(5, "date must be an ISO date (YYYY-MM-DD): '1 Jan 2024'")],
     "essays/updated-before-date.md": [(6, "updated (2024-01-01) must not be before date (2024-01-15)")],

@@ -24,7 +24,7 @@ from mkdocs_debate.checker.data_rules import themes_problems
 from mkdocs_debate.data.site import load_site
 from mkdocs_debate.data.yaml_lines import load_yaml
 from mkdocs_debate.problems import Problem
-from mkdocs_debate.usage import EXCERPT_LENGTH, claim_excerpt, claim_usage
+from mkdocs_debate.usage import EXCERPT_LENGTH, claim_excerpt, claim_usage, curl_quotes
 
 GOOD_DOCS = ROOT / "tests" / "fixtures" / "content" / "docs"
 FIXTURE = load_site(str(GOOD_DOCS))
@@ -270,3 +270,11 @@ def test_excerpt_source_is_never_run():
         A sentence that holds <span class="x">raw</span> HTML and is long enough. [[claim:weights-are-source|for]]
         """).splitlines()
     assert claim_excerpt(FIXTURE, lines, 0) == "A sentence that holds raw HTML and is long enough."
+
+
+@pytest.mark.parametrize(("straight", "curled"), [
+    ('Meta\'s "Heavy Press" plan', "Meta’s “Heavy Press” plan"),
+    ('"Open" is (\'not\') one thing', "“Open” is (‘not’) one thing"),
+])
+def test_excerpts_curl_quotes_as_the_prose_does(straight, curled):
+    assert curl_quotes(straight) == curled

@@ -73,8 +73,34 @@ def test_used_in_lists_exactly_the_pages_that_link_each_term(built_site):
     for entry in SITE.glossary:
         term_id = str(entry["id"])
         used_in = page.find("div", attrs={"data-term": term_id}).find(class_="used-in")
-        listed = {a["href"].removeprefix("../").removesuffix("index.html") for a in used_in.find_all("a")}
+        links = used_in.find_all("a") if used_in else []  # an unused term has no "Used in" line
+        listed = {a["href"].removeprefix("../").removesuffix("index.html") for a in links}
         assert listed == linked.get(term_id, set()), term_id
+        assert used_in is None or links, f"{term_id}: an empty 'Used in' line"
+
+
+def test_glossary_entries_fold_spellings_and_mark_contested_terms(built_site):
+    """At most two spellings in view, the rest behind 'N other spellings'; 'Contested' not green."""
+    page = soup(built_site, "glossary/index.html")
+    assert "no page yet" not in page.get_text()
+    for entry in SITE.glossary:
+        block = page.find("div", attrs={"data-term": str(entry["id"])})
+        aliases = [str(a) for a in entry.get("aliases") or []]
+        also = block.find(class_="glossary-also")
+        if not aliases:
+            assert also is None, entry["id"]
+            continue
+        summary = also.find("summary")
+        shown = (summary or also).get_text().removeprefix("Also: ")
+        if len(aliases) <= 2:
+            assert summary is None and shown == ", ".join(aliases), entry["id"]
+        else:
+            rest = len(aliases) - 2
+            assert also.name == "details", entry["id"]
+            assert shown == f"{aliases[0]}, {aliases[1]} and {rest} other spelling{'s' if rest > 1 else ''}"
+            assert summary.next_sibling.strip() == ", ".join(aliases[2:]), entry["id"]
+        contested = block.select(".admonition.contested")
+        assert len(contested) == (1 if entry.get("contested") else 0), entry["id"]
 
 
 def test_every_emitted_term_and_claim_link_has_a_target(built_site):

@@ -11,7 +11,8 @@ Zensical"):
   item; a link to one is a dead link); ``mkdocs serve`` previews them (MkDocs' draft level), marked;
 - start the RSS feed afresh on every build, so that ``mkdocs serve`` does not pile up old items;
 - add the Content Security Policy meta element to every page;
-- give the RSS feed an absolute image URL built from site_url.
+- give the RSS feed an absolute image URL built from site_url;
+- name each feed item's authors as ``authors.yml`` names them, not by their ids.
 """
 
 from __future__ import annotations
@@ -97,6 +98,14 @@ class DebatePlugin(BasePlugin[DebateConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Under `mkdocs serve`, say on the page that a draft is not published."""
         return DRAFT_BANNER + html if page.file.inclusion.is_excluded() else html
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The feed reads `author` before `authors`: give it the registry's names for the ids."""
+        ids = page.meta.get("authors")
+        if isinstance(ids, list) and "author" not in page.meta:
+            registry = self._site(config).authors
+            page.meta["author"] = [str((registry.get(a) or {}).get("name", a)) for a in ids]
+        return markdown
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
         """Material prints the title and description as they are: hand its templates escaped Markup."""

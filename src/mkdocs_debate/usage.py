@@ -195,11 +195,24 @@ def _reference_text(site: Site, line: str, nth: int) -> str:
     return "".join(out) + line[cursor:]
 
 
+OPENS_A_QUOTE = re.compile(r"(^|(?<=[\s(\[{—–/-]))([\"'])")
+
+
+def curl_quotes(text: str) -> str:
+    """Straight quotes of plain text made typographic, as the smarty extension does for prose.
+
+    A quote at the start or after a space or an opening bracket opens (“ ‘); any
+    other closes (” ’), which also makes the apostrophe of "Meta's" a ’.
+    """
+    text = OPENS_A_QUOTE.sub(lambda m: "“" if m.group(2) == '"' else "‘", text)
+    return text.replace('"', "”").replace("'", "’")
+
+
 def _plain(text: str) -> str:
-    """Markdown inline markup reduced to its words, HTML entities decoded, spaces tidied."""
+    """Markdown inline markup reduced to its words, HTML entities decoded, quotes curled, spaces tidied."""
     for pattern, replacement in MARKUP:
         text = pattern.sub(replacement, text)
-    text = html.unescape(text)
+    text = curl_quotes(html.unescape(text))
     text = re.sub(r"\s+", " ", text)
     return re.sub(r" +([,.;:!?)\]”’])", r"\1", text)
 

@@ -10,6 +10,8 @@ from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import Site
 from mkdocs_debate.usage import term_usage
 
+SHOWN_SPELLINGS = 2  # aliases shown before the rest fold into "N other spellings"
+
 
 def glossary_page(site: Site, src: str, settings: Settings) -> str:
     """The whole glossary: a letter index, one entry per term, JSON-LD."""
@@ -33,25 +35,43 @@ def glossary_page(site: Site, src: str, settings: Settings) -> str:
                     f'<div class="glossary-entry" data-term="{esc(term_id)}" markdown>', "",
                     f"**{plain(str(entry.get('short', '')).strip())}**", "",
                     str(entry.get("definition", "")).strip(), ""]
-            aliases = [a for a in entry.get("aliases") or []]
-            if aliases:
-                out += ["*Also:* " + ", ".join(plain(a) for a in aliases), ""]
+            out += other_spellings(entry.get("aliases") or [])
             if entry.get("contested"):
-                out += ['!!! question "Contested"', ""]
+                # The "contested" class colours it as disputed (extra.css), not the question type's green.
+                out += ['!!! question contested "Contested"', ""]
                 out += ["    " + line for line in str(entry["contested"]).strip().splitlines()] + [""]
             out += glossary_definitions(site, src, settings, term_id)
             related = [r for r in entry.get("related") or [] if r in by_id]
             if related:
                 out += ['<p class="no-terms" markdown>**Related:** ' + ", ".join(
                     f"[{plain(by_id[r]['term'])}](#{r})" for r in related) + "</p>", ""]
-            sources = "; ".join(f"[{plain(s.get('title', s.get('url')))}](<{s.get('url')}>)"
+            sources = "; ".join(f"[{curly(plain(s.get('title', s.get('url'))))}](<{s.get('url')}>)"
                                 for s in entry.get("sources") or [])
             out += [f'<p class="no-terms" markdown>**Sources:** {sources}</p>', ""]
             pages = usage.get(term_id, [])
-            used = ", ".join(f"[{plain(title_of(p))}]({link(src, p.src)})" for p in pages)
-            out += [f'<p class="used-in no-terms" markdown>**Used in:** {used or "no page yet"}</p>', ""]
+            if pages:  # a term no page uses yet says nothing rather than "no page yet"
+                used = ", ".join(f"[{plain(title_of(p))}]({link(src, p.src)})" for p in pages)
+                out += [f'<p class="used-in no-terms" markdown>**Used in:** {used}</p>', ""]
             out += ["</div>", ""]
     return "\n".join(out)
+
+
+def curly(text: str) -> str:
+    """plain() text with its apostrophes curly: plain() hides them from smarty as character references."""
+    return text.replace("&#39;", "’")
+
+
+def other_spellings(aliases: list) -> list[str]:
+    """'Also:' with the first SHOWN_SPELLINGS aliases; any others folded into 'N other spellings'."""
+    if not aliases:
+        return []
+    shown = ", ".join(esc(a) for a in aliases[:SHOWN_SPELLINGS])
+    rest = aliases[SHOWN_SPELLINGS:]
+    if not rest:
+        return [f'<p class="glossary-also no-terms"><em>Also:</em> {shown}</p>', ""]
+    noun = "spelling" if len(rest) == 1 else "spellings"
+    return [f'<details class="glossary-also no-terms"><summary><em>Also:</em> {shown} '
+            f'and {len(rest)} other {noun}</summary>{", ".join(esc(a) for a in rest)}</details>', ""]
 
 
 def defined_term_set(entries: list[dict], settings: Settings) -> str:

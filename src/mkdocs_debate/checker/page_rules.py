@@ -80,6 +80,15 @@ def rule_field_types(site: Site, page: Page) -> Iterator[Finding]:
             f"glossary_links must be true or false: {meta['glossary_links']!r}")
 
 
+def rule_curly_apostrophes(site: Site, page: Page) -> Iterator[Finding]:
+    """Titles, descriptions and claims use curly apostrophes (’): they reach heads, cards and lists as they are."""
+    for field in ("title", "description", "claim"):
+        value = page.meta.get(field)
+        if isinstance(value, str) and "'" in value:
+            yield page.meta.line_of(field), (f"{field} must use curly apostrophes and single quotes (’ ‘), "
+                                             f"not straight ('): {value!r}")
+
+
 def rule_dates(site: Site, page: Page) -> Iterator[Finding]:
     """date and updated must be ISO dates (YYYY-MM-DD); updated not before date."""
     meta = page.meta
@@ -369,7 +378,7 @@ def rule_footnotes(site: Site, page: Page) -> Iterator[Finding]:
 
 
 PAGE_RULES = (
-    rule_front_matter_parses, rule_file_name, rule_required_fields, rule_field_types,
+    rule_front_matter_parses, rule_file_name, rule_required_fields, rule_field_types, rule_curly_apostrophes,
     rule_dates, rule_kind, rule_authors, rule_tags, rule_sources, rule_based_on,
     rule_corrections, rule_revisions, rule_cites_sources, rule_claim_sections, rule_claim_theme,
     rule_references, rule_flat_sections, rule_plain_text, rule_not_in_the_future, rule_social,
