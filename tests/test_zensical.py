@@ -243,6 +243,9 @@ def collect(site: pathlib.Path) -> Facts:
         facts.tags |= {(page, tag.get_text(" ", strip=True)) for tag in article.select("nav.md-tags .md-tag")}
         for element in article.select(CHROME):
             element.decompose()
+        for element in article.select("[data-search-exclude]"):
+            # Zensical drops the attribute from the page (its search reads it, as Material's does).
+            del element["data-search-exclude"]
         _normalise_links(page, article)
         facts.content[page] = article.prettify()
         if page == "glossary/index.html":
