@@ -125,11 +125,31 @@ def test_no_link_is_left_pointing_at_a_markdown_source(site_pages):
     assert not leftovers, "\n".join(leftovers)
 
 
-def test_stylesheet_blocks_are_balanced():
+STYLESHEETS = (ROOT / "docs" / "stylesheets" / "extra.css", ROOT / "overrides" / "assets" / "stylesheets" / "reference.css")
+
+
+@pytest.mark.parametrize("stylesheet", STYLESHEETS, ids=lambda p: p.name)
+def test_stylesheet_blocks_are_balanced(stylesheet):
     """An unclosed block (easy to leave after a merge) silently swallows every later rule."""
     depth = 0
-    css = re.sub(r"/\*.*?\*/", "", (ROOT / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8"), flags=re.S)
+    css = re.sub(r"/\*.*?\*/", "", stylesheet.read_text(encoding="utf-8"), flags=re.S)
     for number, line in enumerate(css.splitlines(), 1):
         depth += line.count("{") - line.count("}")
-        assert 0 <= depth <= 2, f"extra.css:{number}: blocks nest {depth} deep"
-    assert depth == 0, "extra.css ends inside a block"
+        assert 0 <= depth <= 2, f"{stylesheet.name}:{number}: blocks nest {depth} deep"
+    assert depth == 0, f"{stylesheet.name} ends inside a block"
+
+
+def test_every_stylesheet_a_page_links_is_built(built_site):
+    """Stylesheets linked by name in the templates (reference.min.css) exist in the built site."""
+    for html in (built_site / "index.html", built_site / "glossary" / "index.html", built_site / "404.html"):
+        for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html.read_text(encoding="utf-8")):
+            if href.startswith("/"):  # the 404 page links from the site's path: /free-as-in-what/...
+                href = href.split("/", 2)[-1]
+            target = (html.parent / href).resolve()
+            assert target.is_file(), f"{html.relative_to(built_site)} links a missing stylesheet: {href}"
+
+
+def test_essays_do_not_load_the_reference_styles(built_site):
+    essay = (built_site / "essays" / "free-as-in-what" / "index.html").read_text(encoding="utf-8")
+    assert "reference.min.css" not in essay and "extra.min.css" in essay
+    assert "reference.min.css" in (built_site / "models" / "index.html").read_text(encoding="utf-8")

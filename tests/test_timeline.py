@@ -145,7 +145,7 @@ def test_the_theme_filter_needs_no_script(built_site):
         theme = radio["id"].removeprefix("theme-")
         count = len(EVENTS) if theme == "all" else sum(e["theme"] == theme for e in EVENTS)
         assert label.endswith(f"({count})"), label
-    css = (ROOT / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    css = (ROOT / "overrides" / "assets" / "stylesheets" / "reference.css").read_text(encoding="utf-8")
     for theme in THEMES:
         assert (f".timeline:has(#theme-{theme}:checked) .timeline-event:not(.timeline-event--{theme})") in css
     assert not soup.select("article script:not([type])")
