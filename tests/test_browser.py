@@ -188,6 +188,19 @@ def test_accessibility_axe(browser, base_url, built_site):
     assert not blocking, "\n".join(f"{p}: {m}" for p, ms in blocking.items() for m in ms)
 
 
+ONE_OF_EACH_KIND = ["", "essays/free-as-in-what/", "discussions/zuckerberg-on-the-dwarkesh-podcast/",
+                    "claims/guardrails-can-be-fine-tuned-away/", "claims/", "glossary/", "models/", "models/olmo-3/",
+                    "licences/llama-compare/", "definitions/open-source-ai/", "is-it-open/", "timeline/", "404.html"]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_accessibility_axe_in_the_dark_scheme(browser, base_url, width):
+    """One page of each kind in the dark scheme, on a phone and a desktop (the run above is light)."""
+    blocking, _ = axe_violations(browser, base_url, ONE_OF_EACH_KIND, color_scheme="dark",
+                                 viewport={"width": width, "height": 900})
+    assert not blocking, "\n".join(f"{p}: {m}" for p, ms in blocking.items() for m in ms)
+
+
 def test_no_horizontal_scroll_at_375px(browser, base_url, built_site):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     wide = []

@@ -125,6 +125,22 @@ def test_no_link_is_left_pointing_at_a_markdown_source(site_pages):
     assert not leftovers, "\n".join(leftovers)
 
 
+MERGE_MARKER = re.compile(r"^(<{7}|={7}|>{7})( |$)", re.M)
+MARKED_SUFFIXES = (".css", ".py", ".html", ".yml", ".yaml", ".js", ".toml", ".cfg", ".txt", ".json")
+
+
+def test_no_merge_conflict_marker_is_left_in_the_repository():
+    """A marker line left by a merge (a bare ======= in a stylesheet swallows the rule after it)."""
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    found = []
+    for name in tracked:
+        path = ROOT / name
+        if name.endswith(MARKED_SUFFIXES) and path.is_file():
+            for match in MERGE_MARKER.finditer(path.read_text(encoding="utf-8", errors="replace")):
+                found.append(f"{name}:{path.read_text(encoding='utf-8', errors='replace').count(chr(10), 0, match.start()) + 1}")
+    assert not found, "merge markers left: " + ", ".join(found)
+
+
 STYLESHEETS = (ROOT / "docs" / "stylesheets" / "extra.css", ROOT / "overrides" / "assets" / "stylesheets" / "reference.css")
 
 
