@@ -106,7 +106,11 @@
       form.elements.b.value = asked.split(",")[1];
       compare(tools, table);
     }
-    applyFilters(tools, table);
+    // On arrival every row shows and the page already says so: only filter if the
+    // browser restored a choice, so that a first load changes nothing it need not
+    // (each change makes the browser lay the big table out again).
+    var chosen = Array.prototype.some.call(filter.querySelectorAll("select"), function (s) { return s.value; });
+    if (chosen) applyFilters(tools, table);
   }
 
   setUp();

@@ -94,7 +94,7 @@ def matrix_tools(site: Site, models: list[dict]) -> str:
         '<fieldset><legend>Two models side by side</legend>'
         f'{_select("a", "First model", names, "choose a model")}'
         f'{_select("b", "Second model", names, "choose a model")}</fieldset></form></details>'
-        '<p class="models-count" role="status"></p>'
+        f'<p class="models-count" role="status">Showing all {len(models)} models.</p>'
         '<div class="compare-result" aria-live="polite"></div>\n'
         "</div>"
     )
@@ -118,7 +118,10 @@ def matrix_table(site: Site, src: str, settings: Settings, models: list[dict]) -
     """The sortable table, one row per model (its id the row's permanent anchor)."""
     legend = " ".join(f'<span class="cell cell--{value}">{cell_label(value)}</span>' for value in CELL_SYMBOLS)
     head = "".join(f'<th scope="col">{esc(DIMENSION_LABELS[d])}</th>' for d in DIMENSIONS)
-    rows = "".join(_row(site, src, settings, model) for model in models)
+    # Rows come most open first, as the sort on "Open dimensions" would put them: the
+    # script then has nothing to reorder on arrival (a reorder lays the table out again).
+    ranked = sorted(models, key=lambda m: -score(m))
+    rows = "".join(_row(site, src, settings, model) for model in ranked)
     return (
         '<div class="models-matrix no-terms" markdown="1">\n'
         f'<p class="legend">Legend: {legend}. Every cell links its evidence; '
@@ -131,7 +134,7 @@ def matrix_table(site: Site, src: str, settings: Settings, models: list[dict]) -
         'aria-labelledby="matrix-caption" data-descending markdown="1">'
         '<thead><tr><th scope="col">Model</th><th scope="col">Released</th>'
         '<th scope="col">Weights licence</th><th scope="col">Licence OSI-approved</th>'
-        f'{head}<th scope="col" data-sort-default>Open dimensions</th></tr></thead>'
+        f'{head}<th scope="col" aria-sort="descending">Open dimensions</th></tr></thead>'
         f'<tbody markdown="1">{rows}</tbody></table></div>\n</div>'
     )
 
