@@ -290,6 +290,31 @@ def test_shared_search_link_loads_the_index_at_once(browser, base_url):
     context.close()
 
 
+def test_glossary_entries_fold_and_a_link_opens_its_entry(browser, base_url):
+    """Each entry shows its short definition with the rest folded; arriving at an entry's
+    anchor (or at a competing definition inside it) opens that entry and no other."""
+    page, report = load(browser, base_url + "glossary/#gratis", viewport={"width": 375, "height": 800})
+    page.wait_for_timeout(300)
+    opened = page.evaluate("() => Array.from(document.querySelectorAll('details.glossary-more[open]'))"
+                           ".map(d => d.closest('.glossary-entry').dataset.term)")
+    assert opened == ["gratis"], opened
+    entry = page.locator(".glossary-entry[data-term=gratis] details.glossary-more")
+    assert "free as in beer" in entry.inner_text().lower()
+    page.goto(base_url + "glossary/#libre")
+    page.wait_for_timeout(300)
+    assert page.locator(".glossary-entry[data-term=libre] details.glossary-more").get_attribute("open") is not None
+    other = page.locator(".glossary-entry[data-term=abliteration] details.glossary-more")
+    assert other.get_attribute("open") is None
+    other.locator("> summary").click()
+    assert other.get_attribute("open") is not None
+    definition = page.evaluate("() => document.querySelector('.glossary-entry [data-definition]').id")
+    page.goto(base_url + "glossary/#" + definition)
+    page.wait_for_timeout(300)
+    assert page.locator(f"[id='{definition}']").is_visible()
+    assert not report.errors
+    page.context.close()
+
+
 def test_palette_toggle_persists(browser, base_url):
     page, _ = load(browser, base_url, color_scheme="light")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
@@ -577,8 +602,13 @@ def test_matrix_tools_and_sorting_work_after_instant_navigation(browser, base_ur
         page.wait_for_url("**/models/")
         page.locator("[data-models-tools]").wait_for(state="visible", timeout=5000)
         assert page.evaluate("() => window.__sameDocument") is True, "a full load, not instant navigation"
+        # The scripts run one after another as instant navigation re-creates them: wait
+        # for the sorter (tables.js marks the table) before a reader's click.
+        page.locator("#matrix[data-sort-ready]").wait_for(state="attached", timeout=5000)
         header = page.locator("#matrix thead th").first
         header.click()
+        page.wait_for_function("() => document.querySelector('#matrix thead th').hasAttribute('aria-sort')",
+                               timeout=3000)
         assert header.get_attribute("aria-sort") in ("ascending", "descending")
         assert not errors
 

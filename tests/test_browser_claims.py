@@ -12,8 +12,7 @@ import pathlib
 
 import pytest
 from conftest import ROOT
-from playwright.sync_api import sync_playwright
-from test_browser import CHROMIUM, CHROMIUM_FLAGS, axe_violations, serve
+from test_browser import CHROMIUM, axe_violations, base_url, browser  # noqa: F401 - fixtures reused by name
 
 from mkdocs_debate.blocks.claims import count_sentence, side_counts
 from mkdocs_debate.data.site import load_site
@@ -26,20 +25,6 @@ CLAIM = "open-source-requires-open-data"  # argued on both sides, in several pla
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
 
-@pytest.fixture(scope="module")
-def base_url(built_site):
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield instance
-        instance.close()
-
-
 def _screenshot(page, name: str) -> None:
     folder = os.environ.get("CLAIMS_SCREENSHOTS")
     if folder:
@@ -49,7 +34,7 @@ def _screenshot(page, name: str) -> None:
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_claim_page_shows_the_statement_and_counts_under_the_title(browser, base_url, viewport, scheme):
+def test_claim_page_shows_the_statement_and_counts_under_the_title(browser, base_url, viewport, scheme):  # noqa: F811 - fixtures from test_browser
     context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
     page = context.new_page()
     page.goto(f"{base_url}claims/{CLAIM}/", wait_until="networkidle")
@@ -80,7 +65,7 @@ def test_claim_page_shows_the_statement_and_counts_under_the_title(browser, base
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
-def test_claims_index_shows_theme_groups(browser, base_url, viewport):
+def test_claims_index_shows_theme_groups(browser, base_url, viewport):  # noqa: F811 - fixtures from test_browser
     context = browser.new_context(viewport=VIEWPORTS[viewport])
     page = context.new_page()
     page.goto(f"{base_url}claims/", wait_until="networkidle")
@@ -104,7 +89,7 @@ def test_claims_index_shows_theme_groups(browser, base_url, viewport):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_claim_pages_pass_axe(browser, base_url, scheme):
+def test_claim_pages_pass_axe(browser, base_url, scheme):  # noqa: F811 - fixtures from test_browser
     blocking, _ = axe_violations(browser, base_url, ["claims/", f"claims/{CLAIM}/", "claims/openness-is-a-spectrum/"],
                                  color_scheme=scheme)
     assert not blocking, "\n".join(f"{p}: {m}" for p, ms in blocking.items() for m in ms)

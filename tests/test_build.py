@@ -169,3 +169,14 @@ def test_essays_do_not_load_the_reference_styles(built_site):
     essay = (built_site / "essays" / "free-as-in-what" / "index.html").read_text(encoding="utf-8")
     assert "reference.min.css" not in essay and "extra.min.css" in essay
     assert "reference.min.css" in (built_site / "models" / "index.html").read_text(encoding="utf-8")
+
+
+def test_json_ld_sits_in_the_head_not_in_the_content(site_pages):
+    """Material's instant navigation re-creates the scripts of the content without their type,
+    so JSON-LD there would run as a script: the plugin lifts it into the head."""
+    lifted = 0
+    for path, html in site_pages.items():
+        article = html[html.find("<article"): html.find("</article>")]
+        assert "application/ld+json" not in article, path
+        lifted += html[: html.find("</head>")].count("application/ld+json")
+    assert lifted > 20

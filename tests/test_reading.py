@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site, mkdocs_build
+from util import checker_lines_with
 from util import render as golden_render
 
 from mkdocs_debate.blocks.path import path_links, reading_path
@@ -213,13 +212,9 @@ BROKEN_PATH_PROBLEMS = [
 
 
 def test_a_broken_path_fails_the_checker_with_every_problem(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(GOOD_DOCS, docs)
-    shutil.copy(BROKEN_PATH, docs / "_data" / "path.yml")
-    result = subprocess.run([sys.executable, "-m", "mkdocs_debate.checker", "--docs-dir", "docs"],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 1
-    assert result.stdout.splitlines() == [*BROKEN_PATH_PROBLEMS, f"{len(BROKEN_PATH_PROBLEMS)} problems found"]
+    code, lines = checker_lines_with(BROKEN_PATH, "path.yml", GOOD_DOCS, tmp_path)
+    assert code == 1
+    assert lines == [*BROKEN_PATH_PROBLEMS, f"{len(BROKEN_PATH_PROBLEMS)} problems found"]
 
 
 def test_a_path_step_that_is_not_a_page_fails_the_build(tmp_path):

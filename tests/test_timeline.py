@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site, mkdocs_build
+from util import checker_lines_with
 
 from mkdocs_debate.blocks.timeline import THEMES, date_label
 from mkdocs_debate.checker.data_rules import timeline_problems
@@ -69,13 +67,9 @@ def test_the_real_timeline_passes_the_checker():
 
 
 def test_a_broken_timeline_fails_the_checker_with_every_problem(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(GOOD_DOCS, docs)
-    shutil.copy(BROKEN_TIMELINE, docs / "_data" / "timeline.yml")
-    result = subprocess.run([sys.executable, "-m", "mkdocs_debate.checker", "--docs-dir", "docs"],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 1
-    assert result.stdout.splitlines() == [*BROKEN_TIMELINE_PROBLEMS, f"{len(BROKEN_TIMELINE_PROBLEMS)} problems found"]
+    code, lines = checker_lines_with(BROKEN_TIMELINE, "timeline.yml", GOOD_DOCS, tmp_path)
+    assert code == 1
+    assert lines == [*BROKEN_TIMELINE_PROBLEMS, f"{len(BROKEN_TIMELINE_PROBLEMS)} problems found"]
 
 
 def test_a_broken_timeline_fails_the_build_with_path_and_line(tmp_path):

@@ -243,6 +243,10 @@ def collect(site: pathlib.Path) -> Facts:
         facts.tags |= {(page, tag.get_text(" ", strip=True)) for tag in article.select("nav.md-tags .md-tag")}
         for element in article.select(CHROME):
             element.decompose()
+        for element in article.select('script[type="application/ld+json"]'):
+            # The MkDocs plugin lifts JSON-LD into the head (Zensical drops the plugin); both
+            # builds' JSON-LD is compared wherever it sits, as json-ld= features of the page.
+            element.decompose()
         for element in article.select("[data-search-exclude]"):
             # Zensical drops the attribute from the page (its search reads it, as Material's does).
             del element["data-search-exclude"]

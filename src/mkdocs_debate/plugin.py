@@ -18,6 +18,7 @@ Zensical"):
 from __future__ import annotations
 
 import pathlib
+import re
 
 from markupsafe import Markup, escape
 from mkdocs.config import config_options
@@ -121,7 +122,8 @@ class DebatePlugin(BasePlugin[DebateConfig]):
         if self.config.check and csp.content_scripts(page.content):
             raise PluginError(f"{page.file.src_uri}: the rendered page carries an inline script; "
                               "only the theme's own scripts may run")
-        return output if self.serving else csp.with_csp(output, page.content)
+        output = output if self.serving else csp.with_csp(output, page.content)
+        return lift_data_blocks(output, page.content)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page is a theme template, not a page: give it the same policy."""
@@ -166,3 +168,22 @@ def _reset_feed(rss: BasePlugin) -> None:
     for feed in (getattr(rss, "feed_created", None), getattr(rss, "feed_updated", None)):
         if feed is not None:
             feed.entries.clear()
+
+
+DATA_BLOCK = re.compile(r'<script type="application/ld\+json">.*?</script>', re.DOTALL)
+
+
+def lift_data_blocks(html: str, content: str | None) -> str:
+    """Move the JSON-LD blocks of a page's content into its head.
+
+    Material's instant navigation (also on a change of the address's #fragment)
+    re-creates every script inside the page's container without its type, so a
+    JSON-LD block there would be run as a script, and the CSP would report it
+    blocked. In the head the blocks are data, as search engines expect them.
+    """
+    blocks = DATA_BLOCK.findall(content or "")
+    start = html.find(content) if blocks else -1
+    if start < 0:
+        return html
+    html = html[:start] + DATA_BLOCK.sub("", content) + html[start + len(content):]
+    return html.replace("</head>", "".join(blocks) + "</head>", 1)

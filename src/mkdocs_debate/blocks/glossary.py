@@ -34,6 +34,12 @@ def glossary_page(site: Site, src: str, settings: Settings) -> str:
             out += [f"### {plain(entry['term'])} {{#{term_id}}}", "",
                     f'<div class="glossary-entry" data-term="{esc(term_id)}" markdown>', "",
                     f"**{plain(str(entry.get('short', '')).strip())}**", "",
+                    # The full entry folds under the short definition: a closed <details> is not
+                    # laid out, which keeps the long glossary quick on a phone. A link to the
+                    # entry opens it (glossary.js); Material opens it for print and find-in-page.
+                    '<details class="glossary-more" markdown>',
+                    "<summary>Full entry: " + ("the dispute, " if entry.get("contested") else "")
+                    + "explanation, sources, related terms</summary>", "",
                     str(entry.get("definition", "")).strip(), ""]
             out += other_spellings(entry.get("aliases") or [])
             if entry.get("contested"):
@@ -52,7 +58,7 @@ def glossary_page(site: Site, src: str, settings: Settings) -> str:
             if pages:  # a term no page uses yet says nothing rather than "no page yet"
                 used = ", ".join(f"[{plain(title_of(p))}]({link(src, p.src)})" for p in pages)
                 out += [f'<p class="used-in no-terms" markdown>**Used in:** {used}</p>', ""]
-            out += ["</div>", ""]
+            out += ["</details>", "", "</div>", ""]
     return "\n".join(out)
 
 
