@@ -373,7 +373,7 @@ def report(runs: list[Run], pages: list[str], presets: list[str], rounds: int, u
         "",
         f"Targets: performance ≥ {TARGET_PERFORMANCE_MOBILE} (mobile), accessibility "
         f"{TARGET_SCORE}, best practices {TARGET_SCORE}, SEO {TARGET_SCORE}; essay ≤ "
-        f"{TARGET_ESSAY_EXTRA_KB:.0f} KB heavier than the bare page. ✓ met, ✗ missed; "
+        f"{TARGET_ESSAY_EXTRA_KB:.0f} KB heavier than the bare page, search index aside. ✓ met, ✗ missed; "
         "the bare page is the baseline and has no targets.",
         "",
         "| page | preset | performance | accessibility | best practices | SEO | KB (transfer) "
@@ -406,8 +406,12 @@ def report(runs: list[Run], pages: list[str], presets: list[str], rounds: int, u
             extra = ""
             bare = table.get(("bare", preset))
             if page == "essay" and bare and bare["kb"] is not None and kb is not None:
+                # The target sets the search index aside: the bare page fetches its index on
+                # every load, ours on a reader's first search, so the total flatters us.
                 delta = kb - bare["kb"]
-                extra = f"{delta:+.1f} KB{mark(delta <= TARGET_ESSAY_EXTRA_KB)}"
+                aside = (kb - (row["index_kb"] or 0.0)) - (bare["kb"] - (bare["index_kb"] or 0.0))
+                extra = (f"{delta:+.1f} KB; search index aside {aside:+.1f} KB"
+                         f"{mark(aside <= TARGET_ESSAY_EXTRA_KB)}")
             elif page != "bare" and bare and bare["kb"] is not None and kb is not None:
                 extra = f"{kb - bare['kb']:+.1f} KB"
             index_kb = row["index_kb"]

@@ -180,3 +180,15 @@ def test_json_ld_sits_in_the_head_not_in_the_content(site_pages):
         assert "application/ld+json" not in article, path
         lifted += html[: html.find("</head>")].count("application/ld+json")
     assert lifted > 20
+
+
+def test_json_ld_names_each_work_once(site_pages):
+    """An essay's subject is often among its sources too: isBasedOn lists each work once."""
+    checked = 0
+    for path, html in site_pages.items():
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
+            data = json.loads(block)
+            urls = [work["url"] for work in data.get("isBasedOn", []) if work.get("url")]
+            assert len(urls) == len(set(urls)), (path, sorted(u for u in urls if urls.count(u) > 1))
+            checked += bool(urls)
+    assert checked > 10
