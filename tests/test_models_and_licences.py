@@ -74,7 +74,11 @@ BAD_MODELS = [
     (34, "name 'Other Model' of model 'other' is already used by model 'broken'"),
     (36, "organisation of 'other' is spelled 'EXAMPLE labs' but 'Example Labs' elsewhere: "
          "write it one way (the matrix's filter lists every spelling)"),
+    (38, "licence of 'other' has an unknown key 'with an addendum' (known: value, spdx, source, licence_page); "
+         "a comma inside an unquoted {…} value ends the value: put the value in quotes"),
     (40, "checked of 'other' must be omitted: none of its cells has a checked date"),
+    (45, "openness.use_restrictions of 'other' has an unknown key 'mostly.' (known: value, gated, dataset, note, "
+         "source, checked, basis); a comma inside an unquoted {…} value ends the value: put the value in quotes"),
 ]
 
 BAD_LICENCES = [
@@ -423,3 +427,13 @@ def test_model_and_licence_pages_are_in_the_manifest():
         for clause in licence["clauses"]:
             assert f"/licences/{licence_id}/#{clause['id']}" in manifest
     assert "/licences/" in manifest and "/licences/llama-compare/" in manifest
+
+
+def test_every_developer_is_named_in_full_on_the_matrix(built_site):
+    """Each row names its developer exactly as the data does (a cut name once read
+    "Together (with Ontocord.ai" and "Swiss AI Initiative (EPFL")."""
+    page = soup(built_site, "models/index.html")
+    for model in MODELS:
+        shown = page.select_one(f"tr#{model['id']} th[scope=row] small a").get_text()
+        assert shown == model["organisation"]["value"], (model["id"], shown)
+        assert shown.count("(") == shown.count(")"), shown

@@ -288,7 +288,36 @@ def rule_eu_index(site: Site, model: LineDict, model_id: str) -> Iterator[Findin
                                                 "one of " + ", ".join(sorted(CELL_VALUES)) + f": {value!r}")
 
 
-MODEL_RULES = (rule_version, rule_history, rule_row_checked, rule_osi_source, rule_licence_page, rule_eu_index)
+# The keys each part of a row may have. In YAML's {…} form an unquoted comma ends a value,
+# so "{value: Swiss AI Initiative (EPFL, ETH Zurich and CSCS), …}" silently cut the name
+# and made "ETH Zurich and CSCS)" a key: an unknown key is refused with that explanation.
+FACT_KEYS = {
+    "organisation": ("value", "source"),
+    "released": ("value", "source"),
+    "licence": ("value", "spdx", "source", "licence_page"),
+    "osi_approved": ("value", "source"),
+}
+CELL_KEYS = ("value", "gated", "dataset", "note", "source", "checked", "basis")
+COMMA_HINT = "a comma inside an unquoted {…} value ends the value: put the value in quotes"
+
+
+def rule_known_keys(site: Site, model: LineDict, model_id: str) -> Iterator[Finding]:
+    """The row's facts and cells have only the keys the matrix reads (a stray key is a cut value)."""
+    parts = [(field, model.get(field), keys) for field, keys in FACT_KEYS.items()]
+    openness = model.get("openness")
+    if isinstance(openness, LineDict):
+        parts += [(f"openness.{dimension}", cell, CELL_KEYS) for dimension, cell in openness.items()]
+    for where, part, keys in parts:
+        if not isinstance(part, LineDict):
+            continue
+        for key in part:
+            if key not in keys:
+                yield part.line_of(key), (f"{where} of {model_id!r} has an unknown key {key!r} (known: "
+                                          f"{', '.join(keys)}); {COMMA_HINT}")
+
+
+MODEL_RULES = (rule_version, rule_history, rule_row_checked, rule_osi_source, rule_licence_page, rule_eu_index,
+               rule_known_keys)
 
 
 def cell_findings(cell: LineDict, where: str, dimension: str) -> Iterator[Finding]:
