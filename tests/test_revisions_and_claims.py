@@ -146,7 +146,7 @@ def test_whats_new_lists_the_latest_changes_first(built_site, src, pages):
     unlisted = [p for p in pages if p not in listed]
     assert all(_last_change(p)[0] <= changes[-1][0] for p in unlisted)
     for item, page, (day, revised) in zip(items, listed, changes):
-        assert item.select_one(".change").get_text() == ("Updated" if revised else "New")
+        assert item.select_one(".news-mark").get_text() == ("Updated" if revised else "New")
         assert item.find("time")["datetime"] == day.isoformat()
         expected = (max(page.meta["revisions"], key=lambda r: iso_date(r["date"]))["note"] if revised
                     else page.meta["description"])
@@ -156,7 +156,7 @@ def test_whats_new_lists_the_latest_changes_first(built_site, src, pages):
 def test_whats_new_orders_by_the_latest_change_not_the_first_date():
     """The fixture essay (2024-01-15, updated 2024-02-01) outranks the summary published 2024-01-20."""
     html = BeautifulSoup(test_tools.render("[[generate:whats-new]]", GOOD_DOCS, "index.md"), "html.parser")
-    items = [(li.a["href"], li.select_one(".change").get_text(), li.time["datetime"]) for li in html.select("li")]
+    items = [(li.a["href"], li.select_one(".news-mark").get_text(), li.time["datetime"]) for li in html.select("li")]
     assert items == [("essays/good-essay.md", "Updated", "2024-02-01"),
                      ("discussions/good-summary.md", "New", "2024-01-20"),
                      ("claims/weights-are-source.md", "New", "2024-01-10")]

@@ -72,7 +72,7 @@ def whats_new(site: Site, src: str, settings: Settings) -> str:
             about = page.meta.get("description", "")
         mark = "updated" if revised else "new"
         items.append(
-            f'- <span class="change change--{mark}">{"Updated" if revised else "New"}</span> '
+            f'- <span class="news-mark news-mark--{mark}">{"Updated" if revised else "New"}</span> '
             f"**[{plain(title_of(page))}]({link(src, page.src)})**  \n"
             f'  {kind} · {"updated" if revised else "published"} '
             f'<time datetime="{day.isoformat()}">{human_date(day)}</time>  \n'
