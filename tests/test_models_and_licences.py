@@ -30,6 +30,7 @@ from mkdocs_debate.data.licences import CONFLICTS, clause_lines_url, family_vers
 from mkdocs_debate.data.site import DIMENSIONS, iso_date, load_site
 from mkdocs_debate.data.yaml_lines import load_yaml
 from mkdocs_debate.test_tools import render
+from mkdocs_debate.urls import published
 
 FIXTURES = ROOT / "tests" / "fixtures" / "content"
 GOOD_DOCS = FIXTURES / "docs"
@@ -437,3 +438,13 @@ def test_every_developer_is_named_in_full_on_the_matrix(built_site):
         shown = page.select_one(f"tr#{model['id']} th[scope=row] small a").get_text()
         assert shown == model["organisation"]["value"], (model["id"], shown)
         assert shown.count("(") == shown.count(")"), shown
+
+
+def test_the_manifest_records_row_anchors_whatever_the_attribute_order(tmp_path):
+    """The matrix's rows carry their filter attributes before their id; the manifest must
+    still record each row's anchor (it once missed every row added after the filters)."""
+    page = tmp_path / "models" / "index.html"
+    page.parent.mkdir()
+    page.write_text('<table><tr data-weights="open" data-year="2026" id="new-model"><td>x</td></tr>'
+                    '<tr id="old-model"><td>y</td></tr></table>', encoding="utf-8")
+    assert published(tmp_path) == {"models/", "models/#new-model", "models/#old-model"}

@@ -20,7 +20,7 @@ HEADING_ID = re.compile(r"""<h[23][^>]*\sid="([^"]+)\"""")
 REDIRECT = re.compile(r"""<meta http-equiv="refresh" content="0; url=([^"]+)">""")
 ANCHORED_SECTIONS = ("essays/", "discussions/", "claims/", "definitions/")
 DEFINITION_TAG = re.compile(r"<[a-z]+\s[^>]*\bdata-definition=[^>]*>")
-ROW_ID = re.compile(r"""<tr id="([^"]+)\"""")
+ROW_ID = re.compile(r"""<tr\b[^>]*\sid="([^"]+)\"""")  # a row's id may follow other attributes
 CLAUSE_ID = re.compile(r'<h3[^>]*\sid="([^"]+)"')
 
 
@@ -49,7 +49,7 @@ def published(site: pathlib.Path) -> set[str]:
         elif path.startswith("licences/"):
             entries |= {f"{path}#{i}" for i in CLAUSE_ID.findall(html) + ROW_ID.findall(html)}
         elif path == "models/":
-            entries |= {f"{path}#{i}" for i in re.findall(r'<tr id="([^"]+)"', html)}
+            entries |= {f"{path}#{i}" for i in ROW_ID.findall(html)}
         elif path == "claims/":  # the claims index: a heading per theme of docs/_data/themes.yml
             entries |= {f"{path}#{i}" for i in HEADING_ID.findall(html)}
         if path.startswith(ANCHORED_SECTIONS) or path == "glossary/":
