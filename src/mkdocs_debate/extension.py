@@ -347,19 +347,23 @@ class ReferenceInlineProcessor(InlineProcessor):
         return element, m.start(0), m.end(0)
 
 
-class CrossLinkTreeprocessor(Treeprocessor):
-    """Anchors claim blocks in document order; links the first mention of each glossary term."""
+class PageTreeprocessor(Treeprocessor):
+    """A treeprocessor that reads the page being rendered from the shared context."""
 
     def __init__(self, md: Markdown, context: DebateContext):
         super().__init__(md)
         self.context = context
+
+
+class CrossLinkTreeprocessor(PageTreeprocessor):
+    """Anchors claim blocks in document order; links the first mention of each glossary term."""
 
     def run(self, root: etree.Element) -> None:
         site = self.context.site
         page = self.context.page
         self.raw_depth = 0  # raw inline <a>, <code>, <kbd>, <samp>, <summary>, <cite> open here
         self.entries = site.terms
-        self.models = site.models_by_id if page is not None and (page.is_content or page.is_claim) else {}
+        self.models = site.models_by_id if page is not None and page.is_article else {}
         self.matcher = matcher_for(site.glossary, site.models.get("models"))
         anchor_claims(root)
         cite_titles_of_works(root)
@@ -507,12 +511,8 @@ def anchor_claims(root: etree.Element) -> None:
             parent.set("id", claim_anchor(claim_id, seen[claim_id]))
 
 
-class PhoneTocTreeprocessor(Treeprocessor):
+class PhoneTocTreeprocessor(PageTreeprocessor):
     """Puts a collapsible "Contents" before a long page's first section, for phones (no script)."""
-
-    def __init__(self, md: Markdown, context: DebateContext):
-        super().__init__(md)
-        self.context = context
 
     def run(self, root: etree.Element) -> None:
         page = self.context.page
@@ -577,7 +577,7 @@ class SafetyPostprocessor(Postprocessor):
 NO_PREVIEW_CLASSES = frozenset({"footnote-ref", "footnote-backref", "headerlink"})
 
 
-class PreviewTreeprocessor(Treeprocessor):
+class PreviewTreeprocessor(PageTreeprocessor):
     """Marks links to other pages of the site for Material's hover previews.
 
     Material previews a link marked ``data-preview`` when the reader points at it:
@@ -591,13 +591,9 @@ class PreviewTreeprocessor(Treeprocessor):
     shows two popups.
     """
 
-    def __init__(self, md: Markdown, context: DebateContext):
-        super().__init__(md)
-        self.context = context
-
     def run(self, root: etree.Element) -> None:
         page = self.context.page
-        if page is None or not (page.is_content or page.is_claim):
+        if page is None or not page.is_article:
             return
         for anchor in root.iter("a"):
             href = anchor.get("href", "")
@@ -608,12 +604,8 @@ class PreviewTreeprocessor(Treeprocessor):
             anchor.set("data-preview", "")
 
 
-class TreeDoneTreeprocessor(Treeprocessor):
+class TreeDoneTreeprocessor(PageTreeprocessor):
     """Marks the end of tree processing, so that the safety check runs once, on the whole page."""
-
-    def __init__(self, md: Markdown, context: DebateContext):
-        super().__init__(md)
-        self.context = context
 
     def run(self, root: etree.Element) -> None:
         self.context.tree_done = True

@@ -92,7 +92,7 @@ def furniture(site: Site, page: Page, settings: Settings) -> str:
     if page.is_claim:
         out += [claim_backlinks(site, page), claim_json_ld(site, page, settings)]
     out.append(path_links(site, page))
-    if page.is_content or page.is_claim:
+    if page.is_article:
         out.append(citation_block(site, page, settings))
     return "\n\n".join(part for part in out if part)
 

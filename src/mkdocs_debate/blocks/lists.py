@@ -58,7 +58,7 @@ def whats_new(site: Site, src: str, settings: Settings) -> str:
     anywhere else, essays, summaries and claims together.
     """
     section = src.split("/")[0] if src.endswith("/index.md") and src.count("/") == 1 else ""
-    pages = [p for p in site.pages.values() if (p.is_content or p.is_claim) and section in ("", p.section)]
+    pages = [p for p in site.pages.values() if p.is_article and section in ("", p.section)]
     pages.sort(key=lambda p: (last_change(p)[0], p.slug), reverse=True)
     items = []
     for page in pages[:WHATS_NEW_COUNT]:

@@ -24,7 +24,7 @@ def site_problems(site: Site) -> Iterator[Problem]:
     seen_slugs: dict[str, Page] = {}
     seen_titles: dict[str, Page] = {}
     for page in sorted(site.all_pages.values(), key=lambda p: p.src):
-        if not (page.is_content or page.is_claim):
+        if not page.is_article:
             continue
         other = seen_slugs.setdefault(page.slug, page)
         if other is not page and page.section != other.section and not page.is_claim:

@@ -55,7 +55,7 @@ def rule_required_fields(site: Site, page: Page) -> Iterator[Finding]:
         yield page.meta.line, f"missing required front matter field {field!r}"
     allowed = required | OPTIONAL_FIELDS
     for field in page.meta:
-        if field not in allowed and (page.is_content or page.is_claim):
+        if field not in allowed and page.is_article:
             yield page.meta.line_of(field), (f"unknown front matter field {field!r}; allowed: "
                                              + ", ".join(sorted(allowed)))
 
@@ -102,7 +102,7 @@ def rule_dates(site: Site, page: Page) -> Iterator[Finding]:
 
 def rule_kind(site: Site, page: Page) -> Iterator[Finding]:
     """kind must match the folder: essays/ essay, discussions/ summary, claims/ claim."""
-    if "kind" not in page.meta or not (page.is_content or page.is_claim):
+    if "kind" not in page.meta or not page.is_article:
         return
     expected = KINDS[page.section]
     if page.meta["kind"] != expected:
@@ -203,7 +203,7 @@ def rule_revisions(site: Site, page: Page) -> Iterator[Finding]:
 
 def rule_cites_sources(site: Site, page: Page) -> Iterator[Finding]:
     """Essays, summaries and claims cite at least one listed source in the text."""
-    if not (page.is_content or page.is_claim) or not isinstance(page.meta.get("sources"), list):
+    if not page.is_article or not isinstance(page.meta.get("sources"), list):
         return
     listed = {s.get("url") for s in page.meta["sources"] if isinstance(s, dict)}
     cited = set(SOURCE_LINK.findall(page.body))

@@ -50,6 +50,11 @@ class Page:
         return self.section == CLAIM_SECTION and not self.is_index
 
     @property
+    def is_article(self) -> bool:
+        """An essay, a summary or a claim: a signed, dated, citable page (not an index)."""
+        return self.is_content or self.is_claim
+
+    @property
     def is_draft(self) -> bool:
         """Whether the page says draft: true: checked, but kept out of the built site until cleared."""
         return self.meta.get("draft") is True
