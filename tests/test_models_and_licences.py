@@ -54,6 +54,7 @@ BAD_MODELS = [
     (8, f"unknown dimension 'vibes' in the rubric; known: {RUBRIC}"),
     (10, "model 'broken' is missing 'version'"),
     (12, "name 'Copyleft' of model 'broken' is already used by glossary term 'copyleft'"),
+    (12, "name 'Broken <b>7B</b>' of model 'broken' must be plain text (no <, >, [ or ])"),
     (15, "licence_page of 'broken' is not a licence of docs/_data/licences.yml: 'no-such-licence'"),
     (16, "osi_approved of 'broken' must cite OSI's licence list (https://opensource.org/licenses "
          "or https://opensource.org/license/<id>): 'https://example.org/model-card'"),

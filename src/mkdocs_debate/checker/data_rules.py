@@ -364,6 +364,9 @@ def model_name_findings(model: LineDict, model_id: str, owners: dict[str, str]) 
         yield model.line_of("aliases"), f"aliases of {model_id!r} must be a list of names: {aliases!r}"
         aliases = []
     for name in [model.get("name", ""), *aliases]:
+        if PLAIN_TEXT_MARKUP.search(str(name)):  # a name is a page title, a link text and a tooltip
+            yield model.line_of("aliases" if name in aliases else "name"), (
+                f"name {name!r} of model {model_id!r} must be plain text (no <, >, [ or ])")
         key = str(name).strip().lower()
         owner = owners.setdefault(key, f"model {model_id!r}")
         if owner != f"model {model_id!r}":
