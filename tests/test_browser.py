@@ -366,8 +366,8 @@ def test_definitions_and_verdicts_pass_axe(browser, base_url, viewport):
 
 
 def test_verdict_grid_reads_as_cards_on_a_phone(browser, base_url):
-    """At 375 px each model is a card, each verdict labelled with its definition, nothing wider than the screen."""
-    page, _ = load(browser, base_url + "is-it-open/", viewport=PHONE)
+    """A term page's grid: at 375 px each model is a card, each verdict labelled with its definition."""
+    page, _ = load(browser, base_url + "definitions/open-source-ai/", viewport=PHONE)
     cell = page.locator("table.verdicts td.verdict").first
     label = cell.get_attribute("data-label")
     assert cell.evaluate("el => getComputedStyle(el, '::before').content") == f'"{label}"' and len(label) > 5
@@ -376,10 +376,63 @@ def test_verdict_grid_reads_as_cards_on_a_phone(browser, base_url):
         .map(r => r.getBoundingClientRect().right)""")
     assert widths and max(widths) <= 375
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
-    desktop, _ = load(browser, base_url + "is-it-open/", viewport={"width": 1280, "height": 900})
+    desktop, _ = load(browser, base_url + "definitions/open-source-ai/", viewport={"width": 1280, "height": 900})
     cell = desktop.locator("table.verdicts td.verdict").first
     assert cell.evaluate("el => getComputedStyle(el).display") == "table-cell"
     assert cell.evaluate("el => getComputedStyle(el, '::before').content") == "none"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_is_it_open_answers_in_one_screen(browser, base_url, scheme):
+    """Headline counts in the first screen; the whole grid at 1280 px without a sideways scroll; short pages."""
+    desktop, report = load(browser, base_url + "is-it-open/", viewport={"width": 1280, "height": 800},
+                           color_scheme=scheme)
+    first = desktop.locator(".answer-line__count").first
+    assert re.fullmatch(r"\d+ of \d+ meet.*", first.inner_text()) and first.bounding_box()["y"] < 800
+    scroll = desktop.evaluate("""() => { const box = document.querySelector('.answer-grid .table-scroll');
+        return box.scrollWidth - box.clientWidth; }""")
+    assert scroll <= 0, f"the grid scrolls sideways by {scroll} px at 1280"
+    assert desktop.evaluate("document.documentElement.scrollHeight") <= 8000
+    # every cell is a coloured block whose colour differs by verdict; the symbol is there too
+    colours = desktop.evaluate("""() => Object.fromEntries(['meets', 'fails'].map(o => [o,
+        getComputedStyle(document.querySelector('td.v--' + o + ' a')).backgroundColor]))""")
+    assert colours["meets"] != colours["fails"] and "rgba(0, 0, 0, 0)" not in colours.values()
+    assert desktop.locator("td.v--fails a").first.inner_text().strip() == "✘"
+    assert not report.errors
+    phone, _ = load(browser, base_url + "is-it-open/", viewport=PHONE, color_scheme=scheme)
+    assert phone.evaluate("document.documentElement.scrollHeight") <= 20000
+    assert phone.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+
+
+def test_a_verdict_link_lands_on_its_cell_and_opens_its_account(browser, base_url):
+    """#v-<term>--<definition>--<model> is in view and marked; its link opens the model page's row."""
+    anchor = "v-open-source-ai--osaid-1-0--llama-2"
+    page, _ = load(browser, base_url + f"is-it-open/#{anchor}", viewport={"width": 1280, "height": 800})
+    page.wait_for_timeout(300)
+    assert _in_view(page, "#" + anchor)
+    outline = page.evaluate(f"getComputedStyle(document.querySelector('#{anchor} a')).outlineStyle")
+    assert outline == "solid"
+    title = page.locator(f"#{anchor} a").get_attribute("title")
+    assert title.startswith("Llama 2 under OSI Open Source AI Definition 1.0: fails")
+    page.locator(f"#{anchor} a").click()
+    page.wait_for_url("**/models/llama-2/#v-open-source-ai--osaid-1-0")
+    page.wait_for_timeout(300)
+    assert _in_view(page, "#v-open-source-ai--osaid-1-0")
+    row = page.locator("#v-open-source-ai--osaid-1-0")
+    assert "fails" in row.inner_text() and row.locator("a[href*='#cell-']").count() >= 1
+
+
+def test_the_grid_filters_by_organisation_and_keeps_it_in_the_address(browser, base_url):
+    page, report = load(browser, base_url + "is-it-open/", viewport={"width": 1280, "height": 800})
+    assert page.locator("[data-answer-tools]").is_visible()
+    page.select_option(".answer-filter select[name=org]", "Meta")
+    shown = page.locator("table.answer tbody tr:not([hidden])")
+    assert shown.count() >= 5 and all(shown.nth(i).get_attribute("data-org") == "Meta" for i in range(shown.count()))
+    assert "org=Meta" in page.url
+    assert "of" in page.locator(".answer-count").inner_text()
+    again, _ = load(browser, page.url, viewport={"width": 1280, "height": 800})
+    assert again.locator("table.answer tbody tr:not([hidden])").count() == shown.count()
+    assert not report.errors
 
 
 def test_contested_term_tooltip_counts_its_definitions(browser, base_url):

@@ -7,6 +7,7 @@ authority stands beside ours and is flagged when the two disagree.
 
 from __future__ import annotations
 
+import copy
 import json
 import pathlib
 import subprocess
@@ -28,7 +29,18 @@ from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import load_site
 from mkdocs_debate.data.yaml_lines import LineDict
 from mkdocs_debate.extension import MarkupReferenceError
-from mkdocs_debate.verdicts import CANNOT_TELL, FAILS, MEETS, all_verdicts, definition_anchor, has_criteria, term_verdicts
+from mkdocs_debate.verdicts import (
+    CANNOT_TELL,
+    FAILS,
+    MEETS,
+    all_verdicts,
+    definition_anchor,
+    evidence_anchor,
+    has_criteria,
+    judge,
+    term_verdicts,
+    verdict_anchor,
+)
 
 SITE = load_site(str(ROOT / "docs"))
 TERMS = SITE.term_definitions
@@ -39,6 +51,23 @@ WORDS = {MEETS: "meets", FAILS: "fails", CANNOT_TELL: "cannot tell"}
 
 def soup(path: pathlib.Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def term_grid_cell(site: pathlib.Path, term: str, model: str, definition: str):
+    """The cell of a term page's verdict grid: the row of the model, the column whose heading links the definition."""
+    return grid_cell(soup(site / "definitions" / term / "index.html"), term, model, definition)
+
+
+def answer_cell(site: pathlib.Path, verdict):
+    """A verdict's cell on /is-it-open/: the element at its permanent anchor."""
+    page = soup(site / "is-it-open" / "index.html")
+    return page.find(id=verdict_anchor(verdict.term, verdict.definition_id, verdict.model_id))
+
+
+def model_page_row(site: pathlib.Path, verdict):
+    """A verdict's row on its model's page."""
+    page = soup(site / "models" / verdict.model_id / "index.html")
+    return page.find("tr", id=f"v-{definition_anchor(verdict.term, verdict.definition_id)}")
 
 
 def grid_cell(page: BeautifulSoup, term: str, model: str, definition: str):
@@ -107,13 +136,79 @@ def test_is_it_open_has_every_model_under_every_testable_definition(built_site):
     page = soup(built_site / "is-it-open" / "index.html")
     verdicts = all_verdicts(SITE)
     assert len(verdicts) == len(MODELS) * sum(len(term_verdicts(SITE, t)) for t in TESTABLE_TERMS)
+    assert len(page.select("table.answer td.v")) == len(verdicts)
+    headings = [th.a["href"].split("/")[-1] for th in page.select("table.answer th.answer-def")]
+    assert headings == [f"#{d['id']}" for t in TESTABLE_TERMS for d, _v in term_verdicts(SITE, t)]
     for verdict in verdicts:
-        cell = grid_cell(page, verdict.term, verdict.model_id, verdict.definition_id)
-        assert cell.find(class_="verdict__word").get_text(" ", strip=True).endswith(WORDS[verdict.outcome])
-        named = [a.get_text() for a in cell.select(".verdict__why a")]
-        assert named == [f"{c.criterion_id.replace('-', ' ')}: {shown(c.value)}" for c in verdict.deciding]
-        assert all(a["href"] == f"../models/#{verdict.model_id}" for a in cell.select(".verdict__why a"))
+        cell = page.find(id=verdict_anchor(verdict.term, verdict.definition_id, verdict.model_id))
+        assert cell.name == "td" and f"v--{verdict.outcome}" in cell["class"], verdict
+        link = cell.a
+        assert link["aria-label"].startswith(WORDS[verdict.outcome])
+        assert link["href"] == f"../models/{verdict.model_id}/#v-{definition_anchor(verdict.term, verdict.definition_id)}"
+        assert all(f"{FIELD_LABELS[c.field].lower()} {shown(c.value)}" in link["title"] for c in verdict.deciding)
+        # the cell sits in its definition's column
+        row = cell.find_parent("tr").find_all("td")
+        assert headings[row.index(cell)] == f"#{verdict.definition_id}"
     assert {v.outcome for v in verdicts} >= {MEETS, FAILS}
+
+
+def test_is_it_open_headline_counts_every_definition(built_site):
+    page = soup(built_site / "is-it-open" / "index.html")
+    lines = page.select(".answer-headline li")
+    expected = [(d.get("short"), sum(1 for v in vs if v.outcome == MEETS), len(vs))
+                for t in TESTABLE_TERMS for d, vs in term_verdicts(SITE, t)]
+    assert [(li.find(class_="answer-line__name").get_text(strip=True),
+             li.find(class_="answer-line__count").get_text(" ", strip=True).split(";")[0]) for li in lines] == [
+        (short, f"{met} of {total} meet") for short, met, total in expected]
+    totals = [td.get_text() for td in page.select("table.answer .answer-totals td")]
+    assert totals == [str(met) for _s, met, _t in expected]
+
+
+def test_the_older_verdict_anchors_still_serve(built_site):
+    page = soup(built_site / "is-it-open" / "index.html")
+    for term in TESTABLE_TERMS:
+        assert page.find(id=term) is not None
+        for model in MODELS:
+            target = page.find(id=definition_anchor(term, model))
+            assert target is not None and target.name == "a", (term, model)
+            first = term_verdicts(SITE, term)[0][0]["id"]
+            assert target.parent["id"] == verdict_anchor(term, first, model)
+
+
+def test_model_pages_state_every_verdict_with_its_evidence_and_what_would_flip_it(built_site):
+    for verdict in all_verdicts(SITE):
+        row = model_page_row(built_site, verdict)
+        assert row is not None and f"v--{verdict.outcome}" in row["class"], verdict
+        assert WORDS[verdict.outcome] in row.find(class_="v-word").get_text()
+        assert row.find("a", href=f"../../is-it-open/#{verdict_anchor(verdict.term, verdict.definition_id, verdict.model_id)}")
+        evidence = [a["href"] for a in row.find_all("a", href=lambda h: h and h.startswith("#cell-") or h == "#licence")]
+        assert evidence == [f"#{evidence_anchor(c.field)}" for c in verdict.deciding]
+        flips = row.find_all("td")[-1].get_text(" ", strip=True)
+        if verdict.outcome == MEETS:
+            assert flips == "—" and not verdict.to_flip
+        else:
+            assert verdict.to_flip and all(f"→ {shown(f.after)}" in flips for f in verdict.to_flip)
+
+
+def test_to_flip_is_the_least_change_that_meets():
+    """Applying to_flip to a model makes it meet; no flip can be left out."""
+    checked = 0
+    for verdict in all_verdicts(SITE):
+        if verdict.outcome == MEETS:
+            continue
+        flips = verdict.to_flip
+        model = copy.deepcopy(verdict.model)
+        for flip in flips:
+            _set(model, flip.field, flip.after)
+        assert judge(verdict.term, verdict.definition, model).outcome == MEETS, verdict
+        for left_out in flips:
+            partial = copy.deepcopy(verdict.model)
+            for flip in flips:
+                if flip is not left_out:
+                    _set(partial, flip.field, flip.after)
+            assert judge(verdict.term, verdict.definition, partial).outcome != MEETS
+        checked += 1
+    assert checked > 100
 
 
 # -- Verdicts follow the matrix ------------------------------------------------
@@ -175,14 +270,19 @@ def _set(model: dict, field: str, value) -> None:
 
 def test_one_matrix_cell_changes_the_verdict_and_names_the_criterion(built_site, altered):
     verdict, criterion = altered["failing"], altered["broken"]
-    before = grid_cell(soup(built_site / "is-it-open" / "index.html"), verdict.term, verdict.model_id,
-                       verdict.definition_id)
+    before = term_grid_cell(built_site, verdict.term, verdict.model_id, verdict.definition_id)
     assert "meets" in before.get_text() and not before.select(".verdict__why a")
-    after = grid_cell(altered["page"], verdict.term, verdict.model_id, verdict.definition_id)
+    assert "v--meets" in answer_cell(built_site, verdict)["class"]
+    after = term_grid_cell(altered["root"] / "site", verdict.term, verdict.model_id, verdict.definition_id)
     assert after.find(class_="verdict__word").get_text(" ", strip=True) == "✘ fails"
     named = after.select(".verdict__why a")
     assert [a.get_text().split(":")[0] for a in named] == [criterion.criterion_id.replace("-", " ")]
-    assert named[0]["href"] == f"../models/#{verdict.model_id}"
+    assert named[0]["href"] == f"../../models/#{verdict.model_id}"
+    cell = answer_cell(altered["root"] / "site", verdict)
+    assert "v--fails" in cell["class"] and FIELD_LABELS[criterion.field].lower() in cell.a["title"]
+    row = model_page_row(altered["root"] / "site", verdict)
+    assert row.find("a", href=f"#{evidence_anchor(criterion.field)}")
+    assert f"{shown(criterion.value)}" in row.find_all("td")[-1].get_text()
     exported = verdicts_export(load_site(str(altered["root"] / "docs")), settings_from_config(str(ROOT / "mkdocs.yml")))
     item = next(v for v in exported["verdicts"] if (v["term"], v["definition"], v["model"]) == (
         verdict.term, verdict.definition_id, verdict.model_id))
@@ -191,15 +291,17 @@ def test_one_matrix_cell_changes_the_verdict_and_names_the_criterion(built_site,
 
 def test_an_unknown_cell_makes_the_verdict_cannot_tell(altered):
     verdict, criterion = altered["unknown"], altered["blank"]
-    cell = grid_cell(altered["page"], verdict.term, verdict.model_id, verdict.definition_id)
+    cell = term_grid_cell(altered["root"] / "site", verdict.term, verdict.model_id, verdict.definition_id)
     assert cell.find(class_="verdict__word").get_text(" ", strip=True) == "? cannot tell"
+    assert "v--cannot-tell" in answer_cell(altered["root"] / "site", verdict)["class"]
     assert f"{criterion.criterion_id.replace('-', ' ')}: unknown" in [a.get_text() for a in cell.select(".verdict__why a")]
 
 
 def test_published_verdicts_stand_beside_ours_and_disagreements_are_flagged(altered):
     for key, flagged in (("opposite", True), ("agreeing", False)):
         verdict = altered[key]
-        cell = grid_cell(altered["page"], verdict.term, verdict.model_id, verdict.definition_id)
+        cell = term_grid_cell(altered["root"] / "site", verdict.term, verdict.model_id, verdict.definition_id)
+        assert ("v--disagrees" in answer_cell(altered["root"] / "site", verdict)["class"]) is flagged
         published = cell.select_one(".verdict__authority a")
         assert published["href"] == f"https://example.org/{verdict.model_id}"
         assert published.get_text() == f"published: {MEETS if flagged else FAILS}"
@@ -212,11 +314,13 @@ def test_published_verdicts_stand_beside_ours_and_disagreements_are_flagged(alte
 
 
 def test_real_published_verdicts_are_shown(built_site):
-    page = soup(built_site / "is-it-open" / "index.html")
     published = [v for v in all_verdicts(SITE) if v.authority is not None]
     assert len(published) >= 5
     for verdict in published:
-        cell = grid_cell(page, verdict.term, verdict.model_id, verdict.definition_id)
+        assert ("v--disagrees" in answer_cell(built_site, verdict)["class"]) is verdict.disagrees
+        row = model_page_row(built_site, verdict)
+        assert row.find("a", href=verdict.authority["source"]).get_text() == f"Published: {verdict.authority['verdict']}"
+        cell = term_grid_cell(built_site, verdict.term, verdict.model_id, verdict.definition_id)
         link = cell.select_one(".verdict__authority a")
         assert link["href"] == verdict.authority["source"] and verdict.authority["verdict"] in link.get_text()
         assert ("verdict--disagrees" in cell["class"]) is verdict.disagrees
@@ -237,7 +341,8 @@ def test_exports_carry_the_pages_keys(built_site):
     for item, verdict in zip(verdicts["verdicts"], all_verdicts(SITE), strict=True):
         assert (item["term"], item["definition"], item["model"], item["verdict"]) == (
             verdict.term, verdict.definition_id, verdict.model_id, verdict.outcome)
-        assert item["url"].endswith(f"/is-it-open/#{definition_anchor(verdict.term, verdict.model_id)}")
+        assert item["url"].endswith(f"/is-it-open/#{verdict_anchor(verdict.term, verdict.definition_id, verdict.model_id)}")
+        assert item["to_flip"] == [flip.as_dict() for flip in verdict.to_flip]
         assert item["disagrees"] is verdict.disagrees
 
 
@@ -333,6 +438,7 @@ terms:
         summary: "Fine."
         source: {title: "T", url: "https://example.org", page: 3}
         criteria: []
+        short: "A name far too long for any column heading"
 """
 
 
@@ -348,6 +454,8 @@ def test_broken_definitions_are_reported_with_their_lines(tmp_path):
         (2, "term must be a glossary id (docs/_data/glossary.yml): 'no-such-term'"),
         (4, "definition id must be kebab-case: 'Bad_Id'"),
         (5, "name of 'Bad_Id' must be plain text (no <, >, [ or ]): 'A <b>bold</b> name'"),
+        (4, "definition 'Bad_Id' has criteria, so it needs a short name (short: at most 24 characters, "
+            "the grid's column heading)"),
         (7, "when must be a quoted \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\": '28 Oct 2024'"),
         (8, f"kind must be one of {kinds}: 'rumour'"),
         (10, "source url must start with https://: 'http://example.org'"),
@@ -360,6 +468,8 @@ def test_broken_definitions_are_reported_with_their_lines(tmp_path):
         (22, "published verdict source must start with https://: 'http://example.org'"),
         (23, "duplicate definition id 'Bad_Id' in term 'no-such-term'"),
         (23, "definition id must be kebab-case: 'Bad_Id'"),
+        (31, "short of 'Bad_Id' must be plain text of at most 24 characters: "
+             "'A name far too long for any column heading'"),
         (29, "unknown source field 'page'; allowed: section, title, url"),
     ]
     # every term page left without a term is reported on its own file

@@ -3,7 +3,9 @@
 ``tests/url-manifest.txt`` lists one entry per line: a page path
 (``essays/x/``) or a page path with an anchor (``glossary/#open-weights``).
 Anchors recorded are glossary terms, claim paragraphs, models, timeline
-events and the section headings of essays, summaries and claims. An entry is
+events, the section headings of essays, summaries and claims, every verdict
+(``is-it-open/#v-<term>--<definition>--<model>``, and on a model's page
+``models/<id>/#v-<term>--<definition>``) and a model page's cells. An entry is
 kept when the built site still has it, or when a redirect (mkdocs-redirects)
 leads from the old page to a page that has the anchor. The plugin fails a
 build that loses one; ``debate-manifest`` records new ones.
@@ -22,6 +24,10 @@ ANCHORED_SECTIONS = ("essays/", "discussions/", "claims/", "definitions/")
 DEFINITION_TAG = re.compile(r"<[a-z]+\s[^>]*\bdata-definition=[^>]*>")
 ROW_ID = re.compile(r"""<tr\b[^>]*\sid="([^"]+)\"""")  # a row's id may follow other attributes
 CLAUSE_ID = re.compile(r'<h3[^>]*\sid="([^"]+)"')
+VERDICT_ID = re.compile(r'\sid="(v-[^"]+)"')  # a verdict: v-<term>--<definition>[--<model>]
+HEADER_CELL_ID = re.compile(r'<th\b[^>]*\sid="([^"]+)"')  # a term's columns on "Is it open?"
+PAIR_ID = re.compile(r'\sid="([a-z0-9-]+--[a-z0-9-]+)"')  # <term>--<model>, v-<term>--<definition>--<model>
+CELL_ID = re.compile(r'\sid="(cell-[^"]+)"')  # a model page's cell, the evidence a verdict links
 
 
 def page_path(html_file: pathlib.Path, site: pathlib.Path) -> str:
@@ -45,7 +51,10 @@ def published(site: pathlib.Path) -> set[str]:
         elif path == "timeline/":
             entries |= {f"{path}#{i}" for i in re.findall(r'<div class="timeline-event[^"]*" id="([^"]+)"', html)}
         elif path == "is-it-open/":
-            entries |= {f"{path}#{i}" for i in HEADING_ID.findall(html) + ROW_ID.findall(html)}
+            entries |= {f"{path}#{i}" for i in HEADING_ID.findall(html) + HEADER_CELL_ID.findall(html)
+                        + PAIR_ID.findall(html)}
+        elif path.startswith("models/") and path != "models/":  # a model's page: its verdicts and cells
+            entries |= {f"{path}#{i}" for i in VERDICT_ID.findall(html) + CELL_ID.findall(html)}
         elif path.startswith("licences/"):
             entries |= {f"{path}#{i}" for i in CLAUSE_ID.findall(html) + ROW_ID.findall(html)}
         elif path == "models/":

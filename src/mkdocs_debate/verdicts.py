@@ -44,6 +44,21 @@ def definition_anchor(term_id: str, definition_id: str) -> str:
     return f"{term_id}--{definition_id}"
 
 
+def verdict_anchor(term_id: str, definition_id: str, model_id: str) -> str:
+    """The permanent anchor of one verdict on the "Is it open?" page: ``v-<term>--<definition>--<model>``.
+
+    A definition's id is unique within its term only (OSAID defines two terms), so the
+    definition is named by its glossary anchor ``<term>--<definition>``.
+    """
+    return f"v-{definition_anchor(term_id, definition_id)}--{model_id}"
+
+
+def evidence_anchor(field: str) -> str:
+    """Where a model's page shows the cell a criterion reads: ``cell-<dimension>``, or its licence."""
+    group, _, name = field.partition(".")
+    return f"cell-{name.replace('_', '-')}" if group == "openness" else "licence"
+
+
 def term_page(term_id: str) -> str:
     """Source path of a contested term's page."""
     return f"{DEFINITIONS_SECTION}/{term_id}.md"
@@ -63,6 +78,27 @@ class Check:
     @property
     def criterion_id(self) -> str:
         return str(self.criterion.get("id", ""))
+
+
+@dataclasses.dataclass(frozen=True)
+class Flip:
+    """One cell change that a verdict short of "meets" needs: the field, from which value to which."""
+
+    criteria: tuple[str, ...]  # the criteria the change satisfies
+    field: str
+    before: Any
+    after: Any
+
+    def as_dict(self) -> dict:
+        """The export's form: {criterion, field, from, to}."""
+        return {"criterion": ", ".join(self.criteria), "field": self.field, "from": self.before, "to": self.after}
+
+
+# The values a field can take, least open first: a flip takes the first that passes.
+FLIP_ORDER: dict[str, tuple] = {
+    **{f"openness.{dimension}": ("closed", "partial", "open") for dimension in DIMENSIONS},
+    "osi_approved": (False, True),
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -96,6 +132,27 @@ class Verdict:
     def deciding(self) -> list[Check]:
         """The criteria the verdict rests on: the failing ones, else the unknown ones."""
         return self.failing if self.outcome == FAILS else self.unknown if self.outcome == CANNOT_TELL else []
+
+    @property
+    def to_flip(self) -> list[Flip]:
+        """The smallest set of cell changes that would make the model meet the definition.
+
+        Each criterion that does not pass (failing or unknown) tests one field, and that field
+        must change for each of them; where several criteria test one field, the new value must pass them all. A
+        field takes the least open value that passes (``partial`` where ``partial`` will do),
+        so the list is what it would take at the least, never more. Empty for a verdict that meets.
+        """
+        if self.outcome == MEETS:
+            return []
+        flips: list[Flip] = []
+        for field in dict.fromkeys(c.field for c in self.checks if c.result != PASS):
+            tests = [c for c in self.checks if c.field == field]
+            passing = [v for v in FLIP_ORDER.get(field, ())
+                       if all(v in ((c.criterion.get("test") or {}).get("in") or []) for c in tests)]
+            if passing:
+                flips.append(Flip(tuple(c.criterion_id for c in tests if c.result != PASS), field,
+                                  tests[0].value, passing[0]))
+        return flips
 
     @property
     def disagrees(self) -> bool:

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from mkdocs_debate.blocks.answer import answer_page
 from mkdocs_debate.blocks.claims import claims_list
 from mkdocs_debate.blocks.contributing import contributing_links
-from mkdocs_debate.blocks.definitions import definitions_index, term_definitions_page, verdicts_page
+from mkdocs_debate.blocks.definitions import definitions_index, term_definitions_page
 from mkdocs_debate.blocks.furniture import corrections_list
 from mkdocs_debate.blocks.glossary import glossary_page
 from mkdocs_debate.blocks.licences import licence_compare, licence_page, licences_list
 from mkdocs_debate.blocks.lists import discussions_list, essays_list, key_claims, latest_list, whats_new
 from mkdocs_debate.blocks.model_page import model_page
-from mkdocs_debate.blocks.models import matrix_teaser, models_page
+from mkdocs_debate.blocks.models import field_at_a_glance, matrix_teaser, models_page
 from mkdocs_debate.blocks.path import reading_path
 from mkdocs_debate.blocks.timeline import timeline_page
 from mkdocs_debate.data.config import Settings
@@ -43,7 +44,8 @@ GENERATORS: dict[str, Generator] = {
     "whats-new": whats_new,
     "term-definitions": term_definitions_page,
     "definitions-index": definitions_index,
-    "is-it-open": verdicts_page,
+    "is-it-open": answer_page,
+    "field-at-a-glance": field_at_a_glance,
     "model-page": model_page,
     "licence-page": licence_page,
     "licences": licences_list,

@@ -6,7 +6,6 @@
 - A page per contested term (``docs/definitions/<term>.md``, a stub that
   ``debate-export`` writes): the definitions in full, their criteria and the
   published verdicts, the comparison and the verdict grid of every model.
-- The "Is it open?" page: the verdict grid of every term.
 
 Verdicts come from ``mkdocs_debate.verdicts``; a cell names the failing (or
 unknown) criteria and links the model's row of the matrix, where the evidence
@@ -96,22 +95,6 @@ def definitions_index(site: Site, src: str, settings: Settings) -> str:
         items.append(f"- **{label}**: {len(definitions)} definitions, {testable_count} testable against the matrix")
     body = "\n".join(items) or "*No contested term has competing definitions yet.*"
     return f'<div class="definitions-index no-terms" markdown>\n\n{body}\n\n</div>'
-
-
-def verdicts_page(site: Site, src: str, settings: Settings) -> str:
-    """The "Is it open?" grid: every model under every testable definition, term by term."""
-    out = ['<div class="is-it-open no-terms" markdown>', ""]
-    for term_id in site.term_definitions:
-        if not term_verdicts(site, term_id) or term_id not in site.terms:
-            continue
-        name = esc(site.terms[term_id].get("term", term_id))
-        target = term_page(term_id)
-        more = (f" All {len(site.term_definitions[term_id])} definitions, with their criteria and sources, "
-                f"are on [{name}: competing definitions]({link(src, target)}).") if target in site.pages else ""
-        out += [f"## {name} {{#{term_id}}}", "",
-                f"{verdict_summary(site, term_id)}{more}", "",
-                verdict_grid(site, src, settings, term_id), ""]
-    return "\n".join(out + ["</div>"])
 
 
 # -----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import dataclasses
 import posixpath
 import re
 
+from mkdocs_debate.blocks.answer import model_verdict_strip, model_verdicts_section
 from mkdocs_debate.blocks.common import esc, human_date, licence_src, link, md_text
 from mkdocs_debate.blocks.furniture import citation_block
 from mkdocs_debate.blocks.models import DIMENSION_LABELS, cell_label, score
@@ -38,7 +39,8 @@ def model_page(site: Site, src: str, settings: Settings) -> str:
     if model is None:
         raise UnknownModelError(f"docs/{src}: no model {model_id!r} in docs/_data/models.yml "
                                 "(run debate-export to remove stale model pages)")
-    sections = [summary_line(src, settings, model), cells_card(model), licence_section(site, src, model),
+    sections = [summary_line(src, settings, model), model_verdict_strip(site, model_id), cells_card(model),
+                model_verdicts_section(site, src, settings, model_id), licence_section(site, src, model),
                 eu_index_section(model, proper_nouns(site)), history_section(model)]
     page = site.pages.get(src)
     if page is not None:

@@ -12,6 +12,7 @@ Zensical rewrite and check those links like any other.
 from __future__ import annotations
 
 from mkdocs_debate.blocks.common import esc, licence_src, link, md_text, model_src
+from mkdocs_debate.blocks.figures import Point, month_date, scatter_figure, stacked_figure
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.licences import licence_family
 from mkdocs_debate.data.site import DIMENSIONS, Site
@@ -32,7 +33,7 @@ def models_page(site: Site, src: str, settings: Settings) -> str:
     """The openness matrix: filters, comparison, a sortable table, a ranking chart, the rubric."""
     models = list(site.models.get("models") or [])
     return "\n\n".join([downloads(src), matrix_tools(site, models), matrix_table(site, src, settings, models),
-                        openness_chart(site, models), rubric_section(site)])
+                        openness_chart(site, src, settings, models), rubric_section(site)])
 
 
 def downloads(src: str) -> str:
@@ -198,21 +199,30 @@ def model_tip(model: dict) -> str:
 # -----------------------------------------------------------------------------
 
 
-def openness_chart(site: Site, models: list[dict]) -> str:
-    """A bar chart of models ranked by openness score: HTML and CSS, so its text stays legible on a phone."""
-    ranked = sorted(models, key=lambda m: (-score(m), str(m.get("name"))))
-    items = "".join(
-        f'<li {filter_attributes(site, m)} data-model="{esc(m["id"])}">'
-        f'<span class="bar-label">{esc(m.get("name"))}</span>'
-        f'<span class="bar-track" aria-hidden="true"><span class="bar bar--{round(score(m) * 2)}"></span></span>'
-        f'<span class="bar-value">{score(m):g}<span class="visually-hidden"> of {len(DIMENSIONS)}</span></span></li>'
-        for m in ranked)
-    return (
-        '<figure class="chart openness-chart no-terms" aria-labelledby="chart-title">\n'
-        '<figcaption id="chart-title">Models ranked by openness score: open dimensions count 1, '
-        f"partial ones ½, out of {len(DIMENSIONS)}. Generated from the same data as the table.</figcaption>"
-        f'<ol class="bars">{items}</ol>\n</figure>'
-    )
+def openness_chart(site: Site, src: str, settings: Settings, models: list[dict]) -> str:
+    """Openness over time: every model by release date and openness score (an SVG figure with its data)."""
+    points = [Point(day, score(m), bool((m.get("osi_approved") or {}).get("value")), str(m.get("name")),
+                    f"[{md_text(m.get('name'))}]({link(src, model_src(settings.models_page, str(m['id'])))})")
+              for m in models if (day := month_date((m.get("released") or {}).get("value")))]
+    return scatter_figure(points, len(DIMENSIONS), "Openness over time: each model of the matrix by its release "
+                          "date and its openness score (open dimensions count 1, partial ones ½, out of "
+                          f"{len(DIMENSIONS)}).")
+
+
+def field_at_a_glance(site: Site, src: str, settings: Settings) -> str:
+    """For the home page: of all the models in the matrix, how many are open on each dimension."""
+    models = [m for m in site.models.get("models") or [] if isinstance(m, dict)]
+    if not models:
+        return ""
+    rows = [(DIMENSION_LABELS[d], {v: sum(1 for m in models if _cell(m, d).get("value", "unknown") == v)
+                                   for v in CELL_SYMBOLS}) for d in DIMENSIONS]
+    open_weights, open_data = rows[0][1]["open"], rows[3][1]["open"]
+    description = (f"Of {len(models)} models, {open_weights} publish their weights openly and {open_data} their "
+                   "training data. " + " ".join(f"{label}: {t['open']} open, {t['partial']} partial, "
+                                                f"{t['closed']} closed, {t['unknown']} unknown." for label, t in rows))
+    caption = (f"The field at a glance: the {len(models)} models of our [openness matrix]"
+               f"({link(src, settings.models_page)}), dimension by dimension.")
+    return stacked_figure("field", "The field at a glance", rows, len(models), caption, description)
 
 
 def rubric_section(site: Site) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mkdocs_debate.blocks.common import esc, link, plain, title_of
+from mkdocs_debate.blocks.figures import timeline_figure
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import Site
 
@@ -42,6 +43,7 @@ def timeline_page(site: Site, src: str, settings: Settings) -> str:
         years.setdefault(str(event["date"])[:4], []).append(event)
     index = " · ".join(f"[{year}](#year-{year})" for year in years)
     out = ['<div class="timeline no-terms" markdown>', "",
+           timeline_figure(found, THEMES), "",
            f'<nav class="timeline-years" aria-label="Years" markdown>**Jump to:** {index}</nav>', "",
            theme_filter(found), ""]
     for year, group in years.items():

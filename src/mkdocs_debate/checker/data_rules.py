@@ -626,8 +626,9 @@ def static_problems(site: Site) -> Iterator[Problem]:
                     yield Problem(shown, line, f"{violation.message}: {violation.markup[:80]}")
 
 
-DEFINITION_FIELDS = frozenset({"id", "name", "who", "when", "kind", "summary", "source", "criteria",
+DEFINITION_FIELDS = frozenset({"id", "name", "short", "who", "when", "kind", "summary", "source", "criteria",
                                "published_verdicts"})
+SHORT_NAME_LIMIT = 24  # a column heading of the "Is it open?" grid
 DEFINITION_TEXT_FIELDS = ("name", "who", "summary")
 DEFINITION_SOURCE_FIELDS = frozenset({"title", "url", "section"})
 CRITERION_KEYS = frozenset({"id", "text", "test", "approximates"})
@@ -689,6 +690,13 @@ def _definition_findings(definition: LineDict, model_ids: set[str]) -> Iterator[
             yield definition.line_of(field), f"{field} of {definition_id!r} must be non-empty text"
         elif PLAIN_TEXT_MARKUP.search(value):
             yield definition.line_of(field), f"{field} of {definition_id!r} must be plain text (no <, >, [ or ]): {value!r}"
+    short = definition.get("short")
+    if definition.get("criteria") and (not isinstance(short, str) or not short.strip()):
+        yield definition.line_of("id"), (f"definition {definition_id!r} has criteria, so it needs a short name "
+                                         f"(short: at most {SHORT_NAME_LIMIT} characters, the grid's column heading)")
+    elif isinstance(short, str) and (len(short) > SHORT_NAME_LIMIT or PLAIN_TEXT_MARKUP.search(short)):
+        yield definition.line_of("short"), (f"short of {definition_id!r} must be plain text of at most "
+                                            f"{SHORT_NAME_LIMIT} characters: {short!r}")
     when = definition.get("when")
     if not isinstance(when, str) or not PARTIAL_DATE.match(when) or (len(when) == 10 and iso_date(when) is None):
         yield definition.line_of("when"), f"when must be a quoted \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\": {when!r}"

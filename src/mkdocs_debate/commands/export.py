@@ -33,7 +33,16 @@ from mkdocs_debate.blocks.timeline import events as timeline_events
 from mkdocs_debate.data.config import Settings, settings_from_config
 from mkdocs_debate.data.licences import COMPARE_SUFFIX, compared_families
 from mkdocs_debate.data.site import CELL_VALUES, DIMENSIONS, Site, iso_date, load_site
-from mkdocs_debate.verdicts import VERDICTS_PAGE, Verdict, all_verdicts, definition_anchor, has_criteria, term_page
+from mkdocs_debate.verdicts import (
+    VERDICTS_PAGE,
+    Verdict,
+    all_verdicts,
+    definition_anchor,
+    evidence_anchor,
+    has_criteria,
+    term_page,
+    verdict_anchor,
+)
 
 GLOSSARY_FIELDS = ("id", "term", "aliases", "short", "related", "sources")
 
@@ -119,6 +128,8 @@ def verdicts_export(site: Site, settings: Settings) -> dict:
     glossary = settings.published_url(settings.glossary_page)
     models = settings.published_url(settings.models_page)
     grid = settings.published_url(VERDICTS_PAGE)
+    model_pages = {model_id: settings.published_url(model_src(settings.models_page, model_id))
+                   for model_id in site.models_by_id}
 
     def item(verdict: Verdict) -> dict:
         return {
@@ -127,10 +138,12 @@ def verdicts_export(site: Site, settings: Settings) -> dict:
             "failing": [c.criterion_id for c in verdict.failing],
             "unknown": [c.criterion_id for c in verdict.unknown],
             "criteria": [{"id": c.criterion_id, "field": c.field, "value": _plain(c.value), "result": c.result,
-                          "evidence": f"{models}#{verdict.model_id}", "source": c.source} for c in verdict.checks],
+                          "evidence": f"{model_pages[verdict.model_id]}#{evidence_anchor(c.field)}",
+                          "source": c.source} for c in verdict.checks],
             "published": _plain(dict(verdict.authority)) if verdict.authority is not None else None,
             "disagrees": verdict.disagrees,
-            "url": f"{grid}#{definition_anchor(verdict.term, verdict.model_id)}",
+            "to_flip": [flip.as_dict() for flip in verdict.to_flip],
+            "url": f"{grid}#{verdict_anchor(verdict.term, verdict.definition_id, verdict.model_id)}",
             "definition_url": f"{glossary}#{definition_anchor(verdict.term, verdict.definition_id)}",
             "model_url": f"{models}#{verdict.model_id}",
         }
