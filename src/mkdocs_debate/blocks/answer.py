@@ -249,7 +249,7 @@ def model_verdict_strip(site: Site, model_id: str) -> str:
         f'<span class="visually-hidden">: {VERDICT_LABELS[v.outcome][1]}</span></a></li>' for v in verdicts)
     return (f'<div class="model-verdicts-strip no-terms"><p><strong>Is it open?</strong> It meets {met} of the '
             f'{len(every)} definitions we can test (<a href="#verdicts">all of them, with why</a>). '
-            f"As {esc(_term_name(site, term_id).lower())}:</p><ul>{chips}</ul></div>")
+            f"As {esc(site.terms[term_id].get('term', term_id))}:</p><ul>{chips}</ul></div>")
 
 
 def model_verdicts_section(site: Site, src: str, settings: Settings, model_id: str) -> str:
@@ -287,12 +287,13 @@ def _verdict_row(site: Site, src: str, settings: Settings, verdict: Verdict) -> 
     if verdict.outcome == MEETS:
         why = f"All {len(verdict.checks)} criteria pass."
     else:
+        # The criterion's words are the link's title: the cell's label and value are what a reader scans.
         why = "<br>".join(
-            f"{'✘' if c.result == 'fail' else '?'} {md_text(c.criterion.get('text', ''))}: "
-            f"[{md_text(FIELD_LABELS.get(c.field, c.field).lower())} {md_text(_value(c.value))}](#{evidence_anchor(c.field)})"
+            f"{'✘' if c.result == 'fail' else '?'} [{md_text(FIELD_LABELS.get(c.field, c.field))}: "
+            f"{md_text(_value(c.value))}](#{evidence_anchor(c.field)}){_title(c.criterion.get('text', ''))}"
             for c in verdict.deciding)
-    flips = "<br>".join(f"{md_text(FIELD_LABELS.get(f.field, f.field))}: {md_text(_value(f.before))} → "
-                        f"**{md_text(_value(f.after))}**" for f in verdict.to_flip) or "—"
+    flips = "<br>".join(f"{md_text(FIELD_LABELS.get(f.field, f.field))} → **{md_text(_value(f.after))}**"
+                        for f in verdict.to_flip) or "—"
     return (f'<tr id="{esc(anchor_on_model_page(verdict))}" class="v--{verdict.outcome}" markdown="1">'
             f'<th scope="row" markdown="span">[{md_text(verdict.definition.get("name", ""))}]({target})</th>'
             f'<td class="v-outcome" markdown="span">{outcome}</td><td markdown="span">{why}</td>'
