@@ -25,6 +25,7 @@ from bs4 import BeautifulSoup
 
 from mkdocs_debate.checker import all_problems, draft_notes
 from mkdocs_debate.checker.data_rules import site_problems
+from mkdocs_debate.checker.links import link_findings
 from mkdocs_debate.checker.page_rules import page_findings, rule_footnotes
 from mkdocs_debate.checker.render import Renderer
 from mkdocs_debate.commands.scaffold import preview_url
@@ -122,6 +123,14 @@ ONE_PROBLEM: dict[str, list[Finding]] = {
     "essays/entity-javascript-link.md": [(16, 'javascript: URLs are not allowed (href of <a>): <a href="java&#x73;cript:alert(1)">')],
     "essays/impossible-date.md": [(5, "date must be an ISO date (YYYY-MM-DD): '2024-13-45'")],
     # footnotes, placeholders and drafts
+    # links and sources the strict build would refuse without a line, or only a test would catch
+    "essays/dead-internal-link.md": [
+        (13, "link to 'no-such-essay.md': 'essays/no-such-essay.md' does not exist in docs/")],
+    "essays/dead-anchor.md": [
+        (15, "link to 'good-essay.md#no-such-section': 'essays/good-essay.md' has no anchor '#no-such-section'")],
+    "essays/footnote-url-not-in-sources.md": [
+        (16, "footnote [^unlisted] cites 'https://example.org/unlisted', which is not under sources: "
+             "list it there (title and url), with exactly this URL")],
     "essays/undefined-footnote.md": [
         (16, "footnote [^OSD] has no definition: add a line '[^OSD]: …' (labels are case-sensitive)")],
     "essays/unused-footnote.md": [
@@ -183,7 +192,8 @@ def fixture_problems(src: str) -> list[Finding]:
             (docs / src).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(BAD / src, docs / src)
             settings = dataclasses.replace(settings_from_config(str(ROOT / "mkdocs.yml")), docs_dir=str(docs))
-            rendered = Renderer.from_config(str(ROOT / "mkdocs.yml"), settings).findings(page)
+            renderer = Renderer.from_config(str(ROOT / "mkdocs.yml"), settings)
+            rendered = renderer.findings(page) + link_findings(site, page, renderer, {})
     across = list(site_problems(site))
     elsewhere = [problem for problem in across if problem.path != page.path]
     assert not elsewhere, f"{src} made another page fail instead of itself: {elsewhere}"
@@ -268,6 +278,18 @@ def test_cli_prints_path_line_message_and_a_count(tmp_path):
         "docs/essays/unknown-tag.md:8: unknown tag 'open-washing'; allowed: definitions, licensing, safety",
         "2 problems found",
     ]
+
+
+def test_cli_fails_on_what_the_strict_build_and_the_sources_test_would_refuse(tmp_path):
+    """A dead link, a dead anchor and an unlisted footnote URL fail debate-check with path:line, not 'content OK'."""
+    docs = site_with_bad_pages(tmp_path, "essays/dead-internal-link.md", "essays/dead-anchor.md",
+                               "essays/footnote-url-not-in-sources.md")
+    result = run_checker("--docs-dir", str(docs), cwd=tmp_path)
+    assert result.returncode == 1
+    expected = [f"docs/{src}:{line}: {message}" for src in
+                ("essays/dead-anchor.md", "essays/dead-internal-link.md", "essays/footnote-url-not-in-sources.md")
+                for line, message in ONE_PROBLEM[src]]
+    assert result.stdout.splitlines() == [*expected, "3 problems found"]
 
 
 def test_cli_checks_only_the_pages_named(tmp_path):

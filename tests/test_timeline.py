@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
+import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
@@ -20,6 +23,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 GOOD_DOCS = FIXTURES / "content" / "docs"
 BROKEN_TIMELINE = FIXTURES / "timeline" / "broken-timeline.yml"
 SITE_URL = "https://free-as-in-what.github.io/free-as-in-what/"
+MONTH_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b")
 
 # Every problem of tests/fixtures/timeline/broken-timeline.yml, exactly as debate-check prints it.
 BROKEN_TIMELINE_PROBLEMS = [
@@ -180,3 +184,48 @@ def test_the_manifest_records_event_anchors_from_the_built_page(built_site):
     published = url_manifest.published(built_site)
     assert {f"timeline/#{e['id']}" for e in EVENTS} <= published
     assert not {entry for entry in published if entry.startswith("timeline/#theme-")}
+
+
+# -----------------------------------------------------------------------------
+# How far the timeline reaches: computed from the newest event, never typed
+# -----------------------------------------------------------------------------
+
+
+def newest_month(events: list[dict]) -> str:
+    """'August 2026' for the newest event, worked out here independently of the engine."""
+    newest = max(str(e["date"]) for e in events)
+    year, month = (int(part) for part in newest.split("-")[:2])
+    return f"{dt.date(year, month, 1):%B %Y}"
+
+
+def test_the_page_states_the_month_of_its_newest_event(built_site):
+    soup = soup_of(built_site, "timeline/index.html")
+    month = newest_month(EVENTS)
+    description = soup.find("meta", attrs={"name": "description"})["content"]
+    heading = soup.find("h1").get_text(" ", strip=True)
+    assert f"to {month}" in description, description
+    assert f"to {month}" in heading, heading
+    stated = set(MONTH_YEAR.findall(description + " " + heading))
+    assert stated == {month}, f"the page states {stated}, the newest event is from {month}"
+    newest = max(EVENTS, key=lambda e: str(e["date"]))
+    reach = soup.select_one(".timeline-reach")
+    assert reach.find("a")["href"] == f"#{newest['id']}" and reach.find("time")["datetime"] == newest["date"]
+
+
+def test_a_newer_event_makes_the_stated_month_stale_until_exported(tmp_path):
+    site = copy_site(tmp_path / "site")
+    data = site / "docs" / "_data" / "timeline.yml"
+    data.write_text(data.read_text(encoding="utf-8") + "\n".join([
+        "", "  - id: a-later-event", '    date: "2026-11-20"', "    theme: releases",
+        '    title: "A later event"', '    text: "Something happened later."',
+        '    source: {title: "Example", url: "https://example.org/"}',
+        "    terms: [open-weights]", "    claims: []", "    models: []", ""]), encoding="utf-8")
+    export = [str(ROOT / ".venv" / "bin" / "debate-export"), "--config", str(site / "mkdocs.yml")]
+    stale = subprocess.run([*export, "--check"], capture_output=True, text=True)
+    assert stale.returncode == 1 and "docs/timeline.md" in stale.stdout, stale.stdout
+    assert subprocess.run(export, capture_output=True, text=True).returncode == 0
+    lines = (site / "docs" / "timeline.md").read_text(encoding="utf-8").splitlines()
+    stated = [line for line in lines if line.startswith(("description:", "# Timeline"))]
+    assert len(stated) == 2, stated  # the description and the heading
+    for line in stated:
+        assert MONTH_YEAR.findall(line) == ["November 2026"], line

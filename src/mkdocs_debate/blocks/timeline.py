@@ -4,6 +4,10 @@ Every event keeps its id as a permanent anchor (``timeline/#<id>``), shows its
 date at the precision the source gives, its theme, one sentence, its source
 and links to the claims, models and terms it bears on. Readers filter by theme
 with radio buttons and CSS alone (no script: the CSP allows none of ours).
+
+How far the timeline reaches is computed from the data, never typed: the page
+opens with the date of its newest event, and ``debate-export`` writes the
+page's description and heading from ``reach`` (see commands/export.py).
 """
 
 from __future__ import annotations
@@ -29,6 +33,20 @@ def date_label(value: str) -> str:
     return parts[0]
 
 
+def month_label(value: str) -> str:
+    """'September 1983' for a month or a day, '1983' for a year alone: how far a span reaches."""
+    parts = str(value).split("-")
+    return date_label("-".join(parts[:2])) if len(parts) >= 2 else parts[0]
+
+
+def reach(site: Site) -> tuple[str, str] | None:
+    """(year of the oldest event, month of the newest), or None for an empty timeline."""
+    found = events(site)
+    if not found:
+        return None
+    return str(found[0]["date"])[:4], month_label(found[-1]["date"])
+
+
 def events(site: Site) -> list[dict]:
     """The events, oldest first (by the date string, as the data file is kept)."""
     found = [e for e in (site.timeline.get("events") or []) if isinstance(e, dict)]
@@ -42,7 +60,7 @@ def timeline_page(site: Site, src: str, settings: Settings) -> str:
     for event in found:
         years.setdefault(str(event["date"])[:4], []).append(event)
     index = " · ".join(f"[{year}](#year-{year})" for year in years)
-    out = ['<div class="timeline no-terms" markdown>', "",
+    out = ['<div class="timeline no-terms" markdown>', "", newest_line(found), "",
            timeline_figure(found, THEMES), "",
            f'<nav class="timeline-years" aria-label="Years" markdown>**Jump to:** {index}</nav>', "",
            theme_filter(found), ""]
@@ -52,6 +70,16 @@ def timeline_page(site: Site, src: str, settings: Settings) -> str:
             out += [event_block(site, src, settings, event), ""]
         out += ["</section>", ""]
     return "\n".join(out + ["</div>"])
+
+
+def newest_line(found: list[dict]) -> str:
+    """Where the timeline stops: the newest event's date and title, linked to its anchor."""
+    if not found:
+        return ""
+    newest = found[-1]
+    return (f'<p class="timeline-reach">The newest event we could source is dated '
+            f'<time datetime="{esc(newest["date"])}">{date_label(newest["date"])}</time>: '
+            f'<a href="#{esc(newest["id"])}">{esc(newest.get("title", ""))}</a>.</p>')
 
 
 def theme_filter(found: list[dict]) -> str:

@@ -23,6 +23,7 @@ from mkdocs_debate.checker.data_rules import (
     themes_problems,
     timeline_problems,
 )
+from mkdocs_debate.checker.links import link_findings
 from mkdocs_debate.checker.page_rules import page_findings, placeholder_findings
 from mkdocs_debate.checker.render import Renderer
 from mkdocs_debate.data.pages import Page
@@ -50,11 +51,12 @@ def all_problems(site: Site, only: set[str] | None = None, renderer: Renderer | 
     its HTML checked: what the build would refuse, the checker reports first.
     """
     problems = []
+    parsed: dict = {}  # each page rendered once for the link check, as a source and as a target
     for page in sorted(site.all_pages.values(), key=lambda p: p.src):
         if only is None or os.path.abspath(os.path.join(site.docs_dir, page.src)) in only:
             found = page_findings(site, page)
             if renderer is not None and page.error is None:
-                found = sorted(set(found) | set(renderer.findings(page)))
+                found = sorted(set(found) | set(renderer.findings(page)) | set(link_findings(site, page, renderer, parsed)))
             problems += located(page.path, found)
     return problems + data_problems(site)
 

@@ -377,12 +377,28 @@ def rule_footnotes(site: Site, page: Page) -> Iterator[Finding]:
                                   f"cite it with [^{label}] in the text, or delete the definition")
 
 
+def rule_footnote_sources(site: Site, page: Page) -> Iterator[Finding]:
+    """Every URL a footnote of an essay, summary or claim cites is listed under sources, exactly as written."""
+    if not page.is_article or not isinstance(page.meta.get("sources"), list):
+        return
+    listed = {s.get("url") for s in page.meta["sources"] if isinstance(s, dict)}
+    for number, line in iter_code_free_lines(page.body):
+        definition = FootnoteBlockProcessor.RE.match(mask_code_spans(line).lstrip())
+        for url in SOURCE_LINK.findall(mask_code_spans(line)) if definition else []:
+            url = url.rstrip(".,;)")
+            if url not in listed:
+                yield Finding(number + page.body_line - 1,
+                              f"footnote [^{definition.group(1)}] cites {url!r}, which is not under sources: "
+                              "list it there (title and url), with exactly this URL")
+
+
 PAGE_RULES = (
     rule_front_matter_parses, rule_file_name, rule_required_fields, rule_field_types, rule_curly_apostrophes,
     rule_dates, rule_kind, rule_authors, rule_tags, rule_sources, rule_based_on,
     rule_corrections, rule_revisions, rule_cites_sources, rule_claim_sections, rule_claim_theme,
     rule_references, rule_flat_sections, rule_plain_text, rule_not_in_the_future, rule_social,
     rule_generated_blocks, rule_well_formed_references, rule_placeholders, rule_draft, rule_footnotes,
+    rule_footnote_sources,
 )
 
 

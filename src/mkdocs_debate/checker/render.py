@@ -31,11 +31,22 @@ class Renderer:
         names, options = markdown_extensions(load_config(config_file))
         return cls(settings, tuple(names), options)
 
-    def findings(self, page: Page) -> list[Finding]:
-        """What the build would refuse in the page's rendered HTML, each at its line."""
+    def _markdown(self, page: Page) -> markdown.Markdown:
+        """A Markdown instance configured as the build configures it for this page."""
         fields = {f.name: getattr(self.settings, f.name) for f in dataclasses.fields(Settings)}
         extension = DebateExtension(**fields, page=page.src)
-        md = markdown.Markdown(extensions=[*self.extensions, extension], extension_configs=self.options)
+        return markdown.Markdown(extensions=[*self.extensions, extension], extension_configs=self.options)
+
+    def html(self, page: Page) -> str:
+        """The page's HTML as the build renders it; empty if the build would refuse the page."""
+        try:
+            return self._markdown(page).convert(page.body)
+        except (UnsafeMarkupError, MarkupReferenceError):
+            return ""
+
+    def findings(self, page: Page) -> list[Finding]:
+        """What the build would refuse in the page's rendered HTML, each at its line."""
+        md = self._markdown(page)
         try:
             md.convert(page.body)
         except UnsafeMarkupError as error:

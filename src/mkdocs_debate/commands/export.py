@@ -7,7 +7,9 @@ docs/definitions.json, docs/verdicts.json, a stub per contested term
 (docs/definitions/<term>.md), docs/models.json and docs/models.csv (both with the
 matrix's version and date), a stub page per model (docs/models/<id>.md) and
 per bespoke licence (docs/licences/<id>.md), and a comparison page per licence
-family with more than one version (docs/licences/<family>-compare.md). A stub
+family with more than one version (docs/licences/<family>-compare.md). In the
+hand-written docs/timeline.md it owns two lines, the description and the
+heading, which say how far the timeline reaches (from its newest event). A stub
 holds only front matter and its ``[[generate:…]]`` line; the build fills it.
 
 They are committed, so that both MkDocs and Zensical publish them as plain
@@ -24,12 +26,14 @@ import io
 import json
 import os
 import pathlib
+import re
 import sys
 
 from mkdocs_debate.blocks.claims import claim_record, themes_record
 from mkdocs_debate.blocks.common import LICENCES_DIR, licence_src, model_src
 from mkdocs_debate.blocks.models import score
 from mkdocs_debate.blocks.timeline import events as timeline_events
+from mkdocs_debate.blocks.timeline import reach
 from mkdocs_debate.data.config import Settings, settings_from_config
 from mkdocs_debate.data.licences import COMPARE_SUFFIX, compared_families
 from mkdocs_debate.data.site import CELL_VALUES, DIMENSIONS, Site, iso_date, load_site
@@ -95,6 +99,40 @@ def timeline_export(site: Site, settings: Settings) -> dict:
     events = [{**json.loads(json.dumps(event, default=str)), "url": f"{page}#{event['id']}"}
               for event in timeline_events(site)]
     return {"name": f"{settings.site_name} timeline", "license": "CC-BY-SA-4.0", "events": events}
+
+
+TIMELINE_PAGE = "timeline.md"
+REACH_NOTICE = "# description and heading: written by debate-export from docs/_data/timeline.yml"
+FRONT_DESCRIPTION = re.compile(r"^description:.*$", re.M)
+FIRST_HEADING = re.compile(r"^# .*$", re.M)
+HEADING_ID = "timeline-of-the-debate"  # the heading's anchor stays put as the month moves
+
+
+def timeline_reach_texts(site: Site) -> tuple[str, str] | None:
+    """The timeline page's description and heading, each naming the month of the newest event."""
+    span = reach(site)
+    if span is None:
+        return None
+    first, last = span
+    return (f"The open source AI debate dated, {first} to {last} (the newest event we could source), "
+            "each event sourced and linked to its claims, models and terms.",
+            f"Timeline of the debate, {first} to {last}")
+
+
+def timeline_page_text(site: Site, current: str) -> str:
+    """docs/timeline.md with its description and heading brought up to the newest event; the rest as written."""
+    texts = timeline_reach_texts(site)
+    if texts is None or not current.startswith("---\n"):
+        return current
+    description, heading = texts
+    end = current.index("\n---", 3)
+    front, body = current[:end], current[end:]
+    front = front.replace(REACH_NOTICE + "\n", "")
+    line = f"{REACH_NOTICE}\ndescription: {_front_text(description)}"
+    front = FRONT_DESCRIPTION.sub(lambda _: line, front, count=1) if FRONT_DESCRIPTION.search(front) \
+        else f"{front}\n{line}"
+    body = FIRST_HEADING.sub(lambda _: f"# {heading} {{#{HEADING_ID}}}", body, count=1)
+    return front + body
 
 
 def claims_export(site: Site, settings: Settings) -> dict:
@@ -273,6 +311,9 @@ def exports(settings: Settings) -> dict[str, str]:
             os.path.join(settings.docs_dir, "verdicts.json"): _dump(verdicts_export(site, settings)),
             **{os.path.join(settings.docs_dir, term_page(t)): term_stub(site, t)
                for t in site.term_definitions if t in site.terms}}
+    timeline_md = os.path.join(settings.docs_dir, TIMELINE_PAGE)
+    if os.path.exists(timeline_md):
+        files[timeline_md] = timeline_page_text(site, pathlib.Path(timeline_md).read_text(encoding="utf-8"))
     return files | {os.path.join(settings.docs_dir, src): text for src, text in stubs(site, settings).items()}
 
 
