@@ -55,6 +55,7 @@ def test_pages_say_what_they_are_based_on(page):
     ("essays/free-as-in-what.md", 1500, 2700),  # the 2026-11-24 revision added its links to the new essays
     ("essays/what-the-ai-act-counts-as-open.md", 1500, 2600),
     ("essays/permissive-weights-are-not-enough.md", 1500, 2600),
+    ("essays/open-weights-and-misuse.md", 1500, 2600),
     ("discussions/open-source-ai-isnt-open-source-comments.md", 1000, 2100),
     ("discussions/zuckerberg-on-the-dwarkesh-podcast.md", 1000, 2100),
     ("discussions/hacker-news-open-source-ai-is-the-path-forward.md", 600, 1300),
