@@ -181,16 +181,59 @@ def test_matrix_shows_every_model_and_dimension(built_site):
                 assert cell.find("a")["href"].startswith("https://")
 
 
-def test_chart_has_a_caption_and_every_model_ranked(built_site):
-    chart = soup(built_site, "models/index.html").find("figure", class_="openness-chart")
-    assert chart["aria-labelledby"] == "chart-title" and chart.find(id="chart-title").get_text(strip=True)
-    items = chart.select("ol.bars li")
-    assert [li.find(class_="bar-label").get_text() for li in items] == [
-        m["name"] for m in sorted(SITE.models["models"], key=lambda m: (-score(m), m["name"]))]
-    for li in items:
-        value = float(li.find(class_="bar-value").contents[0])
-        assert f"bar--{round(value * 2)}" in li.find(class_="bar")["class"]
-        assert li.get_text(" ", strip=True).endswith(f"of {len(DIMENSIONS)}")
+def _figure_svg(figure):
+    """A build-time figure: an SVG image named by its title and described, with a caption."""
+    svg = figure.find("svg", class_="plot")
+    assert svg["role"] == "img" and figure.find("figcaption").get_text(strip=True)
+    title, description = svg["aria-labelledby"].split()
+    assert svg.find(id=title).name == "title" and svg.find(id=description).get_text(strip=True)
+    return svg
+
+
+def test_openness_over_time_draws_every_model_with_its_data(built_site):
+    figure = soup(built_site, "models/index.html").find("figure", class_="time-figure")
+    svg = _figure_svg(figure)
+    marks = svg.select("circle.dot, rect.dot")
+    models = SITE.models["models"]
+    assert len(marks) == len(models)
+    for model in models:
+        mark = next(m for m in marks if m.title.get_text().startswith(f"{model['name']}: "))
+        approved = model["osi_approved"]["value"]
+        assert mark.name == ("circle" if approved else "rect"), model["id"]
+        assert f"{score(model):g} of {len(DIMENSIONS)}" in mark.title.get_text()
+    rows = figure.select(".figure-data tbody tr")
+    assert sorted(r.th.get_text() for r in rows) == sorted(m["name"] for m in models)
+    # marks higher up score more: y falls as the score rises
+    heights = {float(m["cy"] if m.name == "circle" else m["y"]): m.title.get_text() for m in marks}
+    top, bottom = heights[min(heights)], heights[max(heights)]
+    assert float(top.split(": ")[1].split(" of")[0]) > float(bottom.split(": ")[1].split(" of")[0])
+
+
+def test_the_home_page_draws_the_field_from_the_matrix(built_site):
+    figure = soup(built_site, "index.html").find("figure", class_="field-figure")
+    _figure_svg(figure)
+    models = SITE.models["models"]
+    rows = {r.th.get_text(): [int(td.get_text()) for td in r.find_all("td")] for r in figure.select(".figure-data tbody tr")}
+    for dimension in DIMENSIONS:
+        label = DIMENSION_LABELS[dimension]
+        expected = [sum(1 for m in models if m["openness"][dimension]["value"] == v)
+                    for v in ("open", "partial", "closed", "unknown")]
+        assert rows[label] == expected, dimension
+        assert sum(expected) == len(models)
+
+
+def test_the_timeline_draws_its_events_on_an_axis(built_site):
+    page = soup(built_site, "timeline/index.html")
+    figure = page.find("figure", class_="timeline-figure")
+    svg = _figure_svg(figure)
+    dots = svg.select("a circle.dot")
+    events = [e for e in SITE.timeline["events"] if int(str(e["date"])[:4]) >= 2023]
+    assert len(dots) == len(events) > 20
+    for dot in dots:
+        target = dot.parent["href"]
+        assert page.find(id=target[1:]) is not None and "dot--" in " ".join(dot["class"])
+    lanes = [t.get_text() for t in svg.select("text.plot-label")]
+    assert lanes == ["Licences", "Definitions", "Law", "Releases"]
 
 
 def test_models_json_uses_the_data_keys(built_site):
