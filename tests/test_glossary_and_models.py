@@ -258,3 +258,20 @@ def test_broken_models_file_fails_with_the_exact_message(tmp_path):
     assert result.returncode != 0
     assert (f"docs/_data/models.yml:{line}: value of {model_id}.weights must be one of closed, open, partial, "
             "unknown: 'opne'") in output
+
+
+CARD_COLOURS = {"open": (0x1B, 0x7F, 0x3B), "partial": (0x9A, 0x67, 0x00), "closed": (0xB3, 0x26, 0x1E),
+                "unknown": (0x5F, 0x63, 0x68)}
+
+
+def test_a_model_card_shows_its_six_cells(built_site):
+    """The link preview of a model's page draws each cell in its colour; an essay's card draws none."""
+    from PIL import Image  # noqa: PLC0415 - Pillow comes with the social plugin, only this test needs it
+
+    model = next(m for m in SITE.models["models"] if m["id"] == "llama-2")
+    card = Image.open(built_site / "assets" / "images" / "social" / "models" / "llama-2.png").convert("RGB")
+    for index, dimension in enumerate(DIMENSIONS):
+        spot = (64 + index * 141 + 4, 404 + 4)  # a corner of the cell's block, clear of its words
+        assert card.getpixel(spot) == CARD_COLOURS[model["openness"][dimension]["value"]], dimension
+    essay = Image.open(built_site / "assets" / "images" / "social" / "essays" / "free-as-in-what.png").convert("RGB")
+    assert essay.getpixel((68, 408)) not in CARD_COLOURS.values()

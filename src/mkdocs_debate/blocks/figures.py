@@ -143,8 +143,10 @@ def _year_axis(start: dt.date, end: dt.date, top: int, bottom: int) -> str:
     marks = []
     for year in range(start.year + 1, end.year + 1):
         x = _pct(_x(dt.date(year, 1, 1), start, end))
+        # A label at the right edge ends there rather than running past it.
+        anchor = "end" if _x(dt.date(year, 1, 1), start, end) > PLOT_RIGHT - 3 else "middle"
         marks.append(f'<line class="plot-grid" x1="{x}" x2="{x}" y1="{top}" y2="{bottom}"></line>'
-                     f'<text class="plot-tick" x="{x}" y="{bottom + 16}" text-anchor="middle">{year}</text>')
+                     f'<text class="plot-tick" x="{x}" y="{bottom + 16}" text-anchor="{anchor}">{year}</text>')
     return "".join(marks)
 
 

@@ -247,11 +247,17 @@ def _front_text(value: object) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def stub(data: str, title: str, descriptions: tuple[str, ...], generator: str) -> str:
+def stub(data: str, title: str, descriptions: tuple[str, ...], generator: str, extra: str = "") -> str:
     """A generated page: front matter (the first description that fits) and one [[generate:…]] line."""
     description = next((d for d in descriptions if len(d) <= MAX_DESCRIPTION), descriptions[-1][:MAX_DESCRIPTION])
     return (f"---\n{STUB_NOTICE.format(data=data)}\ntitle: {_front_text(title)}\n"
-            f"description: {_front_text(description)}\n---\n\n[[generate:{generator}]]\n")
+            f"description: {_front_text(description)}\n{extra}---\n\n[[generate:{generator}]]\n")
+
+
+def card_cells(model: dict) -> str:
+    """The model's six cells, for its link-preview card (.social/layouts/card.yml draws them)."""
+    values = [str(((model.get("openness") or {}).get(d) or {}).get("value", "unknown")) for d in DIMENSIONS]
+    return f"cells: [{', '.join(v if v in CELL_VALUES else 'unknown' for v in values)}]\n"
 
 
 def stubs(site: Site, settings: Settings) -> dict[str, str]:
@@ -263,7 +269,7 @@ def stubs(site: Site, settings: Settings) -> dict[str, str]:
             f"How open is {name}? Each openness cell with its evidence, the licence, "
             "the cross-check with the EU index and the history of our rating.",
             f"How open is {name}? Each openness cell with its evidence, the licence and our rating’s history.",
-            f"{name}: each openness cell with its evidence."), "model-page")
+            f"{name}: each openness cell with its evidence."), "model-page", card_cells(model))
     for licence_id, licence in site.licences.items():
         name = str(licence.get("name", licence_id))
         pages[licence_src(licence_id)] = stub("licences.yml", name, (
