@@ -73,6 +73,8 @@ PAGES = {
     "glossary": ("ours", "/glossary/"),
     "models": ("ours", "/models/"),
     "model-page": ("ours", "/models/olmo-3/"),
+    "is-it-open": ("ours", "/is-it-open/"),
+    "timeline": ("ours", "/timeline/"),
     "bare": ("bare", "/"),
 }
 PRESETS = ("mobile", "desktop")
