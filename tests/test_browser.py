@@ -412,8 +412,11 @@ def test_a_verdict_link_lands_on_its_cell_and_opens_its_account(browser, base_ur
     assert _in_view(page, "#" + anchor)
     outline = page.evaluate(f"getComputedStyle(document.querySelector('#{anchor} a')).outlineStyle")
     assert outline == "solid"
-    title = page.locator(f"#{anchor} a").get_attribute("title")
-    assert title.startswith("Llama 2 under OSI Open Source AI Definition 1.0: fails")
+    tip = page.locator(f"#{anchor} a").get_attribute("data-tip")
+    assert tip.startswith("Llama 2 under OSI Open Source AI Definition 1.0: fails")
+    page.locator(f"#{anchor} a").hover()
+    shown = page.evaluate(f"getComputedStyle(document.querySelector('#{anchor} a'), '::after').content")
+    assert shown == f'"{tip}"'  # the stylesheet shows the reason on hover, no script needed
     page.locator(f"#{anchor} a").click()
     page.wait_for_url("**/models/llama-2/#v-open-source-ai--osaid-1-0")
     page.wait_for_timeout(300)

@@ -145,7 +145,8 @@ def test_is_it_open_has_every_model_under_every_testable_definition(built_site):
         link = cell.a
         assert link["aria-label"].startswith(WORDS[verdict.outcome])
         assert link["href"] == f"../models/{verdict.model_id}/#v-{definition_anchor(verdict.term, verdict.definition_id)}"
-        assert all(f"{FIELD_LABELS[c.field].lower()} {shown(c.value)}" in link["title"] for c in verdict.deciding)
+        assert all(f"{FIELD_LABELS[c.field].lower()} {shown(c.value)}" in link["data-tip"] for c in verdict.deciding)
+        assert not link.get("title")  # Material would make each title a script-driven tooltip
         # the cell sits in its definition's column
         row = cell.find_parent("tr").find_all("td")
         assert headings[row.index(cell)] == f"#{verdict.definition_id}"
@@ -279,7 +280,7 @@ def test_one_matrix_cell_changes_the_verdict_and_names_the_criterion(built_site,
     assert [a.get_text().split(":")[0] for a in named] == [criterion.criterion_id.replace("-", " ")]
     assert named[0]["href"] == f"../../models/#{verdict.model_id}"
     cell = answer_cell(altered["root"] / "site", verdict)
-    assert "v--fails" in cell["class"] and FIELD_LABELS[criterion.field].lower() in cell.a["title"]
+    assert "v--fails" in cell["class"] and FIELD_LABELS[criterion.field].lower() in cell.a["data-tip"]
     row = model_page_row(altered["root"] / "site", verdict)
     assert row.find("a", href=f"#{evidence_anchor(criterion.field)}")
     assert f"{FIELD_LABELS[criterion.field]} → " in row.find_all("td")[-1].get_text()

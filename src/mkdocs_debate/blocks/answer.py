@@ -105,9 +105,19 @@ def headline(site: Site, src: str, columns: list) -> str:
             '<div class="answer-cards" markdown="1">\n' + "\n".join(cards) + "\n</div>\n</figure>")
 
 
+def _attribute(text: object) -> str:
+    """A value for an attr_list attribute: escaped, and unable to close the braces."""
+    return esc(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _tip(text: object) -> str:
+    """An attr_list data-tip (the stylesheet's tooltip) for a Markdown link."""
+    return '{data-tip="' + _attribute(text) + '"}'
+
+
 def _title(text: object) -> str:
-    """An attr_list title for a Markdown link: escaped, and unable to close the braces."""
-    return '{title="' + esc(text).replace("{", "&#123;").replace("}", "&#125;") + '"}'
+    """An attr_list title for a Markdown link (a few per page: Material makes each a tooltip)."""
+    return '{title="' + _attribute(text) + '"}'
 
 
 # -----------------------------------------------------------------------------
@@ -212,7 +222,9 @@ def _cell(src: str, settings: Settings, verdict: Verdict, first: bool) -> str:
     classes = f"v v--{verdict.outcome}" + (" v--disagrees" if verdict.disagrees else "")
     # The symbol is what the eye reads, the label what a screen reader says (with the row and column headings).
     label = f'{word}{", the authority published the opposite" if verdict.disagrees else ""}'
-    attributes = _title(verdict_reason(verdict))[:-1] + f' aria-label="{label}"{legacy}}}'
+    # data-tip, not title: Material's content.tooltips would set up a script component for
+    # each of a thousand titles (seconds of main-thread work on a phone); CSS shows data-tip.
+    attributes = f'{{data-tip="{_attribute(verdict_reason(verdict))}" aria-label="{label}"{legacy}}}'
     return (f'<td class="{classes}" id="{esc(anchor)}" markdown="span">[{symbol}{flag}]({target}){attributes}</td>')
 
 
@@ -243,7 +255,7 @@ def model_verdict_strip(site: Site, model_id: str) -> str:
     every = [v for _t, vs in groups for v in vs]
     met = sum(1 for v in every if v.outcome == MEETS)
     chips = "".join(
-        f'<li class="v-chip v--{v.outcome}"><a href="#{esc(anchor_on_model_page(v))}" title="{esc(verdict_reason(v))}">'
+        f'<li class="v-chip v--{v.outcome}"><a href="#{esc(anchor_on_model_page(v))}" data-tip="{esc(verdict_reason(v))}">'
         f'{esc(v.definition.get("short") or v.definition.get("name", ""))} '
         f'<span aria-hidden="true">{VERDICT_LABELS[v.outcome][0]}</span>'
         f'<span class="visually-hidden">: {VERDICT_LABELS[v.outcome][1]}</span></a></li>' for v in verdicts)
@@ -287,10 +299,10 @@ def _verdict_row(site: Site, src: str, settings: Settings, verdict: Verdict) -> 
     if verdict.outcome == MEETS:
         why = f"All {len(verdict.checks)} criteria pass."
     else:
-        # The criterion's words are the link's title: the cell's label and value are what a reader scans.
+        # The criterion's words are the link's tooltip: the cell's label and value are what a reader scans.
         why = "<br>".join(
             f"{'✘' if c.result == 'fail' else '?'} [{md_text(FIELD_LABELS.get(c.field, c.field))}: "
-            f"{md_text(_value(c.value))}](#{evidence_anchor(c.field)}){_title(c.criterion.get('text', ''))}"
+            f"{md_text(_value(c.value))}](#{evidence_anchor(c.field)}){_tip(c.criterion.get('text', ''))}"
             for c in verdict.deciding)
     flips = "<br>".join(f"{md_text(FIELD_LABELS.get(f.field, f.field))} → **{md_text(_value(f.after))}**"
                         for f in verdict.to_flip) or "—"

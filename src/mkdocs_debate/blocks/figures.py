@@ -6,7 +6,7 @@
 - ``scatter_figure``: points by date and value (the matrix page's openness over
   time, a circle for an OSI-approved licence, a square for any other).
 - ``timeline_figure`` (the timeline page): the events on a time axis, a lane per theme,
-  each dot linking its event.
+  each dot named by its event's date and title.
 
 Each figure is a ``<figure>`` with a caption; its SVG has ``role="img"``, a title and
 a description; the data behind it is on the page as text (a table under "The data
@@ -204,7 +204,7 @@ TIMELINE_FROM_YEAR = 2023  # the debate over model openness; earlier events are 
 
 
 def timeline_figure(found: list[dict], themes: dict[str, str]) -> str:
-    """The events since 2023 as dots on a time axis, one lane per theme, each dot linking its event."""
+    """The events since 2023 as dots on a time axis, one lane per theme, each dot named by its event's date and title."""
     drawn = [(day, e) for e in found if (day := _event_day(e)) and day.year >= TIMELINE_FROM_YEAR]
     if not drawn:
         return ""
@@ -223,9 +223,11 @@ def timeline_figure(found: list[dict], themes: dict[str, str]) -> str:
         if index is None:
             continue
         y = AXIS_TOP + LANE_HEIGHT * index + LANE_HEIGHT / 2 + 4
-        body.append(f'<a href="#{esc(event["id"])}" tabindex="-1"><circle class="dot dot--{esc(event.get("theme"))}" '
+        # No link on a dot: Material's instant navigation rewrites every <a>'s href, which an SVG
+        # link does not allow (an exception on each page view); the list below links each event.
+        body.append(f'<circle class="dot dot--{esc(event.get("theme"))}" data-event="{esc(event["id"])}" '
                     f'cx="{_pct(_x(day, start, end))}" cy="{y:.1f}" r="5"><title>{esc(str(event.get("date")))}: '
-                    f"{esc(event.get('title', ''))}</title></circle></a>")
+                    f"{esc(event.get('title', ''))}</title></circle>")
     earlier = len(found) - len(drawn)
     per_theme = ", ".join(f"{sum(1 for _d, e in drawn if e.get('theme') == t)} {label.lower()}"
                           for t, label in themes.items())
@@ -235,7 +237,7 @@ def timeline_figure(found: list[dict], themes: dict[str, str]) -> str:
     return ('<figure class="plot-figure timeline-figure no-terms">'
             + _svg("timeline-plot", bottom + 24, "The debate since 2023, by theme", description, "".join(body))
             + f"<figcaption>The debate since {TIMELINE_FROM_YEAR}: each dot an event of the list below, in its "
-            f"theme’s lane; point at a dot for its date and title, select it to go to the event.{earlier_note}"
+            f"theme’s lane; point at a dot for its date and title.{earlier_note}"
             "</figcaption></figure>")
 
 
