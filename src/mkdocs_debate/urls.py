@@ -22,6 +22,7 @@ ANCHORED_SECTIONS = ("essays/", "discussions/", "claims/", "definitions/")
 DEFINITION_TAG = re.compile(r"<[a-z]+\s[^>]*\bdata-definition=[^>]*>")
 ROW_ID = re.compile(r"""<tr\b[^>]*\sid="([^"]+)\"""")  # a row's id may follow other attributes
 CLAUSE_ID = re.compile(r'<h3[^>]*\sid="([^"]+)"')
+CELL_ID = re.compile(r"""<t[dh]\b[^>]*\sid="([^"]+)\"""")  # a family's comparison: versions and cells
 
 
 def page_path(html_file: pathlib.Path, site: pathlib.Path) -> str:
@@ -47,7 +48,7 @@ def published(site: pathlib.Path) -> set[str]:
         elif path == "is-it-open/":
             entries |= {f"{path}#{i}" for i in HEADING_ID.findall(html) + ROW_ID.findall(html)}
         elif path.startswith("licences/"):
-            entries |= {f"{path}#{i}" for i in CLAUSE_ID.findall(html) + ROW_ID.findall(html)}
+            entries |= {f"{path}#{i}" for i in CLAUSE_ID.findall(html) + ROW_ID.findall(html) + CELL_ID.findall(html)}
         elif path == "models/":
             entries |= {f"{path}#{i}" for i in ROW_ID.findall(html)}
         elif path == "claims/":  # the claims index: a heading per theme of docs/_data/themes.yml

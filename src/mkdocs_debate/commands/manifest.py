@@ -9,7 +9,7 @@ Anchors recorded are glossary terms and their competing definitions
 (``glossary/#open-source-ai--osaid-1-0``), claim paragraphs, models, timeline
 events, the section headings of essays, summaries, claims and term pages
 (``definitions/<term>/``), the themes of the claims index (``claims/#safety-and-misuse``), and the terms and rows of the verdict grid
-(``is-it-open/``), licence clauses and the rows of a licence family's
+(``is-it-open/``), licence clauses and the rows, columns and cells of a licence family's
 comparison. ``--update`` only adds lines, so new
 pages show up in review and a removal is always a deliberate edit.
 
