@@ -156,20 +156,6 @@ def licences_list(site: Site, src: str, settings: Settings) -> str:
 # -----------------------------------------------------------------------------
 
 
-def clause_changes(before: dict, after: dict) -> list[tuple[str, dict | None, dict | None, str]]:
-    """(key, clause before, clause after, status) for every key of two versions, in the newer one's order."""
-    old = {str(c.get("key")): c for c in before.get("clauses") or [] if isinstance(c, dict)}
-    new = {str(c.get("key")): c for c in after.get("clauses") or [] if isinstance(c, dict)}
-    rows = []
-    for key, clause in new.items():
-        if key not in old:
-            rows.append((key, None, clause, "added"))
-        else:
-            rows.append((key, old[key], clause, "reworded" if clause.get("changed") else "unchanged"))
-    rows += [(key, clause, None, "removed") for key, clause in old.items() if key not in new]
-    return rows
-
-
 # A cell's status against the version before it: (symbol, word). "in the text" is the first version's.
 STATUS_LABELS = {"first": ("●", "in the text"), "added": ("+", "added"), "removed": ("−", "removed"),
                  "reworded": ("≈", "reworded"), "unchanged": ("=", "unchanged")}
