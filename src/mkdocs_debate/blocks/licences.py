@@ -5,9 +5,10 @@
   the exact upstream lines, what changed since the previous version and the
   Open Source Definition or Open Source AI Definition criteria it runs against;
 - ``licences`` (on docs/licences/index.md): every licence, by family;
-- ``licence-compare`` (on docs/licences/<family>-compare.md): a family
-  version to version, each clause key added, removed, reworded or unchanged,
-  each row linkable.
+- ``licence-compare`` (on docs/licences/<family>-compare.md): a family in
+  one grid, clause keys (rows, labelled with the clause's name) by versions
+  (columns), each cell saying whether the clause was added, removed, reworded
+  or unchanged against the version before, and linkable (``<version>--<key>``).
 """
 
 from __future__ import annotations

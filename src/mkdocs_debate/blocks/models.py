@@ -2,9 +2,12 @@
 
 The matrix page carries, in this order: the filters and the two-model
 comparison (hidden until overrides/assets/javascripts/models.js shows them: without
-JavaScript the page is the full table), the sortable table (its header row
-and model names stay in view while it scrolls; on a phone every row reads as a
-card), the ranking chart and the rubric. The table is HTML; the cells that
+JavaScript the page is the full table), the sortable table (a colour grid: each
+openness cell a block of its level's colour with symbol and word; its header row
+and model names stay in view while it scrolls; each model's notes open from a
+disclosure under its name, for touch screens; on a phone every row reads as a
+compact card, the six cells one row of small blocks), the ranking chart and the
+rubric. The table is HTML; the cells that
 link to our own pages are Markdown (``md_in_html`` spans), so that MkDocs and
 Zensical rewrite and check those links like any other.
 """
