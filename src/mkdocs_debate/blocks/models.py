@@ -200,9 +200,9 @@ def row_notes(model: dict) -> str:
         cell = _cell(model, dimension)
         value = str(cell.get("value", "unknown"))
         extra = f" Dataset: {plain(cell['dataset'])}." if cell.get("dataset") else ""
-        evidence = f' <a href="{esc(cell["source"])}">Evidence</a>' if cell.get("source") else ""
+        # No evidence link here: the cell's own block is that link, a tap away in the same row.
         entries.append(f"<dt>{plain(DIMENSION_LABELS[dimension])}: {plain(value)}</dt>"
-                       f"<dd>{plain(str(cell.get('note', '')).strip())}{extra}{evidence}</dd>")
+                       f"<dd>{plain(str(cell.get('note', '')).strip())}{extra}</dd>")
     return (f'<details class="row-notes"><summary>Notes<span class="visually-hidden"> on '
             f'{plain(model.get("name", ""))}</span></summary><dl>{"".join(entries)}</dl></details>')
 
