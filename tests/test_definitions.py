@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import pathlib
+import re
 import subprocess
 import sys
 
@@ -476,3 +477,47 @@ def test_broken_definitions_are_reported_with_their_lines(tmp_path):
     # every term page left without a term is reported on its own file
     stubs = sorted(p for p, _line, _message in problems if p != path)
     assert stubs == sorted(f"docs/definitions/{term}.md" for term in TERMS)
+
+
+# -- Reading the definitions (issue 25) -------------------------------------------
+
+
+def test_criteria_are_shown_in_words_not_ids(built_site):
+    """A term page lists each criterion by its text; an id such as 'parameters-available' is never its label."""
+    for term in TESTABLE_TERMS:
+        page = soup(built_site / "definitions" / term / "index.html")
+        for definition in TERMS[term]:
+            items = [li.get_text(" ", strip=True) for li in page.select(f"div.definition[data-definition='{definition['id']}'] li")]
+            for criterion in definition.get("criteria") or []:
+                assert any(item.startswith(criterion["text"]) for item in items), (term, criterion["id"], items)
+                assert not any(item.startswith(criterion["id"]) for item in items), (term, criterion["id"])
+
+
+def test_comparison_with_many_definitions_carries_a_scroll_cue(built_site):
+    pages = {term: soup(built_site / "definitions" / term / "index.html") for term in TESTABLE_TERMS}
+    for term, page in pages.items():
+        table = page.find("table", class_="definitions-compared")
+        columns = len(table.find("thead").find_all("th")) - 1
+        cue = table.find_parent("div").find(class_="scroll-cue")
+        assert (cue is not None) == (columns > 2), term
+        if cue is not None:
+            assert cue.get_text().startswith(f"{columns} definitions side by side")
+
+
+def test_no_power_is_written_with_a_caret(site_pages):
+    """'10^25' reads as a caret on the page: powers are written with superscript digits."""
+    found = {path: re.findall(r"\d\^-?\d+", BeautifulSoup(html, "html.parser").get_text())
+             for path, html in site_pages.items() if path.endswith(".html")}
+    assert not {path: powers for path, powers in found.items() if powers}
+    assert "10²⁵" in site_pages["definitions/open-source-ai/index.html"]
+
+
+def test_a_caret_power_in_the_data_is_a_checker_error(tmp_path):
+    site = copy_site(tmp_path / "repo")
+    data = site / "docs" / "_data" / "definitions.yml"
+    text = data.read_text(encoding="utf-8")
+    assert "10²⁵ FLOP" in text
+    data.write_text(text.replace("10²⁵ FLOP", "10^25 FLOP"), encoding="utf-8")
+    line = text[:text.index("10²⁵ FLOP")].count("\n") + 1
+    problems = [(p.line, p.message) for p in definitions_problems(load_site(str(site / "docs")))]
+    assert problems == [(line, "summary of 'eu-ai-act-gpai-exemption' writes a power with a caret: 10^25 (write 10²⁵)")]

@@ -22,7 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site
 
-from mkdocs_debate.blocks.licences import clause_changes
+from mkdocs_debate.blocks.licences import clause_label, compare_cells, family_keys
 from mkdocs_debate.blocks.models import DIMENSION_LABELS
 from mkdocs_debate.checker import all_problems
 from mkdocs_debate.checker.data_rules import cell_findings, licences_problems, models_problems
@@ -345,28 +345,60 @@ def test_licences_index_lists_every_licence(built_site):
     assert {f"{i}/" for i in SITE.licences} | {"llama-compare/"} <= hrefs
 
 
-def test_llama_comparison_lists_every_key_version_to_version(built_site):
+def test_llama_comparison_is_one_grid_of_clauses_by_versions(built_site):
+    """One table: a row per clause key, labelled with the clause's name (never its key), a column
+    per version; every cell that compares a version with the one before keeps its anchor."""
     page = soup(built_site, "licences/llama-compare/index.html")
     versions = family_versions(SITE, "llama")
     assert [v["id"] for v in versions] == ["llama-2", "llama-3", "llama-3-1", "llama-3-2", "llama-3-3", "llama-4"]
-    for before, after in zip(versions, versions[1:]):
-        assert page.find(id=after["id"]).name == "h2"
-        for key, _, _, status in clause_changes(before, after):
-            row = page.find("tr", id=f"{after['id']}--{key}")
-            assert row is not None, (after["id"], key)
-            assert row.find(class_="change-status").get_text() == status
-            assert row.find("a", class_="row-link")["href"] == f"#{after['id']}--{key}"
-            for link in row.find_all("a", href=lambda h: h and h.startswith("../")):
+    tables = page.select("article table")
+    assert len(tables) == 1 and "licence-compare" in tables[0]["class"]
+    table = tables[0]
+    assert [th.get("id") for th in table.select("thead th")[1:]] == [v["id"] for v in versions]
+    keys = family_keys(versions)
+    assert len(keys) == len({c["key"] for v in versions for c in v["clauses"]})
+    labels = [tr.th.get_text(strip=True) for tr in table.select("tbody tr[id]")]
+    assert labels == [clause_label(versions, key) for key in keys]
+    assert not [label for label in labels if label in keys], "rows labelled with internal keys"
+    assert "Acceptable Use Policy: military, weapons and related uses" in labels
+    words = {"first": "in the text", "added": "added", "removed": "removed", "reworded": "reworded", "unchanged": "unchanged"}
+    for key in keys:
+        row = table.find("tr", id=key)
+        cells = row.find_all("td")
+        assert len(cells) == len(versions)
+        for cell, (status, clause, version) in zip(cells, compare_cells(versions, key)):
+            if not status:
+                assert cell.get("id") is None and "not in this version" in cell.get_text()
+                continue
+            assert cell["id"] == f"{version['id']}--{key}"
+            assert cell.find(class_="change-status").get_text(strip=True).endswith(words[status])
+            for link in cell.find_all("a", href=lambda h: h and h.startswith("../")):
                 target, _, anchor = link["href"].partition("#")
                 linked = built_site / "licences" / target.removeprefix("../") / "index.html"
-                assert f'id="{anchor}"' in linked.read_text(encoding="utf-8"), link["href"]
+                assert anchor == clause["id"] and f'id="{anchor}"' in linked.read_text(encoding="utf-8"), link["href"]
+            if status == "reworded":
+                note = page.find(id=f"changed-{version['id']}--{key}")
+                assert note is not None and str(clause["change_note"]).strip() in note.get_text()
+    text = page.select_one("article").get_text(" ", strip=True)
+    assert "Definitions Definitions" not in text
+
+
+def test_every_recorded_comparison_anchor_is_served(built_site):
+    html = (built_site / "licences" / "llama-compare" / "index.html").read_text(encoding="utf-8")
+    recorded = [line.split("#", 1)[1] for line in (ROOT / "tests" / "url-manifest.txt").read_text().splitlines()
+                if line.startswith("/licences/llama-compare/#")]
+    assert len(recorded) >= 78
+    assert not [anchor for anchor in recorded if f'id="{anchor}"' not in html]
 
 
 def test_clause_changes_added_removed_reworded_unchanged():
     site = load_site(str(GOOD_DOCS))
     before, after = site.licences["example-1"], site.licences["example-2"]
-    assert [(key, status) for key, _, _, status in clause_changes(before, after)] == [
+    keys = family_keys([before, after])
+    assert keys == ["grant", "user-cap", "naming", "no-training"]
+    assert [(key, compare_cells([before, after], key)[1][0]) for key in keys] == [
         ("grant", "unchanged"), ("user-cap", "reworded"), ("naming", "added"), ("no-training", "removed")]
+    assert [compare_cells([before, after], key)[0][0] for key in keys] == ["first", "first", "", "first"]
     assert clause_lines_url(after, after["clauses"][1]).endswith("/LICENSE-2#L8-L10")
     assert clause_lines_url(after, after["clauses"][2]).endswith("/LICENSE-2")
 

@@ -20,6 +20,22 @@ CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)*?\1")
 WORK_TITLE = re.compile(r"(?P<work_mark>[*_])(?=\S)(?:(?!(?P=work_mark)).)+?(?P=work_mark)"
                         r"\{:?[^}]*?(?<![\w-])\.work(?![\w-])[^}]*\}")
 PLAIN_TEXT_MARKUP = re.compile(r"[<>\[\]]")  # what plain-text fields may not hold: HTML or Markdown links
+# A power written with a caret ("10^25"): plain text shows the caret as it is. Superscript digits read right.
+CARET_POWER = re.compile(r"\d\^[-−]?\d+")
+SUPERSCRIPT_DIGITS = str.maketrans("-−0123456789", "⁻⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def caret_power(value: str) -> str:
+    """The first power written with a caret in value, with how to write it ('10^25 (write 10²⁵)'), or ''."""
+    match = CARET_POWER.search(value)
+    if not match:
+        return ""
+    base, exponent = match.group(0).split("^")
+    start = match.start()
+    while start > 0 and value[start - 1].isdigit():
+        start -= 1
+    base = value[start:match.start()] + base
+    return f"{base}^{exponent} (write {base}{exponent.translate(SUPERSCRIPT_DIGITS)})"
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

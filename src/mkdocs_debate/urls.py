@@ -27,7 +27,8 @@ CLAUSE_ID = re.compile(r'<h3[^>]*\sid="([^"]+)"')
 VERDICT_ID = re.compile(r'\sid="(v-[^"]+)"')  # a verdict: v-<term>--<definition>[--<model>]
 HEADER_CELL_ID = re.compile(r'<th\b[^>]*\sid="([^"]+)"')  # a term's columns on "Is it open?"
 PAIR_ID = re.compile(r'\sid="([a-z0-9-]+--[a-z0-9-]+)"')  # <term>--<model>, v-<term>--<definition>--<model>
-CELL_ID = re.compile(r'\sid="(cell-[^"]+)"')  # a model page's cell, the evidence a verdict links
+MODEL_CELL_ID = re.compile(r'\sid="(cell-[^"]+)"')  # a model page's cell, the evidence a verdict links
+CELL_ID = re.compile(r"""<t[dh]\b[^>]*\sid="([^"]+)\"""")  # a family's comparison: versions and cells
 
 
 def page_path(html_file: pathlib.Path, site: pathlib.Path) -> str:
@@ -54,9 +55,9 @@ def published(site: pathlib.Path) -> set[str]:
             entries |= {f"{path}#{i}" for i in HEADING_ID.findall(html) + HEADER_CELL_ID.findall(html)
                         + PAIR_ID.findall(html)}
         elif path.startswith("models/") and path != "models/":  # a model's page: its verdicts and cells
-            entries |= {f"{path}#{i}" for i in VERDICT_ID.findall(html) + CELL_ID.findall(html)}
+            entries |= {f"{path}#{i}" for i in VERDICT_ID.findall(html) + MODEL_CELL_ID.findall(html)}
         elif path.startswith("licences/"):
-            entries |= {f"{path}#{i}" for i in CLAUSE_ID.findall(html) + ROW_ID.findall(html)}
+            entries |= {f"{path}#{i}" for i in CLAUSE_ID.findall(html) + ROW_ID.findall(html) + CELL_ID.findall(html)}
         elif path == "models/":
             entries |= {f"{path}#{i}" for i in ROW_ID.findall(html)}
         elif path == "claims/":  # the claims index: a heading per theme of docs/_data/themes.yml

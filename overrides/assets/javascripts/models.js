@@ -41,6 +41,8 @@
     Array.prototype.slice.call(cell.childNodes).forEach(function (node) {
       copy.appendChild(node.cloneNode(true));
     });
+    // A model's notes disclosure stays in the matrix: the comparison shows the cells.
+    copy.querySelectorAll("details.row-notes").forEach(function (notes) { notes.remove(); });
     if (cell.className) copy.className = cell.className;
     return copy;
   }

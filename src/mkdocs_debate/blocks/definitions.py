@@ -46,6 +46,9 @@ KIND_LABELS = {"standard": "standard", "law": "law", "framework": "framework", "
                "intergovernmental": "intergovernmental"}
 
 
+SCROLL_CUE_FROM = 2  # more definitions than this may not fit beside each other: the table carries a scroll cue
+
+
 class UnknownTermPageError(ValueError):
     """A page of docs/definitions/ names no term of definitions.yml (the message is path:line: message)."""
 
@@ -189,9 +192,13 @@ def comparison_table(site: Site, src: str, settings: Settings, term_id: str, in_
         counts.append(f"<td><strong>{meets} of {len(verdicts)}</strong></td>")
     rows.append(f'<tr class="totals"><th scope="row">Models in our matrix that meet it</th>{"".join(counts)}</tr>')
     head = "".join(_column_heading(src, settings, term_id, d, in_page) for d in definitions)
-    return ('<div class="table-scroll definitions-table" markdown="1">\n'
+    # Where the columns outrun the box, a line says so (shown by CSS only while there is more to the
+    # right) and a shadow marks the edge: without them the last definitions went unseen.
+    cue = (f'<p class="scroll-cue" aria-hidden="true">{len(definitions)} definitions side by side: '
+           "scroll sideways for the others →</p>\n") if len(definitions) > SCROLL_CUE_FROM else ""
+    return ('<div class="table-scroll definitions-table" markdown="1">\n' + cue +
             '<table class="definitions-compared" markdown="1">\n'
-            f"<caption>What each definition of {name} requires, by openness dimension of our matrix</caption>\n"
+            f"<caption><span>What each definition of {name} requires, by openness dimension of our matrix</span></caption>\n"
             f'<thead markdown="1"><tr markdown="1"><th scope="col">Requirement</th>{head}</tr></thead>\n'
             '<tbody markdown="1">\n' + "\n".join(rows) + "\n</tbody>\n</table>\n</div>")
 
@@ -211,9 +218,8 @@ def definition_section(site: Site, src: str, settings: Settings, term_id: str, d
         out += ["**Criteria tested against the matrix** (a model must pass all of them):", ""]
         for criterion in criteria:
             test = criterion.get("test") or {}
-            line = (f"- **{esc(criterion.get('id', ''))}**: {esc(criterion.get('text', ''))}. "
-                    f"*Passes when* {esc(FIELD_LABELS.get(str(test.get('field')), test.get('field')))} "
-                    f"is {passing_values(test)}.")
+            line = (f"- {esc(criterion.get('text', ''))}: *passes when* "
+                    f"{esc(FIELD_LABELS.get(str(test.get('field')), test.get('field')))} is {passing_values(test)}.")
             if criterion.get("approximates"):
                 line += f" *Approximation:* {esc(str(criterion['approximates']).strip())}"
             out.append(line)

@@ -2,16 +2,19 @@
 
 The matrix page carries, in this order: the filters and the two-model
 comparison (hidden until overrides/assets/javascripts/models.js shows them: without
-JavaScript the page is the full table), the sortable table (its header row
-and model names stay in view while it scrolls; on a phone every row reads as a
-card), the ranking chart and the rubric. The table is HTML; the cells that
+JavaScript the page is the full table), the sortable table (a colour grid: each
+openness cell a block of its level's colour with symbol and word; its header row
+and model names stay in view while it scrolls; each model's notes open from a
+disclosure under its name, for touch screens; on a phone every row reads as a
+compact card, the six cells one row of small blocks), the ranking chart and the
+rubric. The table is HTML; the cells that
 link to our own pages are Markdown (``md_in_html`` spans), so that MkDocs and
 Zensical rewrite and check those links like any other.
 """
 
 from __future__ import annotations
 
-from mkdocs_debate.blocks.common import esc, licence_src, link, md_text, model_src
+from mkdocs_debate.blocks.common import esc, licence_src, link, md_text, model_src, plain
 from mkdocs_debate.blocks.figures import Point, month_date, scatter_figure, stacked_figure
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.licences import licence_family
@@ -25,6 +28,15 @@ DIMENSION_LABELS = {
     "training_data": "Training data",
     "data_documentation": "Data documentation",
     "technical_report": "Technical report",
+}
+# A cell's label in a phone's row of six small blocks, where the column headings are out of sight.
+SHORT_LABELS = {
+    "weights": "Weights",
+    "use_restrictions": "Use",
+    "training_code": "Code",
+    "training_data": "Data",
+    "data_documentation": "Docs",
+    "technical_report": "Report",
 }
 FILTER_LABELS = {"family": "Licence family", "org": "Organisation", "year": "Released"}
 
@@ -112,7 +124,8 @@ def _cell(model: dict, dimension: str) -> dict:
 
 def cell_label(value: str) -> str:
     """A cell's symbol (hidden from screen readers) and its value."""
-    return f'<span class="cell-label"><span aria-hidden="true">{CELL_SYMBOLS.get(value, "?")}</span> {esc(value)}</span>'
+    return (f'<span class="cell-label"><span aria-hidden="true">{CELL_SYMBOLS.get(value, "?")}</span> '
+            f'<span class="cell-word">{esc(value)}</span></span>')
 
 
 def matrix_table(site: Site, src: str, settings: Settings, models: list[dict]) -> str:
@@ -125,8 +138,8 @@ def matrix_table(site: Site, src: str, settings: Settings, models: list[dict]) -
     rows = "".join(_row(site, src, settings, model) for model in ranked)
     return (
         '<div class="models-matrix no-terms" markdown="1">\n'
-        f'<p class="legend">Legend: {legend}. Every cell links its evidence; '
-        'hover a cell for the note behind it, or open the model’s page for all of them.</p>\n'
+        f'<p class="legend">Legend: {legend}. Every cell links its evidence. For the note behind a cell, '
+        'hover it, or tap <em>Notes</em> under the model’s name; the model’s page has every note with its evidence.</p>\n'
         # No <caption>: Python-Markdown does not know it as a block, and md_in_html would
         # then read the whole table as a paragraph. The table is named by aria-labelledby.
         '<p class="table-caption" id="matrix-caption">Models against openness dimensions '
@@ -152,7 +165,8 @@ def _row(site: Site, src: str, settings: Settings, model: dict) -> str:
             extra += "<small>gated: approval or licence acceptance first</small>"
         if cell.get("source"):
             label = f'<a href="{esc(cell["source"])}">{label}</a>'
-        cells.append(f'<td class="cell cell--{esc(value)}" data-label="{esc(DIMENSION_LABELS[dimension])}" '
+        cells.append(f'<td class="cell cell--{esc(value)} dimension" data-label="{esc(DIMENSION_LABELS[dimension])}" '
+                     f'data-short="{esc(SHORT_LABELS[dimension])}" '
                      f'data-sort="{_rank(value)}" data-tip="{esc(cell.get("note", ""))}">{label}{extra}</td>')
     licence = model.get("licence") or {}
     osi = model.get("osi_approved") or {}
@@ -165,17 +179,33 @@ def _row(site: Site, src: str, settings: Settings, model: dict) -> str:
     return (
         f'<tr id="{esc(model_id)}" {filter_attributes(site, model)} markdown="1">'
         f'<th scope="row" markdown="span">[{md_text(model["name"])}]({page})'
-        f'<small><a href="{esc(org.get("source", ""))}">{md_text(org.get("value", ""))}</a></small></th>'
+        f'<small><a href="{esc(org.get("source", ""))}">{md_text(org.get("value", ""))}</a></small>'
+        f"{row_notes(model)}</th>"
         f'<td data-label="Released" data-sort="{esc(released.get("value", ""))}">'
         f'<a href="{esc(released.get("source", ""))}">{esc(released.get("value", ""))}</a></td>'
         f'<td data-label="Weights licence" markdown="span"><a href="{esc(licence.get("source", ""))}">'
         f'{md_text(licence.get("value", ""))}</a>'
         f'{"<small>SPDX: " + md_text(licence["spdx"]) + "</small>" if licence.get("spdx") else ""}{reading}</td>'
-        f'<td data-label="Licence OSI-approved" class="cell cell--{"open" if osi.get("value") else "closed"}">'
-        f'<a href="{esc(osi.get("source", ""))}">{"✔ yes" if osi.get("value") else "✘ no"}</a></td>'
+        f'<td data-label="Licence OSI-approved" data-short="OSI-approved" class="cell cell--{"open" if osi.get("value") else "closed"}">'
+        f'<a href="{esc(osi.get("source", ""))}"><span class="cell-label"><span aria-hidden="true">'
+        f'{"✔" if osi.get("value") else "✘"}</span> {"yes" if osi.get("value") else "no"}</span></a></td>'
         + "".join(cells)
-        + f'<td data-label="Open dimensions" data-sort="{score(model)}">{score(model):g}</td></tr>'
+        + f'<td data-label="Open dimensions" data-short="Open (of 6)" data-sort="{score(model)}">{score(model):g}</td></tr>'
     )
+
+
+def row_notes(model: dict) -> str:
+    """A model's six notes behind a disclosure: what a phone (no hover) taps to read them."""
+    entries = []
+    for dimension in DIMENSIONS:
+        cell = _cell(model, dimension)
+        value = str(cell.get("value", "unknown"))
+        extra = f" Dataset: {plain(cell['dataset'])}." if cell.get("dataset") else ""
+        # No evidence link here: the cell's own block is that link, a tap away in the same row.
+        entries.append(f"<dt>{plain(DIMENSION_LABELS[dimension])}: {plain(value)}</dt>"
+                       f"<dd>{plain(str(cell.get('note', '')).strip())}{extra}</dd>")
+    return (f'<details class="row-notes"><summary>Notes<span class="visually-hidden"> on '
+            f'{plain(model.get("name", ""))}</span></summary><dl>{"".join(entries)}</dl></details>')
 
 
 def _rank(value: str) -> int:

@@ -15,7 +15,7 @@ from mkdocs_debate.data.site import CELL_VALUES, DIMENSIONS, SLUG, Site, iso_dat
 from mkdocs_debate.data.yaml_lines import LineDict
 from mkdocs_debate.problems import Finding, Problem
 from mkdocs_debate.safety import violations
-from mkdocs_debate.source import PLAIN_TEXT_MARKUP
+from mkdocs_debate.source import PLAIN_TEXT_MARKUP, caret_power
 from mkdocs_debate.verdicts import AUTHORITY_VERDICTS, CRITERION_FIELDS, DEFINITION_KINDS, DEFINITIONS_SECTION
 
 
@@ -542,6 +542,8 @@ def _event_findings(event: LineDict, event_id: str) -> Iterator[tuple[int, str]]
             yield event.line_of(field), f"{field} of {event_id!r} must be non-empty text"
         elif PLAIN_TEXT_MARKUP.search(value):
             yield event.line_of(field), f"{field} of {event_id!r} must be plain text (no <, >, [ or ]): {value!r}"
+        elif caret_power(value):
+            yield event.line_of(field), f"{field} of {event_id!r} writes a power with a caret: {caret_power(value)}"
     title = event.get("title")
     if isinstance(title, str) and len(title) > MAX_EVENT_TITLE:
         yield event.line_of("title"), (f"title of {event_id!r} must be at most {MAX_EVENT_TITLE} characters "
@@ -690,6 +692,8 @@ def _definition_findings(definition: LineDict, model_ids: set[str]) -> Iterator[
             yield definition.line_of(field), f"{field} of {definition_id!r} must be non-empty text"
         elif PLAIN_TEXT_MARKUP.search(value):
             yield definition.line_of(field), f"{field} of {definition_id!r} must be plain text (no <, >, [ or ]): {value!r}"
+        elif caret_power(value):
+            yield definition.line_of(field), f"{field} of {definition_id!r} writes a power with a caret: {caret_power(value)}"
     short = definition.get("short")
     if definition.get("criteria") and (not isinstance(short, str) or not short.strip()):
         yield definition.line_of("id"), (f"definition {definition_id!r} has criteria, so it needs a short name "

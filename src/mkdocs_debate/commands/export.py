@@ -247,11 +247,15 @@ def _front_text(value: object) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def stub(data: str, title: str, descriptions: tuple[str, ...], generator: str, extra: str = "") -> str:
-    """A generated page: front matter (the first description that fits) and one [[generate:…]] line."""
+def stub(data: str, title: str, descriptions: tuple[str, ...], generator: str, hide: tuple[str, ...] = (),
+         extra: str = "") -> str:
+    """A generated page: front matter (the first description that fits, the sidebars it hides, any
+    extra lines) and one [[generate:…]] line."""
     description = next((d for d in descriptions if len(d) <= MAX_DESCRIPTION), descriptions[-1][:MAX_DESCRIPTION])
+    hidden = "".join(f"\n  - {item}" for item in hide)
     return (f"---\n{STUB_NOTICE.format(data=data)}\ntitle: {_front_text(title)}\n"
-            f"description: {_front_text(description)}\n{extra}---\n\n[[generate:{generator}]]\n")
+            + (f"hide:{hidden}\n" if hide else "")
+            + f"description: {_front_text(description)}\n{extra}---\n\n[[generate:{generator}]]\n")
 
 
 def card_cells(model: dict) -> str:
@@ -269,7 +273,7 @@ def stubs(site: Site, settings: Settings) -> dict[str, str]:
             f"How open is {name}? Each openness cell with its evidence, the licence, "
             "the cross-check with the EU index and the history of our rating.",
             f"How open is {name}? Each openness cell with its evidence, the licence and our rating’s history.",
-            f"{name}: each openness cell with its evidence."), "model-page", card_cells(model))
+            f"{name}: each openness cell with its evidence."), "model-page", extra=card_cells(model))
     for licence_id, licence in site.licences.items():
         name = str(licence.get("name", licence_id))
         pages[licence_src(licence_id)] = stub("licences.yml", name, (
@@ -281,7 +285,8 @@ def stubs(site: Site, settings: Settings) -> dict[str, str]:
         title = f"The {family.replace('-', ' ').title()} licences compared"
         pages[licence_src(family + COMPARE_SUFFIX)] = stub("licences.yml", title, (
             f"Every version of the {family.replace('-', ' ').title()} licences against the one before: "
-            "each clause added, removed, reworded or unchanged.",), "licence-compare")
+            "each clause added, removed, reworded or unchanged.",), "licence-compare",
+            hide=("navigation", "toc"))  # one grid of every version: it needs the page's whole width
     return pages
 
 
