@@ -278,8 +278,8 @@ def test_one_matrix_cell_changes_the_verdict_and_names_the_criterion(built_site,
     after = term_grid_cell(altered["root"] / "site", verdict.term, verdict.model_id, verdict.definition_id)
     assert after.find(class_="verdict__word").get_text(" ", strip=True) == "✘ fails"
     named = after.select(".verdict__why a")
-    assert [a.get_text().split(":")[0] for a in named] == [criterion.criterion_id.replace("-", " ")]
-    assert named[0]["href"] == f"../../models/#{verdict.model_id}"
+    assert [a.get_text().split(":")[0] for a in named] == [FIELD_LABELS[criterion.field]]
+    assert named[0]["href"] == f"../../models/{verdict.model_id}/#{evidence_anchor(criterion.field)}"
     cell = answer_cell(altered["root"] / "site", verdict)
     assert "v--fails" in cell["class"] and FIELD_LABELS[criterion.field].lower() in cell.a["data-tip"]
     row = model_page_row(altered["root"] / "site", verdict)
@@ -296,7 +296,7 @@ def test_an_unknown_cell_makes_the_verdict_cannot_tell(altered):
     cell = term_grid_cell(altered["root"] / "site", verdict.term, verdict.model_id, verdict.definition_id)
     assert cell.find(class_="verdict__word").get_text(" ", strip=True) == "? cannot tell"
     assert "v--cannot-tell" in answer_cell(altered["root"] / "site", verdict)["class"]
-    assert f"{criterion.criterion_id.replace('-', ' ')}: unknown" in [a.get_text() for a in cell.select(".verdict__why a")]
+    assert f"{FIELD_LABELS[criterion.field]}: unknown" in [a.get_text() for a in cell.select(".verdict__why a")]
 
 
 def test_published_verdicts_stand_beside_ours_and_disagreements_are_flagged(altered):

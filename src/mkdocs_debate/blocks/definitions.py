@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import posixpath
 
-from mkdocs_debate.blocks.common import esc, link
+from mkdocs_debate.blocks.common import esc, link, model_src
 from mkdocs_debate.blocks.models import DIMENSION_LABELS
 from mkdocs_debate.blocks.timeline import date_label
 from mkdocs_debate.data.config import Settings
@@ -32,6 +32,7 @@ from mkdocs_debate.verdicts import (
     Check,
     Verdict,
     definition_anchor,
+    evidence_anchor,
     has_criteria,
     models_of,
     term_page,
@@ -255,10 +256,11 @@ def verdict_summary(site: Site, term_id: str) -> str:
 
 
 def _evidence(src: str, settings: Settings, verdict: Verdict, check: Check) -> str:
-    """A deciding criterion, linked to the model's row of the matrix where its cell and source are."""
+    """A deciding criterion in words (the cell it reads and its value), linked to that cell's evidence."""
     value = "yes" if check.value is True else "no" if check.value is False else str(check.value)
-    label = f"{check.criterion_id.replace('-', ' ')}: {value}"
-    return f"[{esc(label)}]({link(src, settings.models_page, verdict.model_id)})"
+    label = f"{FIELD_LABELS.get(check.field, check.field)}: {value}"
+    target = link(src, model_src(settings.models_page, verdict.model_id), evidence_anchor(check.field))
+    return f"[{esc(label)}]({target})"
 
 
 def verdict_cell(src: str, settings: Settings, verdict: Verdict) -> str:
