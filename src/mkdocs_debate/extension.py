@@ -88,6 +88,8 @@ OPENING_QUOTES = ("“", "‘", '"', "'")
 NEXT_FOOTNOTE_CLASS = "footnote-ref--next"  # a footnote marker right after another: drawn with a comma before it
 PHONE_TOC_MIN_ENTRIES = 3  # fewer sections than this: a page short enough to scroll
 HOME_PAGE = "index.md"
+NOTES_TITLE, NOTES_ANCHOR = "Notes", "notes"  # the heading an article's footnotes come under
+FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]]+\]:")
 SIDE_LABELS = {"for": "Argues for", "against": "Argues against"}
 HTML_PLACEHOLDER_RE = re.compile(HTML_PLACEHOLDER.replace("%s", r"(\d+)"))
 RAW_SKIPPED_TAG = re.compile(r"<\s*(/)?\s*(?:a|code|kbd|samp|summary|cite|pre|script|style|button|textarea)\b", re.IGNORECASE)
@@ -258,8 +260,26 @@ class GeneratePreprocessor(Preprocessor):
         if page is not None:
             header = page_header(site, page, settings)
             output = [*header.splitlines(), "", *output] if header else output
+            if page.is_article:
+                output.extend(notes_heading(self.md, lines, outside_code))
             output.extend(["", *furniture(site, page, settings).splitlines()])
         return output
+
+
+def notes_heading(md: Markdown, lines: list[str], outside_code: dict[int, str]) -> list[str]:
+    """A "Notes" heading and the footnotes extension's place marker, for a page with footnotes.
+
+    Without the marker the footnotes extension puts the notes at the very end,
+    after the page furniture (citation, reading path); with it they come right
+    after the text, under a heading of their own (``#notes``, in the contents).
+    """
+    marker = next((str(ext.getConfig("PLACE_MARKER")) for ext in md.registeredExtensions
+                   if type(ext).__name__ == "FootnoteExtension"), "")
+    if not marker or any(marker in line for line in lines):
+        return []
+    if not any(FOOTNOTE_DEFINITION.match(outside_code[number]) for number in outside_code):
+        return []
+    return ["", f"## {NOTES_TITLE} {{#{NOTES_ANCHOR}}}", "", marker, ""]
 
 
 def term_link(src: str, glossary_page: str, entry: dict, text: str, tip: str | None = None) -> etree.Element:
@@ -604,6 +624,31 @@ class PreviewTreeprocessor(PageTreeprocessor):
             anchor.set("data-preview", "")
 
 
+class FootnoteOrderTreeprocessor(Treeprocessor):
+    """Numbers footnotes in document order, where the footnotes extension is asked to number by reference.
+
+    With ``USE_DEFINITION_ORDER: false`` Python-Markdown numbers references in
+    the order its inline pass meets them, which is not the reading order: it
+    reaches the items of a list after the paragraphs that follow the list. This
+    walks the tree in document order, renumbers the markers and hands the
+    extension the corrected order, which its own reordering of the notes
+    (``footnote-reorder``, run next) then follows.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        footnotes = next((ext for ext in self.md.registeredExtensions
+                          if type(ext).__name__ == "FootnoteExtension"), None)
+        if footnotes is None or footnotes.getConfig("USE_DEFINITION_ORDER") or not footnotes.footnotes:
+            return
+        prefix = "#" + footnotes.makeFootnoteId("")
+        markers = [(a, a.get("href", "")[len(prefix):]) for a in root.iter("a")
+                   if "footnote-ref" in (a.get("class") or "").split() and a.get("href", "").startswith(prefix)]
+        order = list(dict.fromkeys(footnote_id for _a, footnote_id in markers))
+        for anchor, footnote_id in markers:
+            anchor.text = footnotes.getConfig("SUPERSCRIPT_TEXT").format(order.index(footnote_id) + 1)
+        footnotes.footnote_order = order + [f for f in footnotes.footnote_order if f not in order]
+
+
 class TreeDoneTreeprocessor(PageTreeprocessor):
     """Marks the end of tree processing, so that the safety check runs once, on the whole page."""
 
@@ -649,6 +694,9 @@ class DebateExtension(Extension):
         md.treeprocessors.register(PhoneTocTreeprocessor(md, self.context), "debate_phone_toc", 4)
         # After the cross-links and toc (5), before MkDocs rewrites .md links (relpath, 0).
         md.treeprocessors.register(PreviewTreeprocessor(md, self.context), "debate_preview", 2)
+        # After inline (20), which makes the footnote markers; before the footnotes extension
+        # reorders its notes (footnote-reorder, 19) by the order this corrects.
+        md.treeprocessors.register(FootnoteOrderTreeprocessor(md), "debate_footnote_order", 19.5)
         # After raw HTML is restored (30) and footnotes (25): what the reader would get.
         md.treeprocessors.register(TreeDoneTreeprocessor(md, self.context), "debate_tree_done", -100)
         if validate:
