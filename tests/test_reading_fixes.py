@@ -64,3 +64,78 @@ def test_notes_come_under_a_heading_after_the_text_and_before_the_furniture(buil
     assert article.select_one("div.footnote") is notes  # the only notes, right under their heading
     for later in article.select(".cite-this, nav.reading-path, .claim-backlinks"):
         assert notes in later.find_all_previous("div"), f"{page.src}: notes after {later.get('class')}"
+
+
+# -----------------------------------------------------------------------------
+# Cite this page, everywhere; essays as Open Graph articles
+# -----------------------------------------------------------------------------
+
+DATA_PAGES = {  # source -> the newest date of the data it shows, read here from the YAML text itself
+    "models.md": ["models.yml"],
+    "is-it-open.md": ["models.yml", "definitions.yml"],
+    "definitions/index.md": ["definitions.yml", "models.yml"],
+    "licences/index.md": ["licences.yml"],
+    "timeline.md": ["timeline.yml"],
+}
+DATED = re.compile(r"^\s*-?\s*(?:date|checked|read|when|updated):\s*[\"']?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
+INLINE_DATED = re.compile(r"\b(?:date|checked|read|when):\s*[\"']?(\d{4}-\d{2}-\d{2})")
+
+
+def newest_in(files: list[str]) -> str:
+    text = "".join((ROOT / "docs" / "_data" / name).read_text(encoding="utf-8") for name in files)
+    return max(DATED.findall(text) + INLINE_DATED.findall(text))
+
+
+def cited(built_site, src: str) -> BeautifulSoup:
+    block = soup_of(built_site, src).select_one("article section.cite-this")
+    assert block is not None, f"{src}: no 'Cite this page'"
+    assert block.select_one("pre.bibtex").get_text().startswith("@online{"), src
+    return block
+
+
+@pytest.mark.parametrize("src", sorted(DATA_PAGES))
+def test_a_page_drawn_from_the_data_is_cited_at_the_newest_date_it_shows(built_site, src):
+    from mkdocs_debate.blocks.common import human_date
+
+    block = cited(built_site, src)
+    newest = newest_in(DATA_PAGES[src])
+    assert f"version of {human_date(newest)}." in block.select_one(".cite-this__text").get_text(), src
+    assert f"version = {{{newest}}}" in block.select_one("pre.bibtex").get_text()
+    assert block.find("a", string=re.compile("Revision history of this data"))["href"].endswith(
+        "docs/_data/" + DATA_PAGES[src][0])
+
+
+def every_cited_source() -> list[str]:
+    """Every page a debater cites: articles, the reference pages and each licence, definition and model page."""
+    fixed = ["models.md", "is-it-open.md", "glossary.md", "timeline.md", "licences/index.md", "definitions/index.md"]
+    generated = [p.src for p in SITE.pages.values() if p.src.startswith(("models/", "licences/", "definitions/"))]
+    return sorted({*fixed, *generated, *(p.src for p in ARTICLES)})
+
+
+def test_every_page_a_debater_cites_has_bibtex_and_plain_text(built_site):
+    sources = every_cited_source()
+    assert len(sources) > 40
+    keys = {}
+    for src in sources:
+        block = cited(built_site, src)
+        text = block.select_one(".cite-this__text").get_text(" ", strip=True)
+        assert text.startswith("The editors. “") and re.search(r"\d{1,2} [A-Z][a-z]+ \d{4}", text), (src, text)
+        key = re.match(r"@online\{([^,]+),", block.select_one("pre.bibtex").get_text()).group(1)
+        assert key not in keys, f"{src} and {keys.get(key)} share the BibTeX key {key}"
+        keys[key] = src
+
+
+@pytest.mark.parametrize("page", ARTICLES, ids=lambda p: p.src)
+def test_articles_are_open_graph_articles_with_their_dates(built_site, page):
+    head = soup_of(built_site, page.src).head
+    meta = {m["property"]: m["content"] for m in head.find_all("meta", attrs={"property": True})}
+    assert meta["og:type"] == "article"
+    assert meta["article:published_time"] == str(page.meta["date"])
+    assert meta["article:modified_time"] == str(page.meta.get("updated") or page.meta["date"])
+
+
+def test_other_pages_stay_open_graph_websites(built_site):
+    for src in ["index.md", "models.md", "glossary.md", "essays/index.md"]:
+        head = soup_of(built_site, src).head
+        assert head.find("meta", attrs={"property": "og:type"})["content"] == "website", src
+        assert head.find("meta", attrs={"property": "article:published_time"}) is None, src
