@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
+from mkdocs_debate.blocks.common import human_date
 from mkdocs_debate.data.site import load_site
 
 SITE = load_site(str(ROOT / "docs"))
@@ -95,8 +96,6 @@ def cited(built_site, src: str) -> BeautifulSoup:
 
 @pytest.mark.parametrize("src", sorted(DATA_PAGES))
 def test_a_page_drawn_from_the_data_is_cited_at_the_newest_date_it_shows(built_site, src):
-    from mkdocs_debate.blocks.common import human_date
-
     block = cited(built_site, src)
     newest = newest_in(DATA_PAGES[src])
     assert f"version of {human_date(newest)}." in block.select_one(".cite-this__text").get_text(), src
