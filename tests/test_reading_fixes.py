@@ -16,7 +16,9 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 
 from mkdocs_debate.blocks.common import human_date
+from mkdocs_debate.blocks.models import score
 from mkdocs_debate.data.site import load_site
+from mkdocs_debate.matcher import TermMatcher
 
 SITE = load_site(str(ROOT / "docs"))
 ARTICLES = sorted((p for p in SITE.pages.values() if p.is_article), key=lambda p: p.src)
@@ -138,3 +140,45 @@ def test_other_pages_stay_open_graph_websites(built_site):
         head = soup_of(built_site, src).head
         assert head.find("meta", attrs={"property": "og:type"})["content"] == "website", src
         assert head.find("meta", attrs={"property": "article:published_time"}) is None, src
+
+
+# -----------------------------------------------------------------------------
+# Model names
+# -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("OSI said the Llama 3.x licences fail.", []),
+    ("the Llama 3.1 licence", []),
+    ("Meta released Llama 3. Then it", ["Llama 3"]),
+    ("Llama 3, Llama 3.2b and (Llama 3)", ["Llama 3", "Llama 3"]),
+])
+def test_a_model_name_is_not_found_inside_a_longer_version(text, found):
+    matcher = TermMatcher([("Llama 3", "model:llama-3")])
+    assert [text[start:end] for start, end, _id in matcher.find(text)] == found
+
+
+def test_llama_3_x_in_the_essays_does_not_link_the_llama_3_page(built_site):
+    pages = [p for p in ARTICLES if "Llama 3.x" in p.body]
+    assert pages
+    for page in pages:
+        for link in soup_of(built_site, page.src).select("article a.model-ref"):
+            after = link.next_sibling if isinstance(link.next_sibling, str) else ""
+            assert not re.match(r"\.\w", after), f"{page.src}: {link.get_text()}{after[:3]} links {link['href']}"
+
+
+# -----------------------------------------------------------------------------
+# The home page
+# -----------------------------------------------------------------------------
+
+
+def test_the_home_page_names_every_model_tied_as_the_most_open(built_site):
+    models = SITE.models["models"]
+    best = max(score(m) for m in models)
+    tied = [m["name"] for m in models if score(m) == best]
+    teaser = next(p for p in soup_of(built_site, "index.md").select("article p") if "publish their training data" in p.get_text())
+    named = [a.get_text() for a in teaser.select("a") if re.match(r"models/[^/]+/", a["href"])]
+    assert len(tied) > 1, "the site's data has a tie at the top today; this test is about naming it"
+    assert named == tied
+    words = {2: "Two", 3: "Three", 4: "Four", 5: "Five", 6: "Six"}
+    assert f"{words.get(len(tied), len(tied))} models " in teaser.get_text() and "tie as the most open" in teaser.get_text()
