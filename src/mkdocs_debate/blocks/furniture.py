@@ -65,9 +65,10 @@ def page_meta_line(site: Site, page: Page) -> str:
         items.append("by " + ", ".join(authors))
     tags = [f'<span class="page-meta__tag" title="{esc(site.tags.get(tag) or tag)}">{plain(tag)}</span>'
             for tag in meta.get("tags") or []]
-    if tags:
-        items.append('<span class="page-meta__tags">Tags: ' + ", ".join(tags) + "</span>")
-    return '<p class="page-meta no-terms" markdown>' + " · ".join(items) + "</p>"
+    line = " · ".join(items)
+    if tags:  # its separator inside, as phones leave the tags out (extra.css)
+        line += '<span class="page-meta__tags"> · Tags: ' + ", ".join(tags) + "</span>"
+    return '<p class="page-meta no-terms" markdown>' + line + "</p>"
 
 
 def _time(day: dt.date) -> str:
@@ -87,19 +88,27 @@ def _author(site: Site, page: Page, author_id: str) -> str:
 
 
 def revision_note(page: Page) -> str:
-    """The latest revision's date and note, older revisions folded below it."""
+    """The latest revision's date, with what changed folded under it, older revisions after it.
+
+    Folded, it is one line under the title: on a phone the first screen of a
+    revised essay used to hold the metadata and the whole note, and no
+    sentence of the essay.
+    """
     revisions = [r for r in page.meta.get("revisions") or [] if isinstance(r, dict)]
     if not revisions:
         return ""
     revisions = sorted(revisions, key=lambda r: str(r.get("date", "")), reverse=True)
     latest, older = revisions[0], revisions[1:]
     out = ['<aside class="revision-note no-terms" markdown>', "",
-           f"**Revised {human_date(latest.get('date'))}:** {plain(str(latest.get('note', '')).strip())}", ""]
+           '<details class="revision-note__details" markdown>',
+           f"<summary><strong>Revised {human_date(latest.get('date'))}</strong>: "
+           '<span class="revision-note__open">what changed</span></summary>', "",
+           plain(str(latest.get("note", "")).strip()), ""]
     if older:
-        out += ["<details markdown>", "<summary>Earlier revisions</summary>", ""]
+        out += ['<p class="revision-note__older">Earlier revisions:</p>', ""]
         out += [f"- {human_date(r.get('date'))}: {plain(str(r.get('note', '')).strip())}" for r in older]
-        out += ["", "</details>", ""]
-    return "\n".join(out + ["</aside>"])
+        out += [""]
+    return "\n".join(out + ["</details>", "", "</aside>"])
 
 
 def furniture(site: Site, page: Page, settings: Settings) -> str:
