@@ -624,6 +624,78 @@ class PreviewTreeprocessor(PageTreeprocessor):
             anchor.set("data-preview", "")
 
 
+PERMALINK_CLASS = "permalink"
+EVENT_CLASS = "timeline-event"
+STASH_MARK = re.compile("\x02[^\x03]*\x03")
+
+
+class PermalinkTreeprocessor(Treeprocessor):
+    """Gives every anchor that is not a heading a visible link to itself, as headings have their ¶.
+
+    A verdict row or cell, a comparison row, a timeline event: each has an id a
+    debater links to, and nothing showed it. Each gets ``<a class="permalink"
+    href="#ID">#</a>`` (in a row, in its first cell; in an event, at the end of
+    its date line), which the stylesheet shows on hover and on focus; it is a
+    real link, so the keyboard reaches it. Rows of a sortable table (the
+    matrix, whose rows link their model pages) and anchors that already link
+    themselves are left alone.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        sortable = {row for table in root.iter("table") if "sortable" in (table.get("class") or "").split()
+                    for row in table.iter()}
+        for element in list(root.iter()):
+            anchor = element.get("id")
+            if not anchor or element in sortable:
+                continue
+            target = self._target(element)
+            if target is None or self._links_itself(element, anchor):
+                continue
+            label = STASH_MARK.sub("", " ".join("".join(self._label_of(element)).split())).strip()
+            link = etree.SubElement(target, "a", {
+                "class": PERMALINK_CLASS, "href": "#" + anchor,
+                "aria-label": f"Link to this {self._what(element)}" + (f": {label}" if label else ""),
+            })
+            link.text = AtomicString("#")
+            link.tail = ""
+
+    def _links_itself(self, element: etree.Element, anchor: str) -> bool:
+        """Whether the element already holds a link to its anchor (as an element, or as raw HTML)."""
+        if any(a.get("href") == "#" + anchor for a in element.iter("a")):
+            return True
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for index in HTML_PLACEHOLDER_RE.findall("".join(element.itertext())):
+            if int(index) < len(stash) and f'href="#{anchor}"' in str(stash[int(index)]):
+                return True
+        return False
+
+    @staticmethod
+    def _target(element: etree.Element) -> etree.Element | None:
+        """Where the link goes: a row's first cell, a cell itself, an event's date line; else nowhere."""
+        if element.tag == "tr":
+            return next(iter(element), None)
+        if element.tag in ("td", "th"):
+            return element
+        if EVENT_CLASS in (element.get("class") or "").split():
+            return next((p for p in element.iter("p")), None)
+        return None
+
+    @staticmethod
+    def _what(element: etree.Element) -> str:
+        return {"tr": "row", "td": "cell", "th": "cell"}.get(element.tag, "event")
+
+    @staticmethod
+    def _label_of(element: etree.Element) -> list[str]:
+        """The text that names the anchor: a row's first cell, an event's title (its first strong)."""
+        if element.tag == "tr":
+            first = next(iter(element), None)
+            return list(first.itertext()) if first is not None else []
+        if element.tag in ("td", "th"):
+            return []
+        title = next(element.iter("strong"), None)
+        return [str(title.text or "").rstrip(".")] if title is not None else []
+
+
 class FootnoteOrderTreeprocessor(Treeprocessor):
     """Numbers footnotes in document order, where the footnotes extension is asked to number by reference.
 
@@ -694,6 +766,8 @@ class DebateExtension(Extension):
         md.treeprocessors.register(PhoneTocTreeprocessor(md, self.context), "debate_phone_toc", 4)
         # After the cross-links and toc (5), before MkDocs rewrites .md links (relpath, 0).
         md.treeprocessors.register(PreviewTreeprocessor(md, self.context), "debate_preview", 2)
+        # After inline (20), which fills the rows and events with their text.
+        md.treeprocessors.register(PermalinkTreeprocessor(md), "debate_permalinks", 19.8)
         # After inline (20), which makes the footnote markers; before the footnotes extension
         # reorders its notes (footnote-reorder, 19) by the order this corrects.
         md.treeprocessors.register(FootnoteOrderTreeprocessor(md), "debate_footnote_order", 19.5)

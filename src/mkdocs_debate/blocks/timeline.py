@@ -3,7 +3,9 @@
 Every event keeps its id as a permanent anchor (``timeline/#<id>``), shows its
 date at the precision the source gives, its theme, one sentence, its source
 and links to the claims, models and terms it bears on. Readers filter by theme
-with radio buttons and CSS alone (no script: the CSP allows none of ours).
+with radio buttons and CSS alone; the year index hides the years a filter
+empties. ``timeline.js``, where it runs, keeps the chosen theme in the address
+(``?theme=law``), so that a filtered timeline is a link.
 """
 
 from __future__ import annotations
@@ -40,9 +42,8 @@ def timeline_page(site: Site, src: str, settings: Settings) -> str:
     years: dict[str, list[dict]] = {}
     for event in found:
         years.setdefault(str(event["date"])[:4], []).append(event)
-    index = " · ".join(f"[{year}](#year-{year})" for year in years)
     out = ['<div class="timeline no-terms" markdown>', "",
-           f'<nav class="timeline-years" aria-label="Years" markdown>**Jump to:** {index}</nav>', "",
+           year_index(years), "",
            theme_filter(found), ""]
     for year, group in years.items():
         out += ['<section class="timeline-year" markdown>', "", f"## {year} {{#year-{year}}}", ""]
@@ -50,6 +51,16 @@ def timeline_page(site: Site, src: str, settings: Settings) -> str:
             out += [event_block(site, src, settings, event), ""]
         out += ["</section>", ""]
     return "\n".join(out + ["</div>"])
+
+
+def year_index(years: dict[str, list[dict]]) -> str:
+    """Links to the years, each marked with the themes of its events: a theme filter hides the years it empties."""
+    links = []
+    for year, group in years.items():
+        themes = sorted({str(e.get("theme", "")) for e in group} & set(THEMES))
+        links.append(f'<a href="#year-{year}" class="{" ".join(f"has-{t}" for t in themes)}">{year}</a>')
+    return ('<nav class="timeline-years" aria-label="Years"><p><strong>Jump to:</strong> '
+            + " ".join(links) + "</p></nav>")
 
 
 def theme_filter(found: list[dict]) -> str:
