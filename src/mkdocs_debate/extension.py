@@ -37,8 +37,16 @@ runs under MkDocs and under Zensical alike. What it does on every page:
 - **Hover previews.** In essays, summaries and claims, links to other pages of
   the site are marked for Material's previews (``data-preview``), except links
   that have a tooltip.
+- **Footnotes as a reader meets them.** Where the footnotes extension numbers
+  by reference (``USE_DEFINITION_ORDER: false``), markers are renumbered in
+  document order, and an article's notes come right after its text under a
+  "Notes" heading (``#notes``), before the page furniture.
+- **Links to anchors that are no headings.** A table row or cell with an id
+  (verdicts) and a timeline event get a ``#`` link to themselves, shown on
+  hover and focus as a heading's ¶ is.
 - **Page furniture.** Claim pages get their backlinks; essays, summaries and
-  claims get a "Cite this page" block with their revision history.
+  claims get a "Cite this page" block with their revision history, and so do
+  the pages drawn from the data, dated by the newest date they show.
 
 Options: ``docs_dir`` (default ``docs``), ``site_url``, ``repo_url``,
 ``site_name``, ``glossary_page``, ``models_page``, ``cite_key_prefix`` and
