@@ -13,7 +13,10 @@ import os
 import pathlib
 
 import pytest
+from conftest import ROOT
 from test_browser import CHROMIUM, base_url, browser, load  # noqa: F401 - fixtures reused by name
+
+from mkdocs_debate.data.site import load_site
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian chromium (make system-deps)")
 
@@ -234,8 +237,8 @@ FIRST_SENTENCE = """() => {
 
 
 def essay_paths() -> list[str]:
-    from test_reading_fixes import ESSAYS
-    return [p.src.removesuffix(".md") + "/" for p in ESSAYS]
+    pages = load_site(str(ROOT / "docs")).pages.values()
+    return sorted(p.src.removesuffix(".md") + "/" for p in pages if p.meta.get("kind") == "essay")
 
 
 @pytest.mark.parametrize("path", essay_paths())
