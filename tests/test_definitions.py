@@ -521,3 +521,14 @@ def test_a_caret_power_in_the_data_is_a_checker_error(tmp_path):
     line = text[:text.index("10²⁵ FLOP")].count("\n") + 1
     problems = [(p.line, p.message) for p in definitions_problems(load_site(str(site / "docs")))]
     assert problems == [(line, "summary of 'eu-ai-act-gpai-exemption' writes a power with a caret: 10^25 (write 10²⁵)")]
+
+
+def test_the_grid_stays_light_and_each_verdict_links_back_from_its_account(built_site):
+    """No self-link is added to the thousand cells; the model page's row links the cell instead."""
+    page = soup(built_site / "is-it-open" / "index.html")
+    assert not page.select("table.answer .permalink")
+    assert all(len(td.find_all("a")) == 1 for td in page.select("table.answer td.v"))
+    verdict = all_verdicts(SITE)[0]
+    row = model_page_row(built_site, verdict)
+    assert row.find("a", href=f"../../is-it-open/#{verdict_anchor(verdict.term, verdict.definition_id, verdict.model_id)}")
+    assert row.find("a", class_="permalink", href=f"#v-{definition_anchor(verdict.term, verdict.definition_id)}")

@@ -80,7 +80,10 @@ def test_a_revised_page_shows_its_latest_note_under_the_title(built_site, page):
     following = after_title(article_of(built_site, page.src))
     note = following[1] if page.is_content or page.is_claim else following[0]  # after the metadata line or the claim
     assert note.name == "aside" and "revision-note" in note["class"]
-    assert note.p.get_text(" ", strip=True) == f"Revised {human_date(latest['date'])}: {latest['note'].strip()}"
+    # One line under the title (issue 25: a phone's first screen shows the text), what changed folded under it.
+    assert note.details.summary.get_text(" ", strip=True) == f"Revised {human_date(latest['date'])} : what changed"
+    assert note.details.p.get_text(" ", strip=True) == latest["note"].strip()
+    assert "open" not in note.details.attrs
 
 
 def test_older_revisions_fold_and_notes_stay_plain_text(tmp_path):
@@ -90,9 +93,9 @@ def test_older_revisions_fold_and_notes_stay_plain_text(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     article = article_of(tmp_path / "out", "essays/a-twice-revised-essay.md")
     note = article.select_one("aside.revision-note")
-    assert note.p.get_text(" ", strip=True) == (
-        "Revised 2 March 2026: Second fix: {#not-an-id} stays text, as does `this`.")
-    assert note.details.summary.get_text() == "Earlier revisions"
+    assert note.details.summary.get_text() == "Revised 2 March 2026: what changed"
+    assert note.details.p.get_text(" ", strip=True) == "Second fix: {#not-an-id} stays text, as does `this`."
+    assert note.select_one("p.revision-note__older").get_text() == "Earlier revisions:"
     assert [li.get_text() for li in note.details.select("li")] == [
         "1 February 2026: First fix: *not emphasis* & no_underscores_either."]
     assert not note.select("em, code, strong:not(:first-child)") and article.find(id="not-an-id") is None

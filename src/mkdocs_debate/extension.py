@@ -37,8 +37,16 @@ runs under MkDocs and under Zensical alike. What it does on every page:
 - **Hover previews.** In essays, summaries and claims, links to other pages of
   the site are marked for Material's previews (``data-preview``), except links
   that have a tooltip.
+- **Footnotes as a reader meets them.** Where the footnotes extension numbers
+  by reference (``USE_DEFINITION_ORDER: false``), markers are renumbered in
+  document order, and an article's notes come right after its text under a
+  "Notes" heading (``#notes``), before the page furniture.
+- **Links to anchors that are no headings.** A table row or cell with an id
+  (verdicts) and a timeline event get a ``#`` link to themselves, shown on
+  hover and focus as a heading's ¶ is.
 - **Page furniture.** Claim pages get their backlinks; essays, summaries and
-  claims get a "Cite this page" block with their revision history.
+  claims get a "Cite this page" block with their revision history, and so do
+  the pages drawn from the data, dated by the newest date they show.
 
 Options: ``docs_dir`` (default ``docs``), ``site_url``, ``repo_url``,
 ``site_name``, ``glossary_page``, ``models_page``, ``cite_key_prefix`` and
@@ -88,6 +96,8 @@ OPENING_QUOTES = ("“", "‘", '"', "'")
 NEXT_FOOTNOTE_CLASS = "footnote-ref--next"  # a footnote marker right after another: drawn with a comma before it
 PHONE_TOC_MIN_ENTRIES = 3  # fewer sections than this: a page short enough to scroll
 HOME_PAGE = "index.md"
+NOTES_TITLE, NOTES_ANCHOR = "Notes", "notes"  # the heading an article's footnotes come under
+FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]]+\]:")
 SIDE_LABELS = {"for": "Argues for", "against": "Argues against"}
 HTML_PLACEHOLDER_RE = re.compile(HTML_PLACEHOLDER.replace("%s", r"(\d+)"))
 RAW_SKIPPED_TAG = re.compile(r"<\s*(/)?\s*(?:a|code|kbd|samp|summary|cite|pre|script|style|button|textarea)\b", re.IGNORECASE)
@@ -258,8 +268,26 @@ class GeneratePreprocessor(Preprocessor):
         if page is not None:
             header = page_header(site, page, settings)
             output = [*header.splitlines(), "", *output] if header else output
+            if page.is_article:
+                output.extend(notes_heading(self.md, lines, outside_code))
             output.extend(["", *furniture(site, page, settings).splitlines()])
         return output
+
+
+def notes_heading(md: Markdown, lines: list[str], outside_code: dict[int, str]) -> list[str]:
+    """A "Notes" heading and the footnotes extension's place marker, for a page with footnotes.
+
+    Without the marker the footnotes extension puts the notes at the very end,
+    after the page furniture (citation, reading path); with it they come right
+    after the text, under a heading of their own (``#notes``, in the contents).
+    """
+    marker = next((str(ext.getConfig("PLACE_MARKER")) for ext in md.registeredExtensions
+                   if type(ext).__name__ == "FootnoteExtension"), "")
+    if not marker or any(marker in line for line in lines):
+        return []
+    if not any(FOOTNOTE_DEFINITION.match(outside_code[number]) for number in outside_code):
+        return []
+    return ["", f"## {NOTES_TITLE} {{#{NOTES_ANCHOR}}}", "", marker, ""]
 
 
 def term_link(src: str, glossary_page: str, entry: dict, text: str, tip: str | None = None) -> etree.Element:
@@ -604,6 +632,106 @@ class PreviewTreeprocessor(PageTreeprocessor):
             anchor.set("data-preview", "")
 
 
+PERMALINK_CLASS = "permalink"
+EVENT_CLASS = "timeline-event"
+NO_PERMALINKS = "no-permalinks"  # a table whose cells link elsewhere and would double in size (the verdict grid)
+STASH_MARK = re.compile("\x02[^\x03]*\x03")
+
+
+class PermalinkTreeprocessor(Treeprocessor):
+    """Gives every anchor that is not a heading a visible link to itself, as headings have their ¶.
+
+    A verdict row or cell, a comparison row, a timeline event: each has an id a
+    debater links to, and nothing showed it. Each gets ``<a class="permalink"
+    href="#ID">#</a>`` (in a row, in its first cell; in an event, at the end of
+    its date line), which the stylesheet shows on hover and on focus; it is a
+    real link, so the keyboard reaches it. Rows of a sortable table (the
+    matrix, whose rows link their model pages), a table marked ``no-permalinks``
+    (the "Is it open?" grid: a thousand cells, each linking the model page's
+    account of its verdict, which links back to the cell) and anchors that
+    already link themselves are left alone.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        sortable = {row for table in root.iter("table")
+                    if {"sortable", NO_PERMALINKS} & set((table.get("class") or "").split()) for row in table.iter()}
+        for element in list(root.iter()):
+            anchor = element.get("id")
+            if not anchor or element in sortable:
+                continue
+            target = self._target(element)
+            if target is None or self._links_itself(element, anchor):
+                continue
+            label = STASH_MARK.sub("", " ".join("".join(self._label_of(element)).split())).strip()
+            link = etree.SubElement(target, "a", {
+                "class": PERMALINK_CLASS, "href": "#" + anchor,
+                "aria-label": f"Link to this {self._what(element)}" + (f": {label}" if label else ""),
+            })
+            link.text = AtomicString("#")
+            link.tail = ""
+
+    def _links_itself(self, element: etree.Element, anchor: str) -> bool:
+        """Whether the element already holds a link to its anchor (as an element, or as raw HTML)."""
+        if any(a.get("href") == "#" + anchor for a in element.iter("a")):
+            return True
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for index in HTML_PLACEHOLDER_RE.findall("".join(element.itertext())):
+            if int(index) < len(stash) and f'href="#{anchor}"' in str(stash[int(index)]):
+                return True
+        return False
+
+    @staticmethod
+    def _target(element: etree.Element) -> etree.Element | None:
+        """Where the link goes: a row's first cell, a cell itself, an event's date line; else nowhere."""
+        if element.tag == "tr":
+            return next(iter(element), None)
+        if element.tag in ("td", "th"):
+            return element
+        if EVENT_CLASS in (element.get("class") or "").split():
+            return next((p for p in element.iter("p")), None)
+        return None
+
+    @staticmethod
+    def _what(element: etree.Element) -> str:
+        return {"tr": "row", "td": "cell", "th": "cell"}.get(element.tag, "event")
+
+    @staticmethod
+    def _label_of(element: etree.Element) -> list[str]:
+        """The text that names the anchor: a row's first cell, an event's title (its first strong)."""
+        if element.tag == "tr":
+            first = next(iter(element), None)
+            return list(first.itertext()) if first is not None else []
+        if element.tag in ("td", "th"):
+            return []
+        title = next(element.iter("strong"), None)
+        return [str(title.text or "").rstrip(".")] if title is not None else []
+
+
+class FootnoteOrderTreeprocessor(Treeprocessor):
+    """Numbers footnotes in document order, where the footnotes extension is asked to number by reference.
+
+    With ``USE_DEFINITION_ORDER: false`` Python-Markdown numbers references in
+    the order its inline pass meets them, which is not the reading order: it
+    reaches the items of a list after the paragraphs that follow the list. This
+    walks the tree in document order, renumbers the markers and hands the
+    extension the corrected order, which its own reordering of the notes
+    (``footnote-reorder``, run next) then follows.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        footnotes = next((ext for ext in self.md.registeredExtensions
+                          if type(ext).__name__ == "FootnoteExtension"), None)
+        if footnotes is None or footnotes.getConfig("USE_DEFINITION_ORDER") or not footnotes.footnotes:
+            return
+        prefix = "#" + footnotes.makeFootnoteId("")
+        markers = [(a, a.get("href", "")[len(prefix):]) for a in root.iter("a")
+                   if "footnote-ref" in (a.get("class") or "").split() and a.get("href", "").startswith(prefix)]
+        order = list(dict.fromkeys(footnote_id for _a, footnote_id in markers))
+        for anchor, footnote_id in markers:
+            anchor.text = footnotes.getConfig("SUPERSCRIPT_TEXT").format(order.index(footnote_id) + 1)
+        footnotes.footnote_order = order + [f for f in footnotes.footnote_order if f not in order]
+
+
 class TreeDoneTreeprocessor(PageTreeprocessor):
     """Marks the end of tree processing, so that the safety check runs once, on the whole page."""
 
@@ -649,6 +777,11 @@ class DebateExtension(Extension):
         md.treeprocessors.register(PhoneTocTreeprocessor(md, self.context), "debate_phone_toc", 4)
         # After the cross-links and toc (5), before MkDocs rewrites .md links (relpath, 0).
         md.treeprocessors.register(PreviewTreeprocessor(md, self.context), "debate_preview", 2)
+        # After inline (20), which fills the rows and events with their text.
+        md.treeprocessors.register(PermalinkTreeprocessor(md), "debate_permalinks", 19.8)
+        # After inline (20), which makes the footnote markers; before the footnotes extension
+        # reorders its notes (footnote-reorder, 19) by the order this corrects.
+        md.treeprocessors.register(FootnoteOrderTreeprocessor(md), "debate_footnote_order", 19.5)
         # After raw HTML is restored (30) and footnotes (25): what the reader would get.
         md.treeprocessors.register(TreeDoneTreeprocessor(md, self.context), "debate_tree_done", -100)
         if validate:

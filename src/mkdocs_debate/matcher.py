@@ -88,10 +88,14 @@ def _fold(text: str) -> str:
 
 
 def _is_word_boundary(text: str, index: int) -> bool:
-    """True when text[index] is outside text or is neither a word character nor a hyphen (nor a point inside a number: 3.5)."""
+    """True when text[index] is outside text or is neither a word character nor a hyphen.
+
+    Nor is a point that continues a version number: 3.5, and also 3.x or 2.5b.
+    "Llama 3.x" names a family of versions, not the model called "Llama 3".
+    """
     if index < 0 or index >= len(text):
         return True
-    if text[index] == "." and 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit():
+    if text[index] == "." and 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isalnum():
         return False
     return not _WORD_CHAR.match(text[index])
 

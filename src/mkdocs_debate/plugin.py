@@ -12,7 +12,8 @@ Zensical"):
 - start the RSS feed afresh on every build, so that ``mkdocs serve`` does not pile up old items;
 - add the Content Security Policy meta element to every page;
 - give the RSS feed an absolute image URL built from site_url;
-- name each feed item's authors as ``authors.yml`` names them, not by their ids.
+- name each feed item's authors as ``authors.yml`` names them, not by their ids;
+- hide the theme's previous/next footer on pages of the reading path, which carry the path's own pair.
 """
 
 from __future__ import annotations
@@ -101,11 +102,23 @@ class DebatePlugin(BasePlugin[DebateConfig]):
         return DRAFT_BANNER + html if page.file.inclusion.is_excluded() else html
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """The feed reads `author` before `authors`: give it the registry's names for the ids."""
+        """Name the feed's authors; give a page on the reading path one previous/next pair.
+
+        The feed reads `author` before `authors`: it gets the registry's names
+        for the ids. A page on the reading path ends with the path's own
+        previous and next links (the extension writes them), so the theme's
+        footer pair, which follows the navigation's order instead, is hidden
+        (Material's ``hide: [footer]``): two pairs pointing different ways
+        left the reader to guess which to follow.
+        """
+        site = self._site(config)
         ids = page.meta.get("authors")
         if isinstance(ids, list) and "author" not in page.meta:
-            registry = self._site(config).authors
-            page.meta["author"] = [str((registry.get(a) or {}).get("name", a)) for a in ids]
+            page.meta["author"] = [str((site.authors.get(a) or {}).get("name", a)) for a in ids]
+        if any(step.src == page.file.src_uri for step, _why in site.reading_path):
+            hidden = page.meta.get("hide")
+            hidden = list(hidden) if isinstance(hidden, list) else []
+            page.meta["hide"] = hidden if "footer" in hidden else [*hidden, "footer"]
         return markdown
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:

@@ -176,7 +176,7 @@ def grid(site: Site, src: str, settings: Settings, columns: list) -> str:
         '<p class="table-caption" id="answer-grid-caption">Every model of our matrix (rows, those that meet '
         "most definitions first) under every definition we can test (columns, grouped by contested term). "
         "Select a cell for the criteria behind the verdict, each linked to its evidence, and what would change it.</p>\n"
-        '<div class="table-scroll" markdown="1"><table class="answer" aria-labelledby="answer-grid-caption" markdown="1">'
+        '<div class="table-scroll" markdown="1"><table class="answer no-permalinks" aria-labelledby="answer-grid-caption" markdown="1">'
         f'<thead markdown="1"><tr markdown="1"><th scope="col" rowspan="2" class="answer-model">Model</th>{term_heads}</tr>'
         f'<tr markdown="1">{definition_heads}</tr>'
         f'<tr class="answer-totals"><th scope="row">Models that meet it</th>{totals}</tr></thead>'

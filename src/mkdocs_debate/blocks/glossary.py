@@ -33,7 +33,9 @@ def glossary_page(site: Site, src: str, settings: Settings) -> str:
                 out.append(f'<span id="{esc(old)}"></span>')
             out += [f"### {plain(entry['term'])} {{#{term_id}}}", "",
                     f'<div class="glossary-entry" data-term="{esc(term_id)}" markdown>', "",
-                    f"**{plain(str(entry.get('short', '')).strip())}**", "",
+                    # The short definition leads the entry in plain weight: set all in bold, every
+                    # entry of the page shouted and none stood out.
+                    f'<p class="glossary-short" markdown>{plain(str(entry.get("short", "")).strip())}</p>', "",
                     # The full entry folds under the short definition: a closed <details> is not
                     # laid out, which keeps the long glossary quick on a phone. A link to the
                     # entry opens it (glossary.js); Material opens it for print and find-in-page.

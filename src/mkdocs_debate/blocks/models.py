@@ -281,8 +281,23 @@ def matrix_teaser(site: Site, src: str, settings: Settings) -> str:
         return ""
     weights = sum(1 for m in models if _cell(m, "weights").get("value") == "open")
     data = sum(1 for m in models if _cell(m, "training_data").get("value") == "open")
-    best = max(models, key=score)
-    best_page = link(src, model_src(settings.models_page, str(best["id"])))
     return (f'<p class="no-terms" markdown>Of the {len(models)} models in our [openness matrix]({link(src, settings.models_page)}), '
             f"{weights} let anyone download the weights, but only {data} publish their training data. "
-            f'The most open on our six dimensions: [{md_text(best["name"])}]({best_page}).</p>')
+            f"{most_open(models, src, settings)}</p>")
+
+
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def most_open(models: list[dict], src: str, settings: Settings) -> str:
+    """Which models score highest, every one of them where several tie (in matrix order)."""
+    best = max(score(m) for m in models)
+    top = [m for m in models if score(m) == best]
+    names = [f"[{md_text(m['name'])}]({link(src, model_src(settings.models_page, str(m['id'])))})" for m in top]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    count, six = (NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n) for n in (len(top), len(DIMENSIONS)))
+    if len(top) == 1:
+        return f"The most open on our {six} dimensions: {listed} ({best:g} of {len(DIMENSIONS)})."
+    if best == len(DIMENSIONS):
+        return f"{count.capitalize()} models are open on all {six} dimensions and tie as the most open: {listed}."
+    return f"{count.capitalize()} models tie as the most open, at {best:g} of {len(DIMENSIONS)}: {listed}."

@@ -3,11 +3,14 @@
 Every event keeps its id as a permanent anchor (``timeline/#<id>``), shows its
 date at the precision the source gives, its theme, one sentence, its source
 and links to the claims, models and terms it bears on. Readers filter by theme
-with radio buttons and CSS alone (no script: the CSP allows none of ours).
+with radio buttons and CSS alone; the year index hides the years a filter
+empties. ``timeline.js``, where it runs, keeps the chosen theme in the address
+(``?theme=law``), so that a filtered timeline is a link.
 
 How far the timeline reaches is computed from the data, never typed: the page
 opens with the date of its newest event, and ``debate-export`` writes the
-page's description and heading from ``reach`` (see commands/export.py).
+page's description and heading from ``reach`` (see commands/export.py). Above
+the list, a figure draws the events since 2023 on a time axis, a lane per theme.
 """
 
 from __future__ import annotations
@@ -59,10 +62,9 @@ def timeline_page(site: Site, src: str, settings: Settings) -> str:
     years: dict[str, list[dict]] = {}
     for event in found:
         years.setdefault(str(event["date"])[:4], []).append(event)
-    index = " · ".join(f"[{year}](#year-{year})" for year in years)
     out = ['<div class="timeline no-terms" markdown>', "", newest_line(found), "",
            timeline_figure(found, THEMES), "",
-           f'<nav class="timeline-years" aria-label="Years" markdown>**Jump to:** {index}</nav>', "",
+           year_index(years), "",
            theme_filter(found), ""]
     for year, group in years.items():
         out += ['<section class="timeline-year" markdown>', "", f"## {year} {{#year-{year}}}", ""]
@@ -80,6 +82,16 @@ def newest_line(found: list[dict]) -> str:
     return (f'<p class="timeline-reach">The newest event we could source is dated '
             f'<time datetime="{esc(newest["date"])}">{date_label(newest["date"])}</time>: '
             f'<a href="#{esc(newest["id"])}">{esc(newest.get("title", ""))}</a>.</p>')
+
+
+def year_index(years: dict[str, list[dict]]) -> str:
+    """Links to the years, each marked with the themes of its events: a theme filter hides the years it empties."""
+    links = []
+    for year, group in years.items():
+        themes = sorted({str(e.get("theme", "")) for e in group} & set(THEMES))
+        links.append(f'<a href="#year-{year}" class="{" ".join(f"has-{t}" for t in themes)}">{year}</a>')
+    return ('<nav class="timeline-years" aria-label="Years"><p><strong>Jump to:</strong> '
+            + " ".join(links) + "</p></nav>")
 
 
 def theme_filter(found: list[dict]) -> str:
