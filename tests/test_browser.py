@@ -613,6 +613,29 @@ def test_matrix_tools_and_sorting_work_after_instant_navigation(browser, base_ur
         assert not errors
 
 
+def test_instant_navigation_runs_no_inline_script(browser, base_url):
+    """Material's instant navigation re-creates every script of the page's container; with the theme's
+    scripts as files and JSON-LD in the head, no page it brings in (nor a change of #fragment) asks the
+    policy to run an inline script, and the theme's helpers (__md_scope, the palette) still work."""
+    with as_published(browser, base_url) as (instance, published):
+        page = instance.new_page()
+        page.add_init_script(CSP_PROBE)
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(published, wait_until="networkidle")
+        page.evaluate("() => { window.__sameDocument = true; }")
+        for tab in ("Essays", "Claims", "Glossary", "Models"):
+            page.locator("a.md-tabs__link", has_text=tab).first.click()
+            page.wait_for_load_state("networkidle")
+        page.locator("a.headerlink").first.evaluate("a => a.click()")  # a change of #fragment
+        page.wait_for_timeout(300)
+        assert page.evaluate("() => window.__sameDocument") is True, "a full load, not instant navigation"
+        assert page.evaluate("() => typeof __md_get === 'function' && __md_scope instanceof URL")
+        assert page.evaluate("() => document.querySelectorAll('script:not([src]):not([type])').length") == 0
+        assert page.evaluate("() => window.__cspViolations") == []
+        assert not errors
+
+
 def test_links_to_other_pages_preview_on_hover(browser, base_url, built_site):
     """Pointing at a link to another page shows that page's section (Material's
     previews); a link with its own tooltip or within the page shows no preview."""

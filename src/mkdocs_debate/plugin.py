@@ -10,7 +10,8 @@ Zensical"):
 - leave pages with ``draft: true`` out of the built site (no page, search entry, sitemap line or feed
   item; a link to one is a dead link); ``mkdocs serve`` previews them (MkDocs' draft level), marked;
 - start the RSS feed afresh on every build, so that ``mkdocs serve`` does not pile up old items;
-- add the Content Security Policy meta element to every page;
+- fail a page that holds an executable inline script or lacks the Content Security Policy the theme writes
+  (``script-src 'self'`` alone, overrides/partials/csp.html), and give the policy to redirect stubs;
 - give the RSS feed an absolute image URL built from site_url;
 - name each feed item's authors as ``authors.yml`` names them, not by their ids.
 """
@@ -50,7 +51,7 @@ class DebateConfig(Config):
 
 
 class DebatePlugin(BasePlugin[DebateConfig]):
-    """Checks content during the build and adds the Content Security Policy."""
+    """Checks content during the build and holds every page to the Content Security Policy."""
 
     serving = False  # `mkdocs serve` injects its live-reload script after on_post_page
 
@@ -118,18 +119,22 @@ class DebatePlugin(BasePlugin[DebateConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Add the Content Security Policy, allowing only the theme's own inline scripts."""
-        if self.config.check and csp.content_scripts(page.content):
-            raise PluginError(f"{page.file.src_uri}: the rendered page carries an inline script; "
-                              "only the theme's own scripts may run")
-        output = output if self.serving else csp.with_csp(output, page.content)
-        return lift_data_blocks(output, page.content)
+        """Fail a page that holds an executable inline script or lacks the policy (script-src 'self' alone)."""
+        output = lift_data_blocks(output, page.content)
+        if self.serving:
+            return csp.without_csp(output)  # live reload is an inline script
+        problems = csp.page_problems(output)
+        if problems and self.config.check:
+            raise PluginError(f"{page.file.src_uri}: " + "; ".join(problems))
+        return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        """The 404 page is a theme template, not a page: give it the same policy."""
+        """The 404 page is a theme template, not a page: the same rule, from the same template."""
         if template_name.endswith(".html") and not self.serving:
-            return csp.with_csp(output_content)
-        return output_content
+            problems = csp.page_problems(output_content)
+            if problems and self.config.check:
+                raise PluginError(f"{template_name}: " + "; ".join(problems))
+        return csp.without_csp(output_content) if self.serving else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Redirect stubs get the policy; a published URL or anchor that disappeared fails the build."""
