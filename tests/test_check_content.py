@@ -314,6 +314,7 @@ def scaffolded_site(tmp_path: pathlib.Path, config: str | None = None) -> tuple[
     """A copy of the real docs with an essay scaffolded into it (and a mkdocs.yml beside it, if given)."""
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
+    shutil.copy(ROOT / "reviewed-files.yml", tmp_path)  # the site's own files under docs/ (stylesheet, exports)
     if config is not None:
         (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     return docs, scaffold(docs, 'Why "open" isn’t enough: Ça dépend')
@@ -438,6 +439,7 @@ def test_an_escaped_footnote_bracket_is_text_the_writer_meant():
 def test_scaffold_refuses_to_overwrite(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
+    shutil.copy(ROOT / "reviewed-files.yml", tmp_path)  # the site's own files under docs/ (stylesheet, exports)
     assert scaffold(docs, "A title used twice").returncode == 0
     essay = docs / "essays" / "a-title-used-twice.md"
     essay.write_text("the writer's draft", encoding="utf-8")

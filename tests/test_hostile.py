@@ -135,12 +135,75 @@ FILE_CASES = {
                         "docs/essays/chart.svg:1:", "<script> is not allowed"),
     "SVG with an event handler": ({"essays/chart.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'},
                                   "docs/essays/chart.svg:1:", "attribute 'onload' is not allowed on <svg>"),
-    "SVG animation rewriting a link": ({"essays/chart.svg": '<svg><a><animate attributeName="href" to="javascript:x"/></a></svg>'},
+    "SVG animation rewriting a link": ({"essays/chart.svg": '<svg xmlns="http://www.w3.org/2000/svg"><a><animate '
+                                                           'attributeName="href" to="javascript:x"/></a></svg>'},
                                        "docs/essays/chart.svg:1:", "<animate> is not allowed"),
     "HTML page next to an essay": ({"essays/page.html": "<p>x</p>"}, "docs/essays/page.html:1:", ".html files are not accepted"),
     "script next to an essay": ({"essays/x.js": "alert(1)"}, "docs/essays/x.js:1:", ".js files are not accepted"),
-    "XML with a script": ({"feed.xml": '<?xml version="1.0"?><script>alert(1)</script>'}, "docs/feed.xml:1:", "<script> is not allowed"),
+    "XML with a script": ({"feed.xml": '<?xml version="1.0"?><script>alert(1)</script>'}, "docs/feed.xml:1:",
+                          ".xml files are not accepted under docs/"),
 }
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{}</svg>'
+NOT_ACCEPTED = "files are not accepted under docs/"
+STATIC_CASES = {
+    "XHTML page with a short extension": ({"essays/x.xht": "<html xmlns='http://www.w3.org/1999/xhtml'><script>alert(1)</script></html>"},
+                                          "docs/essays/x.xht:1:", f".xht {NOT_ACCEPTED}"),
+    "server-side include page": ({"x.shtml": "<script>alert(1)</script>"}, "docs/x.shtml:1:", f".shtml {NOT_ACCEPTED}"),
+    "XML with a stylesheet instruction": ({"data.xml": '<?xml version="1.0"?><?xml-stylesheet href="x.xsl" type="text/xsl"?><x/>'},
+                                          "docs/data.xml:1:", f".xml {NOT_ACCEPTED}"),
+    "XSL stylesheet": ({"x.xsl": "<xsl:stylesheet/>"}, "docs/x.xsl:1:", f".xsl {NOT_ACCEPTED}"),
+    "HTM page": ({"x.htm": "<p>x</p>"}, "docs/x.htm:1:", f".htm {NOT_ACCEPTED}"),
+    "JavaScript module": ({"assets/x.mjs": "alert(1)"}, "docs/assets/x.mjs:1:", f".mjs {NOT_ACCEPTED}"),
+    "WebAssembly": ({"assets/x.wasm": b"\x00asm"}, "docs/assets/x.wasm:1:", f".wasm {NOT_ACCEPTED}"),
+    "file without an extension": ({"assets/payload": "<script>alert(1)</script>"}, "docs/assets/payload:1:",
+                                  f"files without an extension {NOT_ACCEPTED}"),
+    "stylesheet from a contributor": ({"assets/x.css": "body{display:none}"}, "docs/assets/x.css:1:", f".css {NOT_ACCEPTED}"),
+    "HTML in a folder starting with an underscore": ({"_site/x.html": "<script>alert(1)</script>"}, "docs/_site/x.html:1:",
+                                                     f".html {NOT_ACCEPTED}"),
+    "HTML listed in the old trusted list": ({"_data/trusted.yml": "scripts: [x.html]\n", "x.html": "<script>1</script>"},
+                                            "docs/x.html:1:", f".html {NOT_ACCEPTED}"),
+    "PNG that is HTML": ({"assets/x.png": "<html><script>alert(1)</script>"}, "docs/assets/x.png:1:",
+                         "the file is not a PNG file"),
+    "PDF that is not a PDF": ({"assets/x.pdf": "<script>alert(1)</script>"}, "docs/assets/x.pdf:1:", "the file is not a PDF file"),
+    "SVG whose JSON script hides an XHTML script": (
+        {"x.svg": SVG.format('<script type="application/json"><h:script xmlns:h="http://www.w3.org/1999/xhtml">'
+                             "alert(1)</h:script></script>")}, "docs/x.svg:1:", "<script> is not allowed in an SVG"),
+    "SVG with foreignObject": ({"x.svg": SVG.format("<foreignObject><p>x</p></foreignObject>")}, "docs/x.svg:1:",
+                               "<foreignObject> is not allowed in an SVG"),
+    "SVG with use pointing elsewhere": ({"x.svg": SVG.format('<use href="https://evil.example/x.svg#a"/>')},
+                                       "docs/x.svg:1:", "<use> is not allowed in an SVG"),
+    "SVG with an xlink javascript link": ({"x.svg": SVG.format(
+        '<a xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="javascript:alert(1)"><rect/></a>')},
+        "docs/x.svg:1:", "<a> is not allowed in an SVG"),
+    "SVG with an entity": ({"x.svg": '<!DOCTYPE svg [<!ENTITY x "y">]>' + SVG.format("<text>&x;</text>")},
+                           "docs/x.svg:1:", "an SVG must be well-formed XML without a DTD or entities"),
+    "SVG with a stylesheet instruction": ({"x.svg": '<?xml-stylesheet href="x.css"?>\n' + SVG.format("")}, "docs/x.svg:1:",
+                                          "an SVG must not hold processing instructions"),
+    "SVG that is not XML": ({"x.svg": "<svg><p>unclosed"}, "docs/x.svg:1:", "an SVG must be well-formed XML"),
+    "SVG with a style attribute": ({"x.svg": SVG.format('<rect style="fill:url(https://evil.example/t)"/>')},
+                                   "docs/x.svg:1:", "attribute 'style' is not allowed on <rect> in an SVG"),
+    "SVG fill from another host": ({"x.svg": SVG.format('<rect fill="url(https://evil.example/t#a)"/>')},
+                                   "docs/x.svg:1:", "attribute 'fill' of <rect> may only point inside the SVG"),
+    "SVG without its namespace": ({"x.svg": "<svg><rect/></svg>"}, "docs/x.svg:1:", "<svg> is not allowed in an SVG"),
+    "SVG with an event handler on a shape": ({"x.svg": SVG.format('\n<circle r="1" onclick="alert(1)"/>')}, "docs/x.svg:2:",
+                                             "attribute 'onclick' is not allowed on <circle> in an SVG"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STATIC_CASES))
+def test_hostile_static_file_is_refused(tmp_path, name):
+    files, where, message = STATIC_CASES[name]
+    expect(problems(tmp_path, files), where, message)
+
+
+@pytest.mark.parametrize("name, content", [
+    ("chart.png", b"\x89PNG\r\n\x1a\n" + bytes(8)), ("photo.jpg", b"\xff\xd8\xff\xe0" + bytes(8)),
+    ("paper.pdf", b"%PDF-1.7\n"), ("chart.svg", SVG.format('<g fill="url(#grad)"><title>A chart</title><path d="M0 0h1"/></g>')),
+])
+def test_allowed_static_files_pass(tmp_path, name, content):
+    assert not [p for p in problems(tmp_path, {f"assets/{name}": content}) if name in p]
 
 
 @pytest.mark.parametrize("name", sorted(FILE_CASES))

@@ -80,7 +80,8 @@ URL_SCHEMES = frozenset({"https", "http", "mailto"})
 DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
 SVG_ELEMENTS = frozenset({"svg", "path", "g", "title", "desc", "line", "rect", "circle", "text", "polyline",
                           "polygon", "tspan"})
-ID = re.compile(r"^(?:fn(?:ref\d*)?:)?[a-z0-9][a-z0-9-]*$")  # a heading's or an element's; footnotes' fn:label
+# An element's or a heading's id; footnotes' fn:label and fnref:label; code line anchors (pymdownx.highlight).
+ID = re.compile(r"^(?:(?:fn(?:ref\d*)?:)?[a-z0-9][a-z0-9-]*|__(?:codelineno|span)-\d+-\d+)$")
 MAX_ID = 100
 XHTML_NS, SVG_NS = "http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg"
 XMLNS = "{http://www.w3.org/2000/xmlns/}xmlns"

@@ -19,12 +19,12 @@ from mkdocs_debate.checker.data_rules import (
     models_problems,
     path_problems,
     site_problems,
-    static_problems,
     themes_problems,
     timeline_problems,
 )
 from mkdocs_debate.checker.page_rules import page_findings, placeholder_findings
 from mkdocs_debate.checker.render import Renderer
+from mkdocs_debate.checker.static_rules import static_problems
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import Site
 from mkdocs_debate.problems import Problem, located

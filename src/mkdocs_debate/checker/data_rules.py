@@ -14,7 +14,6 @@ from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import CELL_VALUES, DIMENSIONS, SLUG, Site, iso_date
 from mkdocs_debate.data.yaml_lines import LineDict
 from mkdocs_debate.problems import Finding, Problem
-from mkdocs_debate.safety import violations
 from mkdocs_debate.source import PLAIN_TEXT_MARKUP
 from mkdocs_debate.verdicts import AUTHORITY_VERDICTS, CRITERION_FIELDS, DEFINITION_KINDS, DEFINITIONS_SECTION
 
@@ -600,30 +599,6 @@ def _path_step_findings(site: Site, step: LineDict, seen: set[str]) -> Iterator[
         if field not in PATH_STEP_FIELDS:
             yield step.line_of(field), (f"unknown field {field!r} in a reading-path step; allowed: "
                                         + ", ".join(sorted(PATH_STEP_FIELDS)))
-
-
-STATIC_MARKUP = (".svg", ".xml")  # published as they are: checked by the same allowlist as pages
-REFUSED_FILES = (".html", ".htm", ".xhtml", ".js", ".mjs")  # pages are Markdown; scripts come from the theme
-
-
-def static_problems(site: Site) -> Iterator[Problem]:
-    """Files published as they are (.svg, .xml) hold nothing outside the allowlist; .html and .js are refused."""
-    root = os.path.dirname(site.docs_dir)
-    for folder, dirs, files in os.walk(site.docs_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(("_", ".")))
-        for name in sorted(files):
-            path = os.path.join(folder, name)
-            shown = os.path.relpath(path, root)
-            rel = os.path.relpath(path, site.docs_dir).replace(os.sep, "/")
-            if name.lower().endswith(REFUSED_FILES) and rel not in site.trusted_files:
-                yield Problem(shown, 1, f"{os.path.splitext(name)[1]} files are not accepted under docs/: "
-                                        "write pages in Markdown (scripts come only from the theme)")
-            elif name.lower().endswith(STATIC_MARKUP):
-                with open(path, encoding="utf-8", errors="replace") as handle:
-                    text = handle.read()
-                for violation in violations(re.sub(r"<\?xml[^>]*\?>", "", text, count=1)):
-                    line = text.count("\n", 0, max(text.find(violation.markup), 0)) + 1
-                    yield Problem(shown, line, f"{violation.message}: {violation.markup[:80]}")
 
 
 DEFINITION_FIELDS = frozenset({"id", "name", "who", "when", "kind", "summary", "source", "criteria",
