@@ -42,7 +42,7 @@ BAD = FIXTURES / "bad"
 MANY = "essays/many-problems.md"
 
 ALLOWED_FIELDS = ("authors, based_on, corrections, date, description, draft, glossary_links, hide, kind, "
-                  "old_ids, revisions, search, social, sources, status, tags, title, updated")
+                  "old_ids, revisions, search, social, sources, tags, title, updated")
 ONE_PROBLEM: dict[str, list[Finding]] = {
     # front matter
     "essays/broken-yaml.md": [(4, "invalid YAML: did not find expected key (check quotes, colons and indentation)")],
@@ -142,7 +142,7 @@ MANY_PROBLEMS: list[Finding] = [
     (6, "unknown author 'ghost-writer'; known authors: editors (docs/_data/authors.yml)"),
     (7, "kind must be 'essay' for a page in essays/: 'summary'"),
     (8, 'tags must be a non-empty list: []'),
-    (9, "unknown front matter field 'colour'; allowed: authors, based_on, corrections, date, description, draft, glossary_links, hide, kind, old_ids, revisions, search, social, sources, status, tags, title, updated"),
+    (9, "unknown front matter field 'colour'; allowed: authors, based_on, corrections, date, description, draft, glossary_links, hide, kind, old_ids, revisions, search, social, sources, tags, title, updated"),
     (12, "source url must start with https://: 'http://example.org/plain'"),
     (13, "source is missing its 'title'"),
     (14, "unknown source field 'publisher'; allowed: author, date, title, url"),

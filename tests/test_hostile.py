@@ -12,13 +12,18 @@ from __future__ import annotations
 import dataclasses
 import pathlib
 import shutil
+import subprocess
+import sys
 import time
 
+import markdown
 import pytest
-from conftest import ROOT
+from conftest import ROOT, copy_site, mkdocs_build
+from test_safety import executable_as_a_browser_reads_it
 from util import render
 
 from mkdocs_debate.checker import all_problems
+from mkdocs_debate.checker import render as render_module
 from mkdocs_debate.checker.render import Renderer
 from mkdocs_debate.data.config import settings_from_config
 from mkdocs_debate.data.site import load_site
@@ -212,6 +217,178 @@ def test_hostile_file_is_refused(tmp_path, name):
     expect(problems(tmp_path, files), where, message)
 
 
+# -----------------------------------------------------------------------------
+# Root cause 1: every front-matter key known, every value typed, data plain text
+# -----------------------------------------------------------------------------
+
+
+def index(extra: str = "", title: str = "Essays", where: str = "essays/index.md") -> dict[str, str]:
+    return {where: f"---\ntitle: {title}\ndescription: Every essay.\n{extra}---\n\nThe essays.\n"}
+
+
+def edited(name: str, old: str, new: str) -> dict[str, str]:
+    text = (GOOD_DOCS / "_data" / name).read_text(encoding="utf-8")
+    assert old in text
+    return {f"_data/{name}": text.replace(old, new, 1)}
+
+
+ZWSP = "\u200b"
+FIELD_CASES = {
+    "status on an index page": (index("status: 'x\" onmouseover=alert(1)'\n"), "docs/essays/index.md:4:",
+                                "front matter field 'status' is not allowed"),
+    "subtitle on an index page": (index("subtitle: <img src=x onerror=alert(1)>\n"), "docs/essays/index.md:4:",
+                                  "front matter field 'subtitle' is not allowed"),
+    "template outside the theme": (index("template: ../../../etc/passwd\n"), "docs/essays/index.md:4:",
+                                   "front matter field 'template' is not allowed"),
+    "icon on an index page": (index("icon: ../../x\n"), "docs/essays/index.md:4:", "front matter field 'icon' is not allowed"),
+    "unknown key on the about page": (index("extra_head: <script>alert(1)</script>\n", where="about.md"),
+                                      "docs/about.md:4:", "unknown front matter field 'extra_head'; allowed on this page"),
+    "template on an essay": ({"essays/hostile.md": essay(extra="template: main.html\n")}, "docs/essays/hostile.md:11:",
+                             "unknown front matter field 'template'"),
+    "status on an essay": ({"essays/hostile.md": essay(extra="status: new\n")}, "docs/essays/hostile.md:11:",
+                           "unknown front matter field 'status'"),
+    "hide with an unknown value": (index("hide: [navigation, '<script>']\n"), "docs/essays/index.md:4:",
+                                   "hide must be a list of"),
+    "search with a value": (index("search: {exclude: '<b>'}\n"), "docs/essays/index.md:4:", "search may only be"),
+    "markup in an index title": (index(title="'<img src=x onerror=alert(1)>'"), "docs/essays/index.md:2:",
+                                 "title must be plain text"),
+    "old ids that are not ids": ({"essays/hostile.md": essay(extra="old_ids: ['x onclick=a']\n")},
+                                 "docs/essays/hostile.md:11:", "old_ids must be a list of ids"),
+    "title of 20,000 characters": ({"essays/hostile.md": essay(title="x" * 20_000)}, "docs/essays/hostile.md:2:",
+                                   "title must be at most 120 characters (it has 20000)"),
+    "zero-width space making a duplicate title": ({"essays/hostile.md": essay(title="A good" + ZWSP + " essay")},
+                                                  "docs/essays/hostile.md:2:", "title must not hold invisible"),
+    "right-to-left override in a title": ({"essays/hostile.md": essay(title="A \u202eyassE")}, "docs/essays/hostile.md:2:",
+                                          "title must not hold invisible or control characters: U+202E"),
+    "zero-width joiner in a description": ({"essays/hostile.md": essay().replace("A hostile fixture.", "A hostile\u200d fixture.")},
+                                           "docs/essays/hostile.md:3:", "description must not hold invisible"),
+    "full-width letters duplicating a title": ({"essays/hostile.md": essay(title="Ａ ｇｏｏｄ ｅｓｓａｙ")},
+                                               "docs/essays/hostile.md:2:", "is already used by docs/essays/good-essay.md"),
+    "heading id breaking out of its attribute": ({"essays/hostile.md": essay(body='## Heading {#a"onmouseover="alert(1)}')},
+                                                 "docs/essays/hostile.md:13:", "attribute '_a_onmouseover' is not allowed on <h2>"),
+    "heading id with markup": ({"essays/hostile.md": essay(body="## Heading {#x<script>}")}, "docs/essays/hostile.md:13:",
+                               "id 'x<script>' must be lower-case letters"),
+    "heading id with capitals and underscores": ({"essays/hostile.md": essay(body="## Heading {#Top_Of}")},
+                                                 "docs/essays/hostile.md:13:", "id 'Top_Of' must be lower-case"),
+    "footnote label with a space": ({"essays/hostile.md": essay(body="Text.[^a b]\n\n[^a b]: Note.")}, "docs/essays/hostile.md:",
+                                    "must be lower-case letters, digits and hyphens"),
+    "author name with markup": (edited("authors.yml", "name: The editors", 'name: "<img src=x onerror=alert(1)>"'),
+                                "docs/_data/authors.yml:", "data must be plain text (no < or >)"),
+    "author name with an ampersand": (edited("authors.yml", "name: The editors", "name: Editors &amp; friends"),
+                                      "docs/_data/authors.yml:", "name of 'editors' must be plain text"),
+    "author url with javascript": (edited("authors.yml", "url: about.md", "url: javascript:alert(1)"),
+                                   "docs/_data/authors.yml:", "url of 'editors' must be https:// or a page"),
+    "author with an unknown field": (edited("authors.yml", "url: about.md", "url: about.md\n  avatar: x.svg"),
+                                     "docs/_data/authors.yml:", "unknown field 'avatar' of 'editors'"),
+    "tag description with markup": (edited("tags.yml", "definitions: What the words mean.",
+                                           "definitions: What the <b>words</b> mean."),
+                                    "docs/_data/tags.yml:2:", "data must be plain text (no < or >)"),
+    "tag name with a bracket": (edited("tags.yml", "definitions: What the words mean.", "definitions: What [words] mean."),
+                                "docs/_data/tags.yml:", "text of 'definitions' must be plain text"),
+    "glossary definition with a script": (edited("glossary.yml", "  definition: >-\n", "  definition: >-\n    <script>alert(1)</script>\n"),
+                                          "docs/_data/glossary.yml:", "data must be plain text (no < or >)"),
+    "timeline text with an image": (edited("timeline.yml", "adapted from Debian's guidelines.",
+                                           "adapted <img src=x onerror=alert(1)>"), "docs/_data/timeline.yml:",
+                                    "data must be plain text (no < or >)"),
+    "zero-width space in a data value": (edited("timeline.yml", "Open Source Definition published",
+                                                "Open Source" + ZWSP + " Definition published"), "docs/_data/timeline.yml:",
+                                         "data must not hold invisible or control characters: U+200B"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIELD_CASES))
+def test_hostile_field_is_refused(tmp_path, name):
+    files, where, message = FIELD_CASES[name]
+    expect(problems(tmp_path, files), where, message)
+
+
+# -----------------------------------------------------------------------------
+# Root cause 3: markup a browser reads differently from the checker
+# -----------------------------------------------------------------------------
+
+DIFFERENTIAL_CASES = {
+    "script type given twice": ('<script/type=application/json type="text/javascript">alert(1)</script>',
+                                "an attribute given twice"),
+    "JSON script inside SVG": ('<svg><script type="application/json"><a>{}</a></script></svg>',
+                               "<script> inside <svg> is not allowed"),
+    "comment that ends at once": ("<div><!--><script>alert(1)</script>--></div>", "<script> is not allowed"),
+    "JSON block that is code": ('<script type="application/json">alert(1)</script>', "a JSON data block must hold strict JSON"),
+    "title element ending early": ('<title><a title="</title><script>alert(1)</script>">x</a></title>',
+                                   "<script> is not allowed"),
+    "MathML": ("<math><mi>x</mi></math>", "<math> is not allowed"),
+    "unquoted value with a quote": ('<p><a href=x"onclick="alert(1)>x</a></p>', "parsers read differently"),
+    "no space between attributes": ('<p><a title="x"onclick="alert(1)">x</a></p>', "is not allowed"),
+    "CDATA in HTML": ("<p><![CDATA[x]]></p>", "a bogus comment or declaration"),
+    "script inside SVG description": ("<svg><desc><script>alert(1)</script></desc></svg>", "<script> is not allowed"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DIFFERENTIAL_CASES))
+def test_hostile_differential_markup_is_refused(tmp_path, name):
+    markup, message = DIFFERENTIAL_CASES[name]
+    expect(problems(tmp_path, {"essays/hostile.md": essay(body=markup)}), "docs/essays/hostile.md:", message)
+
+
+# -----------------------------------------------------------------------------
+# Root cause 4: bounded work, no traceback
+# -----------------------------------------------------------------------------
+
+LIMIT_CASES = {
+    "60 KB of brackets": ("[" * 60_000, "docs/essays/hostile.md:13:", "more than 400 '[' in one paragraph"),
+    "brackets over many lines": ("\n".join(["[x"] * 500), "docs/essays/hostile.md:13:", "more than 400 '[' in one paragraph"),
+    "100,000 comment openers": ("<!--" * 100_000, "docs/essays/hostile.md:12:", "the page is too long"),
+    "300 comments": ("<!-- x -->\n" * 300, "docs/essays/hostile.md:213:", "more than 200 HTML comments"),
+    "1,500 nested markdown divs": ('<div markdown="1">\n' * 1500, "docs/essays/hostile.md:43:",
+                                   "HTML elements nested more than 30 deep"),
+    "1,500 nested block quotes": ("> " * 1500 + "x", "docs/essays/hostile.md:13:", "block quotes nested more than 30 deep"),
+    "deeply nested lists": ("\n".join("  " * i + "- x" for i in range(200)), "docs/essays/hostile.md:", "lists nested more than 30 deep"),
+    "6,000 tags": ("<b>x</b>" * 6000, "docs/essays/hostile.md:13:", "more than 5,000 HTML tags"),
+    "a very long line": ("x" * 25_000, "docs/essays/hostile.md:13:", "a line of 25,000 characters"),
+}
+
+
+def test_cdata_inside_svg_passes_only_as_text():
+    """Inside <svg> a CDATA section is text to a browser (html5lib agrees): the image in it never exists."""
+    markup = "<svg><![CDATA[</svg><img src=x onerror=alert(1)>]]></svg>"
+    assert executable_as_a_browser_reads_it(markup) == []
+    assert render(f"Intro.\n\n{markup}\n").count("<img") == 1  # kept, as text inside CDATA
+
+
+@pytest.mark.parametrize("name", sorted(LIMIT_CASES))
+def test_hostile_page_is_refused_in_bounded_time(tmp_path, name):
+    body, where, message = LIMIT_CASES[name]
+    start = time.perf_counter()
+    found = problems(tmp_path, {"essays/hostile.md": essay(body=body)})
+    assert time.perf_counter() - start < 30
+    expect(found, where, message)
+    assert not any("Traceback" in p for p in found)
+
+
+def test_a_page_that_fails_its_rules_is_not_rendered(tmp_path, monkeypatch):
+    rendered = []
+    monkeypatch.setattr(Renderer, "findings", lambda self, page: rendered.append(page.src) or [])
+    problems(tmp_path, {"essays/hostile.md": essay(date="2999-01-01", body="<script>alert(1)</script>")})
+    assert "essays/hostile.md" not in rendered and "essays/good-essay.md" in rendered
+
+
+@pytest.mark.parametrize("crash, message", [
+    (RecursionError("maximum recursion depth exceeded"), "the page is nested too deeply to render"),
+    (KeyError("x"), "the page cannot be rendered: KeyError: 'x'"),
+    (render_module.RenderTimeoutError(), "rendering the page took more than 20 s"),
+])
+def test_a_crash_while_rendering_is_a_problem_at_a_line(tmp_path, monkeypatch, crash, message):
+    def convert(self, source):
+        raise crash
+    monkeypatch.setattr(markdown.Markdown, "convert", convert)
+    found = problems(tmp_path, {"essays/hostile.md": essay()})
+    expect(found, "docs/essays/hostile.md:12:", message)
+
+
+def test_rendering_has_a_time_budget(monkeypatch):
+    with pytest.raises(render_module.RenderTimeoutError), render_module.time_budget(0.2):
+        time.sleep(2)
+
+
 def _glossary_with(edit: tuple[str, str]) -> dict[str, str]:
     text = (GOOD_DOCS / "_data" / "glossary.yml").read_text(encoding="utf-8")
     assert edit[0] in text
@@ -279,3 +456,36 @@ def test_cross_linker_leaves_code_links_urls_and_compounds_alone(name):
 def test_raw_summary_is_not_linked():
     assert render("<details><summary>gratis</summary>\n\ngratis\n</details>").count('class="glossary-term"') <= 1
     assert "<summary>gratis</summary>" in render("<details><summary>gratis</summary>\n\ngratis\n</details>")
+
+
+# -----------------------------------------------------------------------------
+# Root cause 5: the checker is the build's first half
+# -----------------------------------------------------------------------------
+
+REAL_ESSAY = essay(title="A page the build refuses", body="Text.\n\n<div>\n<p>x</p>\n<script>alert(1)</script>\n</div>")
+AGREEMENT_CASES = {
+    "script in raw HTML, refused while rendering": ("essays/hostile-agreement.md", REAL_ESSAY),
+    "heading id breaking out, refused while rendering": (
+        "essays/hostile-agreement.md", essay(title="A page the build refuses", body='Text.\n\n## Heading {#a"onclick="x}')),
+    "status on an index page, refused by the rules": (
+        "essays/index.md", None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(AGREEMENT_CASES))
+def test_the_checker_refuses_first_what_the_build_refuses_at_the_same_line(tmp_path, name):
+    """A real strict build of the site with the hostile page fails naming the checker's own path:line: message."""
+    src, text = AGREEMENT_CASES[name]
+    site = copy_site(tmp_path / "repo")
+    page = site / "docs" / src
+    if text is None:
+        text = page.read_text(encoding="utf-8").replace("---\n", "---\nstatus: new\n", 1)
+    page.write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs_debate.checker", "--docs-dir", "docs"], cwd=site,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1, result.stdout
+    first = next(line for line in result.stdout.splitlines() if line.startswith(f"docs/{src}:"))
+    built = mkdocs_build(site, tmp_path / "out")
+    assert built.returncode != 0
+    assert first in built.stdout + built.stderr, (first, built.stderr[-2000:])
+    assert "Traceback" not in built.stdout + built.stderr

@@ -8,6 +8,7 @@ import re
 from collections.abc import Generator, Iterator
 
 from mkdocs_debate.blocks.timeline import THEMES
+from mkdocs_debate.checker.field_rules import title_key
 from mkdocs_debate.checker.fields import MAX_SHORT_DEFINITION, source_findings
 from mkdocs_debate.data.licences import COMPARE_SUFFIX, CONFLICTS, RESEARCH_NOTES, RESERVED_LICENCE_IDS
 from mkdocs_debate.data.pages import Page
@@ -28,7 +29,7 @@ def site_problems(site: Site) -> Iterator[Problem]:
         other = seen_slugs.setdefault(page.slug, page)
         if other is not page and page.section != other.section and not page.is_claim:
             yield Problem(page.path, 1, f"slug {page.slug!r} is already used by {other.path}")
-        title = str(page.meta.get("title", "")).strip().lower()
+        title = title_key(str(page.meta.get("title", "")))  # NFKC, invisible characters removed, case-folded
         if title:
             other = seen_titles.setdefault(title, page)
             if other is not page:
