@@ -433,6 +433,16 @@ description: Script in every form a contributor could try.
 <a id="js-link" href="javascript:window.__pwned=(window.__pwned||[]).concat('javascript link')">click</a>
 
 <div onmouseover="window.__pwned = ['mouseover']" id="hover-me">hover</div>
+
+## A heading whose id breaks out {#x"onfocus="window.__pwned=['heading-id']"autofocus="}
+
+<script/type=application/json type="text/javascript">window.__pwned = (window.__pwned || []).concat("duplicate type");</script>
+
+<svg><script type="application/json">window.__pwned = (window.__pwned || []).concat("svg script")</script></svg>
+
+<div><!--><script>window.__pwned = (window.__pwned || []).concat("comment");</script>--></div>
+
+<script type="application/json">window.__pwned = (window.__pwned || []).concat("json block")</script>
 """
 
 
@@ -451,18 +461,27 @@ def test_the_policy_alone_stops_contributed_script(tmp_path, browser):
     assert result.returncode == 0, result.stdout + result.stderr
     html = (out / "hostile" / "index.html").read_text(encoding="utf-8")
     assert "window.__pwned" in html  # the hostile markup really is on the page
-    with serve(out) as url:
-        context = browser.new_context()
+    with serve(out) as url, as_published(browser, url) as (instance, published):
+        context = instance.new_context()
         page = context.new_page()
         page.add_init_script(CSP_PROBE)
-        page.goto(url + "hostile/")
+        page.goto(published + "hostile/")
         page.wait_for_timeout(500)
         page.hover("#hover-me")
         page.click("#js-link")
         page.wait_for_timeout(300)
+        # Instant navigation away and back re-creates the content's scripts without their type.
+        page.evaluate("() => { window.__sameDocument = true; }")
+        page.locator("a.md-header__button.md-logo").first.click()
+        page.wait_for_timeout(500)
+        page.go_back()
+        page.wait_for_timeout(800)
+        page.locator("#hover-me").hover()
+        same_document = page.evaluate("() => window.__sameDocument === true")
         pwned = page.evaluate("window.__pwned || []")
         violations = page.evaluate("window.__cspViolations")
         context.close()
+    assert same_document, "instant navigation brought the page back"
     assert pwned == []
     assert any(v.startswith("script-src") for v in violations), violations
 

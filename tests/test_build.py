@@ -258,3 +258,17 @@ def test_the_inline_script_finder_is_not_fooled():
     assert executable_inline_scripts('<svg><script type="x">a()</script></svg>') == ["a()"]
     assert executable_inline_scripts('<script type=module type="application/json">a()</script>') == ["a()"]
     assert executable_inline_scripts('<script type="application/ld+json">{}</script><script src="a.js"></script>') == []
+
+
+def test_no_inline_script_sits_where_instant_navigation_recreates_it(site_pages):
+    """Material's instant navigation re-creates every script of the container without its type:
+    only script files may be there (JSON-LD and data blocks sit in the head)."""
+    found = {}
+    for path, html in site_pages.items():
+        for container in _parsed(html).iter(f"{XHTML}div"):
+            if container.attrib.get("data-md-component") == "container":
+                inline = [s for s in container.iter() if isinstance(s.tag, str) and s.tag.endswith("}script")
+                          and "src" not in s.attrib]
+                if inline:
+                    found[path] = len(inline)
+    assert not found, found

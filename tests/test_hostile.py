@@ -316,6 +316,8 @@ DIFFERENTIAL_CASES = {
     "title element ending early": ('<title><a title="</title><script>alert(1)</script>">x</a></title>',
                                    "<script> is not allowed"),
     "MathML": ("<math><mi>x</mi></math>", "<math> is not allowed"),
+    "JSON block with another attribute": ('<script id="x" type="application/json">{}</script>',
+                                          "a JSON data block is written <script type=\"application/json\">"),
     "unquoted value with a quote": ('<p><a href=x"onclick="alert(1)>x</a></p>', "parsers read differently"),
     "no space between attributes": ('<p><a title="x"onclick="alert(1)">x</a></p>', "is not allowed"),
     "CDATA in HTML": ("<p><![CDATA[x]]></p>", "a bogus comment or declaration"),

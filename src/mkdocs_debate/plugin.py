@@ -175,11 +175,13 @@ def _reset_feed(rss: BasePlugin) -> None:
             feed.entries.clear()
 
 
-DATA_BLOCK = re.compile(r'<script type="application/ld\+json">.*?</script>', re.DOTALL)
+DATA_BLOCK = re.compile(r'<script type="application/(?:ld\+)?json">.*?</script>', re.DOTALL)
 
 
 def lift_data_blocks(html: str, content: str | None) -> str:
-    """Move the JSON-LD blocks of a page's content into its head.
+    """Move the JSON data blocks (JSON-LD and application/json) of a page's content into its head.
+
+    The allowlist admits a data block only written exactly as this pattern reads it.
 
     Material's instant navigation (also on a change of the address's #fragment)
     re-creates every script inside the page's container without its type, so a

@@ -78,6 +78,7 @@ BUTTON_TYPES = frozenset({"button", "reset"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 URL_SCHEMES = frozenset({"https", "http", "mailto"})
 DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
+DATA_BLOCK_TAGS = frozenset(f'<script type="{kind}">' for kind in DATA_SCRIPT_TYPES)
 SVG_ELEMENTS = frozenset({"svg", "path", "g", "title", "desc", "line", "rect", "circle", "text", "polyline",
                           "polygon", "tspan"})
 # An element's or a heading's id; footnotes' fn:label and fnref:label; code line anchors (pymdownx.highlight).
@@ -206,6 +207,9 @@ class _Validator(html.parser.HTMLParser):
             self._bad("<script> is not allowed (only JSON data blocks)")
         elif tag == "script":
             self.data_block = (self.get_starttag_text() or "", [])
+            if self.get_starttag_text() not in DATA_BLOCK_TAGS:  # the build lifts exactly these into the head
+                self._bad('a JSON data block is written <script type="application/json"> or '
+                          '<script type="application/ld+json">, exactly')
         if tag == "img" and not (values.get("alt") or "").strip():
             self._bad("images must have alt text: ![what the image shows](path) or <img alt=\"…\">")
         if tag == "button" and (values.get("type") or "").lower() not in BUTTON_TYPES:
