@@ -10,6 +10,9 @@ import html5lib
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site, mkdocs_build
+from mkdocs_redirects.plugin import HTML_TEMPLATE
+
+from mkdocs_debate import csp
 
 REQUIRED_PAGES = [
     "index.html", "404.html", "about/index.html", "essays/index.html", "discussions/index.html",
@@ -272,3 +275,12 @@ def test_no_inline_script_sits_where_instant_navigation_recreates_it(site_pages)
                 if inline:
                     found[path] = len(inline)
     assert not found, found
+
+
+def test_a_redirect_stub_gets_the_policy_and_loses_its_inline_script():
+    """mkdocs-redirects writes an inline script beside its meta refresh: the build keeps the refresh alone."""
+    stub = HTML_TEMPLATE.format(url="../new/")
+    assert csp.page_problems(stub)  # as the plugin writes it: an inline script, no policy
+    fixed = csp.with_csp(stub)
+    assert csp.page_problems(fixed) == [] and executable_inline_scripts(fixed) == []
+    assert 'http-equiv="refresh"' in fixed
