@@ -73,6 +73,7 @@ ELEMENT_ATTRIBUTES = {tag: frozenset(attrs) for tag, attrs in nh3.ALLOWED_ATTRIB
     "polygon": frozenset({"points", "fill", "stroke"}),
     "g": frozenset({"transform", "fill"}),
 }
+ALLOWED_ATTRIBUTES = {tag: GLOBAL_ATTRIBUTES | ELEMENT_ATTRIBUTES.get(tag, frozenset()) for tag in ELEMENTS}
 INPUT_TYPES = frozenset({"checkbox", "radio"})
 BUTTON_TYPES = frozenset({"button", "reset"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
@@ -178,7 +179,7 @@ class _Validator(html.parser.HTMLParser):
                     break
 
     def _start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if not PLAIN_TAG.match(self.get_starttag_text() or ""):
+        if self.plain and not PLAIN_TAG.match(self.get_starttag_text() or ""):
             self.plain = False
         if tag not in ELEMENTS:
             self._bad(f"<{tag}> is not allowed")
@@ -188,7 +189,7 @@ class _Validator(html.parser.HTMLParser):
         values = dict(attrs)
         if len(values) != len(attrs):
             self._bad("an attribute given twice is not allowed (a browser keeps the first, this check the last)")
-        allowed = GLOBAL_ATTRIBUTES | ELEMENT_ATTRIBUTES.get(tag, frozenset())
+        allowed = ALLOWED_ATTRIBUTES[tag]
         for name, value in attrs:
             if name not in allowed and not DATA_ATTRIBUTE.match(name):
                 self._bad(f"attribute {name!r} is not allowed on <{tag}>")
