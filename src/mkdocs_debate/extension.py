@@ -51,6 +51,8 @@ extension fails rather than guess.
 from __future__ import annotations
 
 import html
+import importlib
+import importlib.util
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 - Python-Markdown's own name for it
 from typing import Any
@@ -93,11 +95,10 @@ HTML_PLACEHOLDER_RE = re.compile(HTML_PLACEHOLDER.replace("%s", r"(\d+)"))
 RAW_SKIPPED_TAG = re.compile(r"<\s*(/)?\s*(?:a|code|kbd|samp|summary|cite|pre|script|style|button|textarea)\b", re.IGNORECASE)
 
 
-try:  # under MkDocs, a refused page fails the build with its message alone, as a BuildError does (no traceback)
-    from mkdocs.exceptions import PluginError as _BuildError
-except ImportError:  # Zensical, or Markdown alone
-    class _BuildError(Exception):  # type: ignore[no-redef]
-        """Stands in for MkDocs' PluginError where MkDocs is not installed."""
+# Under MkDocs a refused page fails the build with its message alone, as a BuildError does (no
+# traceback); under Zensical, or Markdown alone, it is a plain exception.
+_BuildError: type[Exception] = (importlib.import_module("mkdocs.exceptions").PluginError
+                                if importlib.util.find_spec("mkdocs") else Exception)
 
 
 class MarkupReferenceError(_BuildError, ValueError):

@@ -48,6 +48,10 @@ class DebateConfig(Config):
 
     # Only for the test that proves the policy stops script on its own: never switch off on a real site.
     check = config_options.Type(bool, default=True)
+    # The site's theme writes the policy (overrides/partials/csp.html) and no inline script: every page is
+    # held to it. A site whose theme writes inline scripts (MkDocs' own themes) sets this false and gets
+    # no policy from the engine (a policy that trusted them would trust whatever a template prints).
+    policy = config_options.Type(bool, default=True)
 
 
 class DebatePlugin(BasePlugin[DebateConfig]):
@@ -123,14 +127,14 @@ class DebatePlugin(BasePlugin[DebateConfig]):
         output = lift_data_blocks(output, page.content)
         if self.serving:
             return csp.without_csp(output)  # live reload is an inline script
-        problems = csp.page_problems(output)
+        problems = csp.page_problems(output) if self.config.policy else []
         if problems and self.config.check:
             raise PluginError(f"{page.file.src_uri}: " + "; ".join(problems))
         return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page is a theme template, not a page: the same rule, from the same template."""
-        if template_name.endswith(".html") and not self.serving:
+        if template_name.endswith(".html") and not self.serving and self.config.policy:
             problems = csp.page_problems(output_content)
             if problems and self.config.check:
                 raise PluginError(f"{template_name}: " + "; ".join(problems))
@@ -144,7 +148,7 @@ class DebatePlugin(BasePlugin[DebateConfig]):
         missing = urls.lost(urls.normalise(urls.read_manifest(manifest)), pathlib.Path(config.site_dir))
         if missing:
             raise PluginError(urls.redirect_advice(missing))
-        for stub in pathlib.Path(config.site_dir).rglob("*.html"):
+        for stub in pathlib.Path(config.site_dir).rglob("*.html") if self.config.policy else []:
             text = stub.read_text(encoding="utf-8")
             if 'http-equiv="refresh"' in text and "Content-Security-Policy" not in text:
                 stub.write_text(csp.with_csp(text), encoding="utf-8")
