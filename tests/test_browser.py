@@ -489,6 +489,16 @@ description: Script in every form a contributor could try.
 <a id="js-link" href="javascript:window.__pwned=(window.__pwned||[]).concat('javascript link')">click</a>
 
 <div onmouseover="window.__pwned = ['mouseover']" id="hover-me">hover</div>
+
+## A heading whose id breaks out {#x"onfocus="window.__pwned=['heading-id']"autofocus="}
+
+<script/type=application/json type="text/javascript">window.__pwned = (window.__pwned || []).concat("duplicate type");</script>
+
+<svg><script type="application/json">window.__pwned = (window.__pwned || []).concat("svg script")</script></svg>
+
+<div><!--><script>window.__pwned = (window.__pwned || []).concat("comment");</script>--></div>
+
+<script type="application/json">window.__pwned = (window.__pwned || []).concat("json block")</script>
 """
 
 
@@ -507,18 +517,27 @@ def test_the_policy_alone_stops_contributed_script(tmp_path, browser):
     assert result.returncode == 0, result.stdout + result.stderr
     html = (out / "hostile" / "index.html").read_text(encoding="utf-8")
     assert "window.__pwned" in html  # the hostile markup really is on the page
-    with serve(out) as url:
-        context = browser.new_context()
+    with serve(out) as url, as_published(browser, url) as (instance, published):
+        context = instance.new_context()
         page = context.new_page()
         page.add_init_script(CSP_PROBE)
-        page.goto(url + "hostile/")
+        page.goto(published + "hostile/")
         page.wait_for_timeout(500)
         page.hover("#hover-me")
         page.click("#js-link")
         page.wait_for_timeout(300)
+        # Instant navigation away and back re-creates the content's scripts without their type.
+        page.evaluate("() => { window.__sameDocument = true; }")
+        page.locator("a.md-header__button.md-logo").first.click()
+        page.wait_for_timeout(500)
+        page.go_back()
+        page.wait_for_timeout(800)
+        page.locator("#hover-me").hover()
+        same_document = page.evaluate("() => window.__sameDocument === true")
         pwned = page.evaluate("window.__pwned || []")
         violations = page.evaluate("window.__cspViolations")
         context.close()
+    assert same_document, "instant navigation brought the page back"
     assert pwned == []
     assert any(v.startswith("script-src") for v in violations), violations
 
@@ -663,6 +682,29 @@ def test_matrix_tools_and_sorting_work_after_instant_navigation(browser, base_ur
         page.wait_for_function("() => document.querySelector('#matrix thead th').hasAttribute('aria-sort')",
                                timeout=3000)
         assert header.get_attribute("aria-sort") in ("ascending", "descending")
+        assert not errors
+
+
+def test_instant_navigation_runs_no_inline_script(browser, base_url):
+    """Material's instant navigation re-creates every script of the page's container; with the theme's
+    scripts as files and JSON-LD in the head, no page it brings in (nor a change of #fragment) asks the
+    policy to run an inline script, and the theme's helpers (__md_scope, the palette) still work."""
+    with as_published(browser, base_url) as (instance, published):
+        page = instance.new_page()
+        page.add_init_script(CSP_PROBE)
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(published, wait_until="networkidle")
+        page.evaluate("() => { window.__sameDocument = true; }")
+        for tab in ("Essays", "Claims", "Glossary", "Models"):
+            page.locator("a.md-tabs__link", has_text=tab).first.click()
+            page.wait_for_load_state("networkidle")
+        page.locator("a.headerlink").first.evaluate("a => a.click()")  # a change of #fragment
+        page.wait_for_timeout(300)
+        assert page.evaluate("() => window.__sameDocument") is True, "a full load, not instant navigation"
+        assert page.evaluate("() => typeof __md_get === 'function' && __md_scope instanceof URL")
+        assert page.evaluate("() => document.querySelectorAll('script:not([src]):not([type])').length") == 0
+        assert page.evaluate("() => window.__cspViolations") == []
         assert not errors
 
 

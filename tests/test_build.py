@@ -6,9 +6,13 @@ import json
 import re
 import subprocess
 
+import html5lib
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site, mkdocs_build
+from mkdocs_redirects.plugin import HTML_TEMPLATE
+
+from mkdocs_debate import csp
 
 REQUIRED_PAGES = [
     "index.html", "404.html", "about/index.html", "essays/index.html", "discussions/index.html",
@@ -192,3 +196,91 @@ def test_json_ld_names_each_work_once(site_pages):
             assert len(urls) == len(set(urls)), (path, sorted(u for u in urls if urls.count(u) > 1))
             checked += bool(urls)
     assert checked > 10
+
+
+# -----------------------------------------------------------------------------
+# The Content Security Policy: script-src 'self' alone, and no inline script
+# -----------------------------------------------------------------------------
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+DATA_SCRIPT_TYPES = ("application/json", "application/ld+json")
+
+
+def _parsed(html: str):
+    """The page as a browser's parser builds it (html5lib follows the WHATWG algorithm)."""
+    return html5lib.parse(html, treebuilder="etree", namespaceHTMLElements=True)
+
+
+def executable_inline_scripts(html: str) -> list[str]:
+    """Scripts, in any namespace, with no src whose type is not a JSON data type: what would run inline."""
+    found = []
+    for element in _parsed(html).iter():
+        if isinstance(element.tag, str) and element.tag.endswith("}script") and "src" not in element.attrib \
+                and element.attrib.get("href") is None \
+                and (element.attrib.get("type") or "").strip().lower() not in DATA_SCRIPT_TYPES:
+            found.append((element.text or "")[:60])
+    return found
+
+
+def policies(html: str) -> list[dict[str, list[str]]]:
+    """Every Content-Security-Policy meta element of a page, as directive -> sources, in document order."""
+    found = []
+    for element in _parsed(html).iter(f"{XHTML}meta"):
+        if (element.attrib.get("http-equiv") or "").lower() == "content-security-policy":
+            directives = [d.split() for d in element.attrib.get("content", "").split(";") if d.strip()]
+            found.append({d[0]: d[1:] for d in directives})
+    return found
+
+
+def test_every_page_allows_scripts_from_self_alone(site_pages):
+    """One policy per page, script-src 'self' and nothing else: no hash, nonce or 'unsafe-inline' anywhere."""
+    assert len(site_pages) > 50
+    wrong = {}
+    for path, html in site_pages.items():
+        found = policies(html)
+        if len(found) != 1 or found[0].get("script-src") != ["'self'"] or found[0].get("default-src") != ["'self'"] \
+                or any(s.startswith(("'sha", "'nonce", "'unsafe", "'strict")) for d in found[0].values() for s in d):
+            wrong[path] = found
+    assert not wrong, wrong
+
+
+def test_no_page_has_an_executable_inline_script(site_pages):
+    scripts = {path: found for path, html in site_pages.items() if (found := executable_inline_scripts(html))}
+    assert not scripts, scripts
+
+
+def test_the_policy_comes_before_every_script(site_pages):
+    for path, html in site_pages.items():
+        head = html[: html.lower().find("<script")]
+        assert "Content-Security-Policy" in head, path
+
+
+def test_the_inline_script_finder_is_not_fooled():
+    """The test's own finder sees what a browser runs: a script in SVG, a type given twice (the first counts)."""
+    assert executable_inline_scripts("<p>x</p><script>alert(1)</script>") == ["alert(1)"]
+    assert executable_inline_scripts('<svg><script type="x">a()</script></svg>') == ["a()"]
+    assert executable_inline_scripts('<script type=module type="application/json">a()</script>') == ["a()"]
+    assert executable_inline_scripts('<script type="application/ld+json">{}</script><script src="a.js"></script>') == []
+
+
+def test_no_inline_script_sits_where_instant_navigation_recreates_it(site_pages):
+    """Material's instant navigation re-creates every script of the container without its type:
+    only script files may be there (JSON-LD and data blocks sit in the head)."""
+    found = {}
+    for path, html in site_pages.items():
+        for container in _parsed(html).iter(f"{XHTML}div"):
+            if container.attrib.get("data-md-component") == "container":
+                inline = [s for s in container.iter() if isinstance(s.tag, str) and s.tag.endswith("}script")
+                          and "src" not in s.attrib]
+                if inline:
+                    found[path] = len(inline)
+    assert not found, found
+
+
+def test_a_redirect_stub_gets_the_policy_and_loses_its_inline_script():
+    """mkdocs-redirects writes an inline script beside its meta refresh: the build keeps the refresh alone."""
+    stub = HTML_TEMPLATE.format(url="../new/")
+    assert csp.page_problems(stub)  # as the plugin writes it: an inline script, no policy
+    fixed = csp.with_csp(stub)
+    assert csp.page_problems(fixed) == [] and executable_inline_scripts(fixed) == []
+    assert 'http-equiv="refresh"' in fixed

@@ -43,7 +43,7 @@ BAD = FIXTURES / "bad"
 MANY = "essays/many-problems.md"
 
 ALLOWED_FIELDS = ("authors, based_on, corrections, date, description, draft, glossary_links, hide, kind, "
-                  "old_ids, revisions, search, social, sources, status, tags, title, updated")
+                  "old_ids, revisions, search, social, sources, tags, title, updated")
 ONE_PROBLEM: dict[str, list[Finding]] = {
     # front matter
     "essays/broken-yaml.md": [(4, "invalid YAML: did not find expected key (check quotes, colons and indentation)")],
@@ -151,7 +151,7 @@ MANY_PROBLEMS: list[Finding] = [
     (6, "unknown author 'ghost-writer'; known authors: editors (docs/_data/authors.yml)"),
     (7, "kind must be 'essay' for a page in essays/: 'summary'"),
     (8, 'tags must be a non-empty list: []'),
-    (9, "unknown front matter field 'colour'; allowed: authors, based_on, corrections, date, description, draft, glossary_links, hide, kind, old_ids, revisions, search, social, sources, status, tags, title, updated"),
+    (9, "unknown front matter field 'colour'; allowed: authors, based_on, corrections, date, description, draft, glossary_links, hide, kind, old_ids, revisions, search, social, sources, tags, title, updated"),
     (12, "source url must start with https://: 'http://example.org/plain'"),
     (13, "source is missing its 'title'"),
     (14, "unknown source field 'publisher'; allowed: author, date, title, url"),
@@ -336,6 +336,7 @@ def scaffolded_site(tmp_path: pathlib.Path, config: str | None = None) -> tuple[
     """A copy of the real docs with an essay scaffolded into it (and a mkdocs.yml beside it, if given)."""
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
+    shutil.copy(ROOT / "reviewed-files.yml", tmp_path)  # the site's own files under docs/ (stylesheet, exports)
     if config is not None:
         (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     return docs, scaffold(docs, 'Why "open" isn’t enough: Ça dépend')
@@ -460,6 +461,7 @@ def test_an_escaped_footnote_bracket_is_text_the_writer_meant():
 def test_scaffold_refuses_to_overwrite(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
+    shutil.copy(ROOT / "reviewed-files.yml", tmp_path)  # the site's own files under docs/ (stylesheet, exports)
     assert scaffold(docs, "A title used twice").returncode == 0
     essay = docs / "essays" / "a-title-used-twice.md"
     essay.write_text("the writer's draft", encoding="utf-8")

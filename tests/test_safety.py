@@ -6,7 +6,12 @@ exactly what a reader's browser would get, whatever the source looked like.
 
 from __future__ import annotations
 
+import re
+
+import html5lib
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 from util import render
 
 from mkdocs_debate.extension import UnsafeMarkupError
@@ -79,3 +84,105 @@ def test_json_data_blocks_are_allowed_but_not_scripts_after_them():
     assert violations('<script type="application/ld+json">{}</script>') == []
     found = violations('<script type="application/ld+json">{}</script><script>alert(1)</script>')
     assert [v.message for v in found] == ["<script> is not allowed (only JSON data blocks)"]
+
+
+# -----------------------------------------------------------------------------
+# The allowlist and a browser's parser agree on what is executable
+# -----------------------------------------------------------------------------
+
+DIFFERENTIAL = {
+    "a script type given twice": ('<script/type=application/json type="text/javascript">alert(1)</script>',
+                                  "an attribute given twice"),
+    "a JSON script inside SVG": ('<svg><script type="application/json">{}</script></svg>',
+                                 "<script> inside <svg> is not allowed (SVG reads its content as markup)"),
+    "a comment that ends at once": ("<!--><script>alert(1)</script>-->", "<script> is not allowed (only JSON data blocks)"),
+    "a JSON block holding code": ('<script type="application/json">alert(1)</script>',
+                                  "a JSON data block must hold strict JSON"),
+    "MathML with an xlink": ('<math><mi xlink:href="javascript:alert(1)">x</mi></math>', "<math> is not allowed"),
+    "a heading id with a quote": ('## Heading {#a"b}', "must be lower-case letters, digits and hyphens"),
+    "a heading id in capitals": ("## Heading {#Top}", "id 'Top' must be lower-case letters"),
+    "a processing instruction": ("<?php echo 1 ?>", "a processing instruction"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DIFFERENTIAL))
+def test_markup_parsers_read_differently_is_refused(name):
+    source, message = DIFFERENTIAL[name]
+    with pytest.raises(UnsafeMarkupError) as caught:
+        render(f"Intro.\n\n{source}\n")
+    assert any(message in problem.message for problem in caught.value.problems), [str(p) for p in caught.value.problems]
+
+
+DATA_TYPES = ("application/json", "application/ld+json")
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "xlink:href", "poster")
+DANGEROUS_ELEMENTS = ("iframe", "object", "embed", "frame", "frameset", "base", "meta", "link", "style",
+                      "animate", "set", "foreignobject", "use", "template", "noscript", "math")
+
+
+def executable_as_a_browser_reads_it(fragment: str) -> list[str]:
+    """What a browser built from the fragment that could run script or load foreign content (html5lib)."""
+    found = []
+    for element in html5lib.parseFragment(fragment, treebuilder="etree", namespaceHTMLElements=True).iter():
+        if not isinstance(element.tag, str) or not element.tag.startswith("{"):
+            continue
+        namespace, _, name = element.tag[1:].partition("}")
+        name = name.lower()
+        if name == "script" and ("svg" in namespace or "src" in element.attrib
+                                 or (element.get("type") or "").strip().lower() not in DATA_TYPES):
+            found.append(f"script in {namespace}")
+        if name in DANGEROUS_ELEMENTS:
+            found.append(name)
+        for key, value in element.attrib.items():
+            local = str(key).rpartition("}")[2].lower()
+            if local.startswith("on"):
+                found.append(f"{local} on {name}")
+            scheme = re.sub(r"[\x00-\x20]", "", value).split(":", 1)[0].lower() if ":" in value else ""
+            if local in {u.split(":")[-1] for u in URL_ATTRIBUTES} and scheme in ("javascript", "vbscript", "data"):
+                found.append(f"{scheme}: in {local} of {name}")
+    return found
+
+
+PIECES = [
+    "<script>", "</script>", "<script type=application/json>", '<script type="application/ld+json">', "<script/",
+    "type=", "application/json", "text/javascript", " type=x", "<svg>", "</svg>", "<math>", "<p", "<a", "<img",
+    "<div", "<span", ">", "/>", " ", '"', "'", "=", "/", "<!--", "-->", "<!-->", "<!---->", "--!>", "<!x>", "<?x?>",
+    " onload=alert(1)", " onerror=a", " href=javascript:a", " href=", " src=x", " alt=y", "javascript:a",
+    "jav&#x09;ascript:a", "<iframe>", "<style>", "</style>", "<textarea>", "</textarea>", "<title>", "</title>",
+    "<![CDATA[", "]]>", "<noscript>", "<template>", "<select>", "<table>", "<td>", "<foreignObject>", "<desc>",
+    "<xmp>", "</xmp>", "{}", "alert(1)", "x", "&lt;", "&", "<b>", "</b>", "<", "</", "<br>", "\n", "\x00", "`",
+]
+
+
+OPENERS = ["<!-->", "<!--->", "<!-- --!>", "<svg>", "<svg><desc>", "<math>", "<script/type=application/json ",
+           "<script type=application/json>", '<script type="application/json"', "<textarea>", "<title>",
+           "<noscript>", "<style>", "<![CDATA[", "<p title='", '<p title="', "<a href=x", "<img alt=x", "<table>", ""]
+PAYLOADS = ["<script>alert(1)</script>", "<img src=x alt=y onerror=alert(1)>", ' type="text/javascript">alert(1)</script>',
+            "<a href=javascript:alert(1)>x</a>", " onmouseover=alert(1)>", "<svg onload=alert(1)>", "{}</script>",
+            "<iframe src=x></iframe>", "<script type=application/json>{}</script>"]
+CLOSERS = ["-->", "</svg>", "</textarea>", "</title>", "]]>", "'>", '">', "</style>", "</noscript>", ""]
+FRAGMENTS = st.one_of(
+    st.tuples(st.sampled_from(OPENERS), st.lists(st.sampled_from(PIECES), max_size=3).map("".join),
+              st.sampled_from(PAYLOADS), st.sampled_from(CLOSERS)).map("".join),
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=14).map("".join),
+)
+
+
+@hypothesis.settings(max_examples=500, deadline=None,
+                     suppress_health_check=[hypothesis.HealthCheck.too_slow])
+@hypothesis.given(FRAGMENTS)
+def test_the_allowlist_passes_nothing_a_browser_would_run(fragment):
+    """Random fragments: whenever the allowlist finds nothing, html5lib (a browser's parser) finds nothing executable."""
+    if not violations(fragment):
+        assert executable_as_a_browser_reads_it(fragment) == [], fragment
+
+
+def test_a_bogus_comment_is_refused_where_markdown_leaves_it():
+    assert [v.message for v in violations("<p><!x>y</p>")] == [
+        "markup that parsers read differently is not allowed: a bogus comment or declaration (<!x>)"]
+
+
+def test_the_browser_side_of_the_property_sees_script():
+    """The property's oracle is not blind: it finds what the old single-parser check missed."""
+    assert executable_as_a_browser_reads_it("<!--><script>alert(1)</script>-->") == ["script in http://www.w3.org/1999/xhtml"]
+    assert executable_as_a_browser_reads_it('<svg><script type="application/json">{}</script></svg>')
+    assert executable_as_a_browser_reads_it('<script/type=module type="application/json">a()</script>')

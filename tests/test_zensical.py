@@ -66,9 +66,6 @@ KNOWN_DIFFERENCES = {
     "file only in zensical: redirect.json":
         "Zensical's redirects plugin writes its redirect map (empty: redirect_maps is {})",
     # Head metadata
-    "head only in mkdocs: *: meta http-equiv=Content-Security-Policy":
-        "added by on_post_page of the debate plugin (mkdocs_debate.plugin); Zensical drops the plugin, "
-        "so the Zensical site has no Content Security Policy",
     "feed only in mkdocs: feed_rss_*.xml: channel image=https://*":
         "the feed's image is set from site_url by on_config of the debate plugin; "
         "Zensical drops hooks",

@@ -59,6 +59,8 @@ extension fails rather than guess.
 from __future__ import annotations
 
 import html
+import importlib
+import importlib.util
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 - Python-Markdown's own name for it
 from typing import Any
@@ -103,7 +105,13 @@ HTML_PLACEHOLDER_RE = re.compile(HTML_PLACEHOLDER.replace("%s", r"(\d+)"))
 RAW_SKIPPED_TAG = re.compile(r"<\s*(/)?\s*(?:a|code|kbd|samp|summary|cite|pre|script|style|button|textarea)\b", re.IGNORECASE)
 
 
-class MarkupReferenceError(ValueError):
+# Under MkDocs a refused page fails the build with its message alone, as a BuildError does (no
+# traceback); under Zensical, or Markdown alone, it is a plain exception.
+_BuildError: type[Exception] = (importlib.import_module("mkdocs.exceptions").PluginError
+                                if importlib.util.find_spec("mkdocs") else Exception)
+
+
+class MarkupReferenceError(_BuildError, ValueError):
     """A bad explicit reference or generated block: the message names the file and line."""
 
     def __init__(self, problem: Problem):
@@ -115,7 +123,7 @@ class UnknownPageError(RuntimeError):
     """The extension cannot tell which page it renders."""
 
 
-class UnsafeMarkupError(ValueError):
+class UnsafeMarkupError(_BuildError, ValueError):
     """The rendered page holds bad references or markup outside the allowlist; every problem names file and line."""
 
     def __init__(self, problems: list[Problem]):
@@ -208,6 +216,12 @@ class DebateContext:
         """
         page = self.page
         offset = page.body_line - 1 if page is not None else 0
+        if page is not None:
+            # MkDocs (and Zensical) strip the blank lines after the front matter before converting:
+            # count them back, so the build names the same line as the checker (which keeps them).
+            blank = len(page.body) - len(page.body.lstrip("\n"))
+            kept = next((n for n, line in enumerate(self.source_lines) if line.strip()), len(self.source_lines))
+            offset += max(blank - kept, 0)
         code_free = list(iter_code_free_lines("\n".join(self.source_lines)))
         every = list(enumerate(self.source_lines, 1))
         for lines in (code_free, every):  # a fence the source only seems to open still renders
@@ -233,8 +247,11 @@ class DebateContext:
         problems = list(self.problems)
         for violation in found:
             tag = re.match(r"<[a-zA-Z][^\s/>]*", violation.markup)
-            values = sorted(re.findall(r"""=\s*["']?([^"'\s>]+)""", violation.markup), key=len, reverse=True)
-            line = self.line_of(violation.markup, *values, tag.group(0) if tag else "")
+            values = re.findall(r"""=\s*["']?([^"'\s>]+)""", violation.markup)
+            # Values as written (attr_list and the toc escape them) and names' words (attr_list mangles names).
+            words = [w for n in re.findall(r"""\s([^\s=>]+)=""", violation.markup) for w in re.split(r"[^A-Za-z0-9]+", n)]
+            needles = sorted({*values, *map(html.unescape, values), *(w for w in words if len(w) > 3)}, key=len, reverse=True)
+            line = self.line_of(violation.markup, *needles, tag.group(0) if tag else "")
             quoted = violation.markup if len(violation.markup) <= 80 else violation.markup[:77] + "..."
             problems.append(Problem(self.shown_path, line, f"{violation.message}: {quoted}"))
         return UnsafeMarkupError(problems)

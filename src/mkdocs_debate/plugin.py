@@ -10,7 +10,8 @@ Zensical"):
 - leave pages with ``draft: true`` out of the built site (no page, search entry, sitemap line or feed
   item; a link to one is a dead link); ``mkdocs serve`` previews them (MkDocs' draft level), marked;
 - start the RSS feed afresh on every build, so that ``mkdocs serve`` does not pile up old items;
-- add the Content Security Policy meta element to every page;
+- fail a page that holds an executable inline script or lacks the Content Security Policy the theme writes
+  (``script-src 'self'`` alone, overrides/partials/csp.html), and give the policy to redirect stubs;
 - give the RSS feed an absolute image URL built from site_url;
 - name each feed item's authors as ``authors.yml`` names them, not by their ids;
 - hide the theme's previous/next footer on pages of the reading path, which carry the path's own pair.
@@ -48,10 +49,14 @@ class DebateConfig(Config):
 
     # Only for the test that proves the policy stops script on its own: never switch off on a real site.
     check = config_options.Type(bool, default=True)
+    # The site's theme writes the policy (overrides/partials/csp.html) and no inline script: every page is
+    # held to it. A site whose theme writes inline scripts (MkDocs' own themes) sets this false and gets
+    # no policy from the engine (a policy that trusted them would trust whatever a template prints).
+    policy = config_options.Type(bool, default=True)
 
 
 class DebatePlugin(BasePlugin[DebateConfig]):
-    """Checks content during the build and adds the Content Security Policy."""
+    """Checks content during the build and holds every page to the Content Security Policy."""
 
     serving = False  # `mkdocs serve` injects its live-reload script after on_post_page
 
@@ -131,18 +136,22 @@ class DebatePlugin(BasePlugin[DebateConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Add the Content Security Policy, allowing only the theme's own inline scripts."""
-        if self.config.check and csp.content_scripts(page.content):
-            raise PluginError(f"{page.file.src_uri}: the rendered page carries an inline script; "
-                              "only the theme's own scripts may run")
-        output = output if self.serving else csp.with_csp(output, page.content)
-        return lift_data_blocks(output, page.content)
+        """Fail a page that holds an executable inline script or lacks the policy (script-src 'self' alone)."""
+        output = lift_data_blocks(output, page.content)
+        if self.serving:
+            return csp.without_csp(output)  # live reload is an inline script
+        problems = csp.page_problems(output) if self.config.policy else []
+        if problems and self.config.check:
+            raise PluginError(f"{page.file.src_uri}: " + "; ".join(problems))
+        return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        """The 404 page is a theme template, not a page: give it the same policy."""
-        if template_name.endswith(".html") and not self.serving:
-            return csp.with_csp(output_content)
-        return output_content
+        """The 404 page is a theme template, not a page: the same rule, from the same template."""
+        if template_name.endswith(".html") and not self.serving and self.config.policy:
+            problems = csp.page_problems(output_content)
+            if problems and self.config.check:
+                raise PluginError(f"{template_name}: " + "; ".join(problems))
+        return csp.without_csp(output_content) if self.serving else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Redirect stubs get the policy; a published URL or anchor that disappeared fails the build."""
@@ -152,7 +161,7 @@ class DebatePlugin(BasePlugin[DebateConfig]):
         missing = urls.lost(urls.normalise(urls.read_manifest(manifest)), pathlib.Path(config.site_dir))
         if missing:
             raise PluginError(urls.redirect_advice(missing))
-        for stub in pathlib.Path(config.site_dir).rglob("*.html"):
+        for stub in pathlib.Path(config.site_dir).rglob("*.html") if self.config.policy else []:
             text = stub.read_text(encoding="utf-8")
             if 'http-equiv="refresh"' in text and "Content-Security-Policy" not in text:
                 stub.write_text(csp.with_csp(text), encoding="utf-8")
@@ -183,11 +192,13 @@ def _reset_feed(rss: BasePlugin) -> None:
             feed.entries.clear()
 
 
-DATA_BLOCK = re.compile(r'<script type="application/ld\+json">.*?</script>', re.DOTALL)
+DATA_BLOCK = re.compile(r'<script type="application/(?:ld\+)?json">.*?</script>', re.DOTALL)
 
 
 def lift_data_blocks(html: str, content: str | None) -> str:
-    """Move the JSON-LD blocks of a page's content into its head.
+    """Move the JSON data blocks (JSON-LD and application/json) of a page's content into its head.
+
+    The allowlist admits a data block only written exactly as this pattern reads it.
 
     Material's instant navigation (also on a change of the address's #fragment)
     re-creates every script inside the page's container without its type, so a

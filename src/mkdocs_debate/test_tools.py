@@ -22,7 +22,7 @@ import markdown
 
 from mkdocs_debate.extension import DebateExtension
 
-SITE_PARTS = ("mkdocs.yml", "docs", "overrides", ".social", ".github/ISSUE_TEMPLATE")  # the forms: About links them
+SITE_PARTS = ("mkdocs.yml", "reviewed-files.yml", "docs", "overrides", ".social", ".github/ISSUE_TEMPLATE")  # the forms: About links them
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 GOLDEN_EXTENSIONS = ["attr_list", "md_in_html", "footnotes", "toc", "admonition", "pymdownx.superfences"]
 IGNORED = shutil.ignore_patterns("__pycache__", "*.png", "manifest.json")

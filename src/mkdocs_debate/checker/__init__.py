@@ -19,13 +19,14 @@ from mkdocs_debate.checker.data_rules import (
     models_problems,
     path_problems,
     site_problems,
-    static_problems,
     themes_problems,
     timeline_problems,
 )
+from mkdocs_debate.checker.field_rules import data_text_problems
 from mkdocs_debate.checker.links import link_findings
 from mkdocs_debate.checker.page_rules import page_findings, placeholder_findings
 from mkdocs_debate.checker.render import Renderer
+from mkdocs_debate.checker.static_rules import static_problems
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import Site
 from mkdocs_debate.problems import Problem, located
@@ -41,22 +42,24 @@ def data_problems(site: Site) -> list[Problem]:
     return [*site_problems(site), *glossary_problems(site), *models_problems(site), *licences_problems(site),
             *timeline_problems(site), *static_problems(site), *definitions_problems(site),
             *themes_problems(site),
-            *path_problems(site)]
+            *path_problems(site), *data_text_problems(site)]
 
 
 def all_problems(site: Site, only: set[str] | None = None, renderer: Renderer | None = None) -> list[Problem]:
     """Every problem of the site (or of the pages whose absolute paths are in only).
 
-    With a renderer, each page is also rendered as the build renders it and
-    its HTML checked: what the build would refuse, the checker reports first.
+    With a renderer, each page that passes its own rules is also rendered as
+    the build renders it and its HTML checked: what the build would refuse,
+    the checker reports first. A page that fails its rules (limits included)
+    is not rendered: its problems are fixed first, and rendering stays bounded.
     """
     problems = []
     parsed: dict = {}  # each page rendered once for the link check, as a source and as a target
     for page in sorted(site.all_pages.values(), key=lambda p: p.src):
         if only is None or os.path.abspath(os.path.join(site.docs_dir, page.src)) in only:
             found = page_findings(site, page)
-            if renderer is not None and page.error is None:
-                found = sorted(set(found) | set(renderer.findings(page)) | set(link_findings(site, page, renderer, parsed)))
+            if renderer is not None and not found:  # a page whose own rules failed is not rendered
+                found = sorted(set(renderer.findings(page)) | set(link_findings(site, page, renderer, parsed)))
             problems += located(page.path, found)
     return problems + data_problems(site)
 

@@ -8,13 +8,13 @@ import re
 from collections.abc import Generator, Iterator
 
 from mkdocs_debate.blocks.timeline import THEMES
+from mkdocs_debate.checker.field_rules import title_key
 from mkdocs_debate.checker.fields import MAX_SHORT_DEFINITION, source_findings
 from mkdocs_debate.data.licences import COMPARE_SUFFIX, CONFLICTS, RESEARCH_NOTES, RESERVED_LICENCE_IDS
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import CELL_VALUES, DIMENSIONS, SLUG, Site, iso_date
 from mkdocs_debate.data.yaml_lines import LineDict
 from mkdocs_debate.problems import Finding, Problem
-from mkdocs_debate.safety import violations
 from mkdocs_debate.source import PLAIN_TEXT_MARKUP, caret_power
 from mkdocs_debate.verdicts import AUTHORITY_VERDICTS, CRITERION_FIELDS, DEFINITION_KINDS, DEFINITIONS_SECTION
 
@@ -29,7 +29,7 @@ def site_problems(site: Site) -> Iterator[Problem]:
         other = seen_slugs.setdefault(page.slug, page)
         if other is not page and page.section != other.section and not page.is_claim:
             yield Problem(page.path, 1, f"slug {page.slug!r} is already used by {other.path}")
-        title = str(page.meta.get("title", "")).strip().lower()
+        title = title_key(str(page.meta.get("title", "")))  # NFKC, invisible characters removed, case-folded
         if title:
             other = seen_titles.setdefault(title, page)
             if other is not page:
@@ -602,30 +602,6 @@ def _path_step_findings(site: Site, step: LineDict, seen: set[str]) -> Iterator[
         if field not in PATH_STEP_FIELDS:
             yield step.line_of(field), (f"unknown field {field!r} in a reading-path step; allowed: "
                                         + ", ".join(sorted(PATH_STEP_FIELDS)))
-
-
-STATIC_MARKUP = (".svg", ".xml")  # published as they are: checked by the same allowlist as pages
-REFUSED_FILES = (".html", ".htm", ".xhtml", ".js", ".mjs")  # pages are Markdown; scripts come from the theme
-
-
-def static_problems(site: Site) -> Iterator[Problem]:
-    """Files published as they are (.svg, .xml) hold nothing outside the allowlist; .html and .js are refused."""
-    root = os.path.dirname(site.docs_dir)
-    for folder, dirs, files in os.walk(site.docs_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(("_", ".")))
-        for name in sorted(files):
-            path = os.path.join(folder, name)
-            shown = os.path.relpath(path, root)
-            rel = os.path.relpath(path, site.docs_dir).replace(os.sep, "/")
-            if name.lower().endswith(REFUSED_FILES) and rel not in site.trusted_files:
-                yield Problem(shown, 1, f"{os.path.splitext(name)[1]} files are not accepted under docs/: "
-                                        "write pages in Markdown (scripts come only from the theme)")
-            elif name.lower().endswith(STATIC_MARKUP):
-                with open(path, encoding="utf-8", errors="replace") as handle:
-                    text = handle.read()
-                for violation in violations(re.sub(r"<\?xml[^>]*\?>", "", text, count=1)):
-                    line = text.count("\n", 0, max(text.find(violation.markup), 0)) + 1
-                    yield Problem(shown, line, f"{violation.message}: {violation.markup[:80]}")
 
 
 DEFINITION_FIELDS = frozenset({"id", "name", "short", "who", "when", "kind", "summary", "source", "criteria",

@@ -15,7 +15,7 @@ MAX_SHORT_DEFINITION = 200
 CONTENT_FIELDS = frozenset({"title", "description", "date", "authors", "kind", "tags", "sources"})
 CLAIM_FIELDS = CONTENT_FIELDS | {"claim", "theme"}
 OPTIONAL_FIELDS = frozenset({"updated", "revisions", "based_on", "corrections", "glossary_links", "old_ids",
-                             "hide", "social", "search", "status", "draft"})
+                             "hide", "social", "search", "draft"})
 PAGE_FIELDS = frozenset({"title", "description"})
 SOURCE_FIELDS = frozenset({"title", "url", "author", "date"})
 CLAIM_SECTIONS = ("## The case for", "## The case against")

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from markdown.extensions.footnotes import RE_REFERENCE, FootnoteBlockProcessor
 
 from mkdocs_debate.blocks import GENERATORS
+from mkdocs_debate.checker.field_rules import FIELD_RULES
 from mkdocs_debate.checker.fields import (
     CLAIM_FIELDS,
     CLAIM_SECTIONS,
@@ -24,6 +25,7 @@ from mkdocs_debate.checker.fields import (
     URL_IN_TEXT,
     source_findings,
 )
+from mkdocs_debate.checker.limit_rules import LIMIT_RULES
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import KINDS, SLUG, Site, iso_date
 from mkdocs_debate.data.yaml_lines import LineDict
@@ -404,5 +406,8 @@ PAGE_RULES = (
 
 def page_findings(site: Site, page: Page) -> list[Finding]:
     """Every (line, message) of one page, in line order."""
-    found = {Finding(*finding) for rule in PAGE_RULES for finding in rule(site, page)}
+    limits = [Finding(*finding) for rule in LIMIT_RULES for finding in rule(site, page)]
+    if limits:
+        return sorted(set(limits))  # past a limit, no other rule reads the page: each must stay bounded
+    found = {Finding(*finding) for rule in (*PAGE_RULES, *FIELD_RULES) for finding in rule(site, page)}
     return sorted(found)

@@ -21,7 +21,7 @@ from mkdocs_debate.data.pages import Page, markdown_sources, read_page
 from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
 
 DATA_DIR = "_data"
-DATA_FILES = ("glossary.yml", "models.yml", "authors.yml", "tags.yml", "timeline.yml", "trusted.yml",
+DATA_FILES = ("glossary.yml", "models.yml", "authors.yml", "tags.yml", "timeline.yml",
               "definitions.yml", "licences.yml", "themes.yml", "path.yml")
 KINDS = {"essays": "essay", "discussions": "summary", "claims": "claim"}
 CELL_VALUES = frozenset({"open", "partial", "closed", "unknown"})
@@ -57,7 +57,6 @@ class Site:
     authors: LineDict
     tags: LineDict
     timeline: LineDict
-    trusted: LineDict
     definitions: LineDict = dataclasses.field(default_factory=LineDict)  # competing definitions of terms
     licences_data: LineDict = dataclasses.field(default_factory=LineDict)  # licences.yml, optional
     themes_data: LineDict = dataclasses.field(default_factory=LineDict)  # themes.yml: the claims' themes
@@ -121,11 +120,6 @@ class Site:
                  for step in steps if isinstance(step, dict)] if isinstance(steps, list) else []
         return [(page, why) for page, why in found if page is not None]
 
-    @property
-    def trusted_files(self) -> frozenset[str]:
-        """Scripts under docs/ that the maintainers trust (extra_javascript), listed in _data/trusted.yml."""
-        return frozenset(str(f) for f in (self.trusted.get("scripts") or []) if isinstance(self.trusted, dict))
-
     def data_path(self, name: str) -> str:
         """Absolute path of a data file."""
         return os.path.join(self.docs_dir, DATA_DIR, name)
@@ -177,7 +171,7 @@ def _load_site(docs_dir: str, stamp: tuple) -> Site:
 
     return Site(docs_dir, pages, data("glossary.yml", []), data("models.yml", LineDict()),
                 data("authors.yml", LineDict()), data("tags.yml", LineDict()), data("timeline.yml", LineDict()),
-                data("trusted.yml", LineDict()), data("definitions.yml", LineDict()), data("licences.yml", LineDict()),
+                data("definitions.yml", LineDict()), data("licences.yml", LineDict()),
                 data("themes.yml", LineDict()), data("path.yml", LineDict()),
                 drafts=drafts)
 
