@@ -154,8 +154,8 @@ OPACITY = "e => Number(getComputedStyle(e).opacity)"
 
 
 @pytest.mark.parametrize(("path", "anchored"), [
-    ("is-it-open/", "table.verdicts tbody tr[id]"),
-    ("definitions/open-source/", "table.verdicts tbody tr[id]"),
+    ("definitions/open-source-ai/", "table.verdicts tbody tr[id]"),
+    ("models/llama-2/", "table.model-verdicts__table tbody tr[id]"),
     ("timeline/", ".timeline-event[id]"),
 ])
 def test_a_linkable_row_or_event_shows_its_link_on_hover_and_on_focus(browser, base_url, path, anchored):  # noqa: F811
