@@ -289,7 +289,7 @@ FIELD_CASES = {
                                           "docs/_data/glossary.yml:", "data must be plain text (no < or >)"),
     "timeline text with an image": (edited("timeline.yml", "adapted from Debian's guidelines.",
                                            "adapted <img src=x onerror=alert(1)>"), "docs/_data/timeline.yml:",
-                                    "data must be plain text (no < or >)"),
+                                    "text of 'osd-published' must be plain text (no <, >, [ or ])"),
     "zero-width space in a data value": (edited("timeline.yml", "Open Source Definition published",
                                                 "Open Source" + ZWSP + " Definition published"), "docs/_data/timeline.yml:",
                                          "data must not hold invisible or control characters: U+200B"),

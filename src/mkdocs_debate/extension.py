@@ -107,11 +107,11 @@ RAW_SKIPPED_TAG = re.compile(r"<\s*(/)?\s*(?:a|code|kbd|samp|summary|cite|pre|sc
 
 # Under MkDocs a refused page fails the build with its message alone, as a BuildError does (no
 # traceback); under Zensical, or Markdown alone, it is a plain exception.
-_BuildError: type[Exception] = (importlib.import_module("mkdocs.exceptions").PluginError
-                                if importlib.util.find_spec("mkdocs") else Exception)
+_BUILD_ERRORS: tuple[type[Exception], ...] = ((importlib.import_module("mkdocs.exceptions").PluginError, ValueError)
+                                              if importlib.util.find_spec("mkdocs") else (ValueError,))
 
 
-class MarkupReferenceError(_BuildError, ValueError):
+class MarkupReferenceError(*_BUILD_ERRORS):
     """A bad explicit reference or generated block: the message names the file and line."""
 
     def __init__(self, problem: Problem):
@@ -123,7 +123,7 @@ class UnknownPageError(RuntimeError):
     """The extension cannot tell which page it renders."""
 
 
-class UnsafeMarkupError(_BuildError, ValueError):
+class UnsafeMarkupError(*_BUILD_ERRORS):
     """The rendered page holds bad references or markup outside the allowlist; every problem names file and line."""
 
     def __init__(self, problems: list[Problem]):

@@ -84,7 +84,8 @@ DATA_BLOCK_TAGS = frozenset(f'<script type="{kind}">' for kind in DATA_SCRIPT_TY
 SVG_ELEMENTS = frozenset({"svg", "path", "g", "title", "desc", "line", "rect", "circle", "text", "polyline",
                           "polygon", "tspan"})
 # An element's or a heading's id; footnotes' fn:label and fnref:label; code line anchors (pymdownx.highlight).
-ID = re.compile(r"^(?:(?:fn(?:ref\d*)?:)?[a-z0-9][a-z0-9-]*|__(?:codelineno|span)-\d+-\d+)$")
+# Python-Markdown's toc extension makes a repeated heading's id unique with "_1", "_2" ...
+ID = re.compile(r"^(?:(?:fn(?:ref\d*)?:)?[a-z0-9][a-z0-9-]*(?:_\d+)?|__(?:codelineno|span)-\d+-\d+)$")
 MAX_ID = 100
 XHTML_NS, SVG_NS = "http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg"
 XMLNS = "{http://www.w3.org/2000/xmlns/}xmlns"

@@ -39,10 +39,13 @@ def page_problems(site: Site, page: Page) -> list[Problem]:
 
 def data_problems(site: Site) -> list[Problem]:
     """Every problem of the data files and of the rules across pages."""
-    return [*site_problems(site), *glossary_problems(site), *models_problems(site), *licences_problems(site),
-            *timeline_problems(site), *static_problems(site), *definitions_problems(site),
-            *themes_problems(site),
-            *path_problems(site), *data_text_problems(site)]
+    specific = [*site_problems(site), *glossary_problems(site), *models_problems(site), *licences_problems(site),
+                *timeline_problems(site), *static_problems(site), *definitions_problems(site),
+                *themes_problems(site), *path_problems(site)]
+    # The plain-text rule of every data string speaks only where no rule of the file already has:
+    # one message for one problem at one line.
+    seen = {(p.path, p.line) for p in specific}
+    return specific + [p for p in data_text_problems(site) if (p.path, p.line) not in seen]
 
 
 def all_problems(site: Site, only: set[str] | None = None, renderer: Renderer | None = None) -> list[Problem]:

@@ -84,8 +84,13 @@ def _parsed(site: Site, src: str, renderer: Renderer, parsed: dict[str, _Links])
 
 
 def _line_of(page: Page, href: str) -> int | None:
-    """The first line of the page that writes the link, or None if the page's own text does not."""
+    """The first line of the page that writes the link, or None if the page's own text does not.
+
+    The address must stand as a link's target: after ``](``, ``]:`` or ``href=``, not as words
+    inside other text (a code span's ``/glossary/#open-weights`` writes no link to ``glossary/``).
+    """
     for number, line in enumerate(page.body.splitlines(), page.body_line):
-        if href in line or html.escape(href) in line:
-            return number
+        for written in dict.fromkeys((href, html.escape(href))):
+            if re.search(r"(\]\(\s*<?|\]:\s*<?|href=[\"']?)" + re.escape(written) + r"(?=[\s)\"'>]|$)", line):
+                return number
     return None
