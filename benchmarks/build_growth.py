@@ -101,8 +101,9 @@ def read_config(path: str) -> dict:
 def write_config(config: dict, path: str) -> None:
     """Write a config read by read_config back to a file MkDocs can load."""
     with open(path, "w", encoding="utf-8") as handle:
-        yaml.dump(config, handle, Dumper=_ConfigDumper, sort_keys=False,
-                  allow_unicode=True, width=1000)
+        yaml.dump(
+            config, handle, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True, width=1000
+        )
 
 
 def entry_name(entry: Any) -> str:
@@ -198,8 +199,10 @@ def median_or_none(values: list[float | None]) -> float | None:
 
 def load_note(before: float) -> str:
     """A sentence giving the 1-minute load average before and now, and the core count."""
-    return (f"Load average (1 min) {before:.2f} before, {os.getloadavg()[0]:.2f} after, on "
-            f"{os.cpu_count()} cores: a load above the core count means noisy timings.")
+    return (
+        f"Load average (1 min) {before:.2f} before, {os.getloadavg()[0]:.2f} after, on "
+        f"{os.cpu_count()} cores: a load above the core count means noisy timings."
+    )
 
 
 def linear_fit(xs: list[float], ys: list[float]) -> tuple[float, float]:
@@ -216,42 +219,140 @@ def linear_fit(xs: list[float], ys: list[float]) -> tuple[float, float]:
 # -----------------------------------------------------------------------------
 
 ADJECTIVES = (
-    "open", "closed", "federated", "permissive", "gated", "reproducible", "auditable",
-    "distilled", "quantised", "sovereign", "public", "private", "copyleft", "sparse",
-    "curated", "synthetic", "licensed", "documented", "derived", "upstream", "downstream",
-    "commercial", "academic", "community", "frontier", "aligned", "instruction", "multilingual",
-    "benchmark", "provenance",
+    "open",
+    "closed",
+    "federated",
+    "permissive",
+    "gated",
+    "reproducible",
+    "auditable",
+    "distilled",
+    "quantised",
+    "sovereign",
+    "public",
+    "private",
+    "copyleft",
+    "sparse",
+    "curated",
+    "synthetic",
+    "licensed",
+    "documented",
+    "derived",
+    "upstream",
+    "downstream",
+    "commercial",
+    "academic",
+    "community",
+    "frontier",
+    "aligned",
+    "instruction",
+    "multilingual",
+    "benchmark",
+    "provenance",
 )
 NOUNS = (
-    "weights", "corpus", "checkpoint", "licence", "dataset", "tokenizer", "pipeline",
-    "adapter", "model card", "compute", "release", "fork", "recipe", "evaluation", "red team",
-    "registry", "mirror", "snapshot", "audit", "watermark", "embedding", "inference",
-    "fine-tune", "merge", "governance", "charter", "manifest", "ledger", "sandbox", "commons",
+    "weights",
+    "corpus",
+    "checkpoint",
+    "licence",
+    "dataset",
+    "tokenizer",
+    "pipeline",
+    "adapter",
+    "model card",
+    "compute",
+    "release",
+    "fork",
+    "recipe",
+    "evaluation",
+    "red team",
+    "registry",
+    "mirror",
+    "snapshot",
+    "audit",
+    "watermark",
+    "embedding",
+    "inference",
+    "fine-tune",
+    "merge",
+    "governance",
+    "charter",
+    "manifest",
+    "ledger",
+    "sandbox",
+    "commons",
 )
 SUBJECTS = (
-    "The licence", "A model release", "The training corpus", "Every contributor", "The foundation",
-    "A downstream developer", "The community", "A regulator", "The research team",
-    "An independent auditor", "The vendor", "A small lab", "The maintainer", "One critic",
-    "Each defender of the release", "The press release", "The model card", "A university group",
+    "The licence",
+    "A model release",
+    "The training corpus",
+    "Every contributor",
+    "The foundation",
+    "A downstream developer",
+    "The community",
+    "A regulator",
+    "The research team",
+    "An independent auditor",
+    "The vendor",
+    "A small lab",
+    "The maintainer",
+    "One critic",
+    "Each defender of the release",
+    "The press release",
+    "The model card",
+    "A university group",
 )
 VERBS = (
-    "documents", "restricts", "questions", "depends on", "reshapes", "undermines", "clarifies",
-    "inherits", "publishes", "ignores", "rewards", "complicates", "tests", "narrows", "widens",
-    "borrows from", "argues against", "quietly assumes",
+    "documents",
+    "restricts",
+    "questions",
+    "depends on",
+    "reshapes",
+    "undermines",
+    "clarifies",
+    "inherits",
+    "publishes",
+    "ignores",
+    "rewards",
+    "complicates",
+    "tests",
+    "narrows",
+    "widens",
+    "borrows from",
+    "argues against",
+    "quietly assumes",
 )
 OBJECTS = (
-    "the weights", "its evaluation results", "the fine-tuning recipe", "the data pipeline",
-    "what users may build", "the old free software bargain", "the cost of retraining",
-    "the right to study the system", "the terms of redistribution", "a reproducible build",
-    "the incentives of the largest labs", "the line between use and modification",
-    "the promise made at launch", "the history of the word", "every derived model",
+    "the weights",
+    "its evaluation results",
+    "the fine-tuning recipe",
+    "the data pipeline",
+    "what users may build",
+    "the old free software bargain",
+    "the cost of retraining",
+    "the right to study the system",
+    "the terms of redistribution",
+    "a reproducible build",
+    "the incentives of the largest labs",
+    "the line between use and modification",
+    "the promise made at launch",
+    "the history of the word",
+    "every derived model",
 )
 CLAUSES = (
-    "because nobody outside can rebuild it", "while the data stays private",
-    "long after the release", "as the debates of 2024 showed", "in ways few readers notice",
-    "even when the code is public", "unless the terms change", "for better or worse",
-    "at a cost that keeps rising", "without saying so plainly", "in the fine print",
-    "and the argument turns on that", "which matters more than it seems",
+    "because nobody outside can rebuild it",
+    "while the data stays private",
+    "long after the release",
+    "as the debates of 2024 showed",
+    "in ways few readers notice",
+    "even when the code is public",
+    "unless the terms change",
+    "for better or worse",
+    "at a cost that keeps rising",
+    "without saying so plainly",
+    "in the fine print",
+    "and the argument turns on that",
+    "which matters more than it seems",
 )
 TERM_SENTENCES = (
     "Here {term} matters more than the headline suggests.",
@@ -263,12 +364,26 @@ TERM_SENTENCES = (
     "A release can honour {term} in letter and miss it in spirit.",
 )
 HEADINGS = (
-    "What is at stake", "The argument", "An objection", "A reply", "Where this leaves us",
-    "The history", "The licence terms", "The data question", "What changes in practice",
-    "A closer look", "The other side", "Why it matters",
+    "What is at stake",
+    "The argument",
+    "An objection",
+    "A reply",
+    "Where this leaves us",
+    "The history",
+    "The licence terms",
+    "The data question",
+    "What changes in practice",
+    "A closer look",
+    "The other side",
+    "Why it matters",
 )
-SOURCE_PUBLISHERS = ("Open Source Initiative", "Free Software Foundation", "a research lab",
-                     "a standards body", "an independent journalist")
+SOURCE_PUBLISHERS = (
+    "Open Source Initiative",
+    "Free Software Foundation",
+    "a research lab",
+    "a standards body",
+    "an independent journalist",
+)
 
 
 def synthetic_glossary(count: int, seed: int = 7) -> list[dict]:
@@ -287,10 +402,11 @@ def synthetic_glossary(count: int, seed: int = 7) -> list[dict]:
             "id": term_id,
             "term": name,
             "short": f"Synthetic term {index + 1}: what {name} means in the open source AI debate.",
-            "definition": (f"{name[0].upper() + name[1:]} is a synthetic glossary entry generated "
-                           "for benchmarking. " + " ".join(_sentence(rng) for _ in range(3))),
-            "sources": [{"title": f"On {name}",
-                         "url": f"https://example.org/glossary/{term_id}"}],
+            "definition": (
+                f"{name[0].upper() + name[1:]} is a synthetic glossary entry generated "
+                "for benchmarking. " + " ".join(_sentence(rng) for _ in range(3))
+            ),
+            "sources": [{"title": f"On {name}", "url": f"https://example.org/glossary/{term_id}"}],
         }
         plural = name + "s"
         if not name.endswith(("s", "e", "1", "2", "3")) and plural not in used and index % 3 == 0:
@@ -311,12 +427,18 @@ def glossary_names(glossary: list[dict]) -> list[str]:
 
 def _sentence(rng: random.Random) -> str:
     """One filler sentence built from the word banks."""
-    return (f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} "
-            f"{rng.choice(CLAUSES)}.")
+    return (
+        f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(CLAUSES)}."
+    )
 
 
-def filler_body(rng: random.Random, terms: list[str], source: tuple[str, str],
-                words: int = 600, per_paragraph: int = 1) -> str:
+def filler_body(
+    rng: random.Random,
+    terms: list[str],
+    source: tuple[str, str],
+    words: int = 600,
+    per_paragraph: int = 1,
+) -> str:
     """About `words` words of Markdown in sections, mentioning terms, with a cited footnote."""
     mentions = list(terms)
     rng.shuffle(mentions)
@@ -332,8 +454,10 @@ def filler_body(rng: random.Random, terms: list[str], source: tuple[str, str],
             sentences = [_sentence(rng) for _ in range(rng.randint(3, 5))]
             for _ in range(per_paragraph):
                 if mentions:
-                    sentences.insert(rng.randrange(len(sentences) + 1),
-                                     rng.choice(TERM_SENTENCES).format(term=mentions.pop()))
+                    sentences.insert(
+                        rng.randrange(len(sentences) + 1),
+                        rng.choice(TERM_SENTENCES).format(term=mentions.pop()),
+                    )
             text = " ".join(sentences)
             if section == 0 and paragraph == 0:
                 text += "[^source]"
@@ -351,15 +475,24 @@ def filler_body(rng: random.Random, terms: list[str], source: tuple[str, str],
     return "\n\n".join(parts) + "\n"
 
 
-def synthetic_page(index: int, kind: str, rng: random.Random, terms: list[str],
-                   tags: list[str], prefix: str = "synthetic", mentions: int = 12,
-                   repeats: int = 0) -> tuple[str, str]:
+def synthetic_page(
+    index: int,
+    kind: str,
+    rng: random.Random,
+    terms: list[str],
+    tags: list[str],
+    prefix: str = "synthetic",
+    mentions: int = 12,
+    repeats: int = 0,
+) -> tuple[str, str]:
     """(file name, Markdown) of one synthetic essay, summary or claim that passes the checker."""
     slug = f"{prefix}-{kind}-{index:05d}"
     topic = (rng.choice(terms) if terms else rng.choice(NOUNS)).replace('"', "")
     title = f"Synthetic {kind} {index:05d}: on {topic}"
-    description = (f"A synthetic {kind} for benchmarking the build, about {topic} and what "
-                   "it means for open source AI.")[:160]
+    description = (
+        f"A synthetic {kind} for benchmarking the build, about {topic} and what "
+        "it means for open source AI."
+    )[:160]
     year, day = 2019 + index % 7, 1 + index % 28
     source = (f"Source for {slug}", f"https://example.org/sources/{slug}")
     meta = {
@@ -378,8 +511,13 @@ def synthetic_page(index: int, kind: str, rng: random.Random, terms: list[str],
     body = filler_body(rng, mentioned, source, per_paragraph=1 + (len(mentioned) > 14))
     if kind == "claim":
         half = body.index("\n\n## ") if "\n\n## " in body else len(body) // 2
-        body = ("## The case for\n\n" + body[:half].strip() + "\n\n## The case against\n\n"
-                + re.sub(r"^## .*\n\n", "", body[half:].strip(), count=1) + "\n")
+        body = (
+            "## The case for\n\n"
+            + body[:half].strip()
+            + "\n\n## The case against\n\n"
+            + re.sub(r"^## .*\n\n", "", body[half:].strip(), count=1)
+            + "\n"
+        )
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     return f"{slug}.md", f"---\n{front}---\n\n{body}"
 
@@ -431,11 +569,19 @@ def count_pages(docs_dir: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Build the site at each size, alternating sizes across rounds, and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000],
-                        help="numbers of synthetic essays to add (default: 100 500 2000)")
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[100, 500, 2000],
+        help="numbers of synthetic essays to add (default: 100 500 2000)",
+    )
     parser.add_argument("--rounds", type=int, default=3, help="builds per size; the median is kept")
-    parser.add_argument("--no-baseline", action="store_true",
-                        help="skip the N = 0 build (per-essay cost is then t/N)")
+    parser.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help="skip the N = 0 build (per-essay cost is then t/N)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
     if args.rounds < 1 or any(size < 0 for size in args.sizes):
@@ -445,8 +591,10 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()[0]
     workdir = tempfile.mkdtemp(prefix="faiw-bench-build-")
     print(f"Working in {workdir}")
-    print("Social plugin DISABLED in the benchmark copies (social: enabled: false): "
-          "cards for thousands of pages would dominate the build.")
+    print(
+        "Social plugin DISABLED in the benchmark copies (social: enabled: false): "
+        "cards for thousands of pages would dominate the build."
+    )
     results: dict[int, list[BuildResult]] = {size: [] for size in sizes}
     pages: dict[int, int] = {}
     try:
@@ -454,35 +602,46 @@ def main(argv: list[str] | None = None) -> int:
         for size in sizes:
             root = os.path.join(workdir, f"n{size}")
             copy_site(ROOT, root)
-            write_config(without_social(read_config(os.path.join(root, "mkdocs.yml"))),
-                         os.path.join(root, "mkdocs.yml"))
+            write_config(
+                without_social(read_config(os.path.join(root, "mkdocs.yml"))),
+                os.path.join(root, "mkdocs.yml"),
+            )
             terms, synthetic = glossary_terms_for(root)
             synthetic_glossary_used |= synthetic
             add_essays(root, size, terms)
             pages[size] = count_pages(os.path.join(root, "docs"))
         if synthetic_glossary_used:
-            print(f"docs/_data/glossary.yml has fewer than {MIN_GLOSSARY_TERMS} terms: the copies "
-                  "use a synthetic glossary of 40 terms so the essays have terms to link.")
+            print(
+                f"docs/_data/glossary.yml has fewer than {MIN_GLOSSARY_TERMS} terms: the copies "
+                "use a synthetic glossary of 40 terms so the essays have terms to link."
+            )
         for round_number in range(args.rounds):
-            order = sizes[round_number % len(sizes):] + sizes[: round_number % len(sizes)]
+            order = sizes[round_number % len(sizes) :] + sizes[: round_number % len(sizes)]
             for size in order:
                 root = os.path.join(workdir, f"n{size}")
                 result = run_build(root, os.path.join(root, "site"))
                 results[size].append(result)
-                print(f"round {round_number + 1}/{args.rounds}: {size:>5} essays "
-                      f"({pages[size]} pages) built in {result.wall:6.2f} s wall"
-                      + (f", {result.reported:.2f} s by MkDocs' timer" if result.reported else "")
-                      + f", {result.size / 1e6:.1f} MB", flush=True)
+                print(
+                    f"round {round_number + 1}/{args.rounds}: {size:>5} essays "
+                    f"({pages[size]} pages) built in {result.wall:6.2f} s wall"
+                    + (f", {result.reported:.2f} s by MkDocs' timer" if result.reported else "")
+                    + f", {result.size / 1e6:.1f} MB",
+                    flush=True,
+                )
     finally:
         clean_up(workdir, args.keep)
 
     print()
-    print(f"## Build time and size ({args.rounds} round{'s' if args.rounds != 1 else ''}, "
-          "median; social plugin disabled; strict build)")
+    print(
+        f"## Build time and size ({args.rounds} round{'s' if args.rounds != 1 else ''}, "
+        "median; social plugin disabled; strict build)"
+    )
     print()
-    print("| Synthetic essays | Pages | Build, median (s) | MkDocs timer, median (s) | Output (MB) "
-          "| ms per page (total) | ms per added essay | ms per added essay (MkDocs timer) "
-          "| MB per added essay |")
+    print(
+        "| Synthetic essays | Pages | Build, median (s) | MkDocs timer, median (s) | Output (MB) "
+        "| ms per page (total) | ms per added essay | ms per added essay (MkDocs timer) "
+        "| MB per added essay |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     wall = {size: median([r.wall for r in results[size]]) for size in sizes}
     timer = {size: median_or_none([r.reported for r in results[size]]) for size in sizes}
@@ -492,26 +651,43 @@ def main(argv: list[str] | None = None) -> int:
         if size == 0:
             marginal = marginal_timer = extra_mb = "baseline"
         else:
-            base = {"wall": 0.0, "timer": 0.0, "mb": 0.0} if args.no_baseline else {
-                "wall": wall[0], "timer": timer[0], "mb": size_mb[0]}
+            base = (
+                {"wall": 0.0, "timer": 0.0, "mb": 0.0}
+                if args.no_baseline
+                else {"wall": wall[0], "timer": timer[0], "mb": size_mb[0]}
+            )
             marginal = f"{1000 * (wall[size] - base['wall']) / size:.1f}"
-            marginal_timer = ("n/a" if timer[size] is None or base["timer"] is None
-                              else f"{1000 * (timer[size] - base['timer']) / size:.1f}")
+            marginal_timer = (
+                "n/a"
+                if timer[size] is None or base["timer"] is None
+                else f"{1000 * (timer[size] - base['timer']) / size:.1f}"
+            )
             extra_mb = f"{(size_mb[size] - base['mb']) / size:.4f}"
-        print(f"| {size} | {pages[size]} | {wall[size]:.2f} | {reported} | {size_mb[size]:.1f} "
-              f"| {1000 * wall[size] / pages[size]:.1f} | {marginal} | {marginal_timer} | {extra_mb} |")
+        print(
+            f"| {size} | {pages[size]} | {wall[size]:.2f} | {reported} | {size_mb[size]:.1f} "
+            f"| {1000 * wall[size] / pages[size]:.1f} | {marginal} | {marginal_timer} | {extra_mb} |"
+        )
     print()
     if len(sizes) >= 3:
         for label, times in (("wall clock", wall), ("MkDocs timer", timer)):
             if all(value is not None for value in times.values()):
                 slope, r_squared = linear_fit(sizes, [times[size] for size in sizes])
-                print(f"Least-squares fit over all sizes ({label}): {1000 * slope:.1f} ms per essay, "
-                      f"R² = {r_squared:.3f} (close to 1: linear growth).")
-    print("Linear growth shows as a roughly constant 'ms per added essay' across rows "
-          + ("(t/N: no baseline build)." if args.no_baseline
-             else "(measured from the N = 0 build of the site as it is)."))
-    print("Wall clock includes starting Python and loading the config; MkDocs' timer covers "
-          "the build itself. " + load_note(load_before))
+                print(
+                    f"Least-squares fit over all sizes ({label}): {1000 * slope:.1f} ms per essay, "
+                    f"R² = {r_squared:.3f} (close to 1: linear growth)."
+                )
+    print(
+        "Linear growth shows as a roughly constant 'ms per added essay' across rows "
+        + (
+            "(t/N: no baseline build)."
+            if args.no_baseline
+            else "(measured from the N = 0 build of the site as it is)."
+        )
+    )
+    print(
+        "Wall clock includes starting Python and loading the config; MkDocs' timer covers "
+        "the build itself. " + load_note(load_before)
+    )
     return 0
 
 

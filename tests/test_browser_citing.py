@@ -18,15 +18,27 @@ from test_browser import CHROMIUM, base_url, browser, load  # noqa: F401 - fixtu
 
 from mkdocs_debate.data.site import load_site
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian chromium (make system-deps)")
+pytestmark = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM), reason="needs Debian chromium (make system-deps)"
+)
 
 PHONE = {"width": 375, "height": 667}
 DESKTOP = {"width": 1280, "height": 900}
 CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}
-CITED_PAGES = ["essays/free-as-in-what/", "discussions/zuckerberg-on-the-dwarkesh-podcast/",
-               "claims/weights-are-compiled-binary/", "models/", "models/llama-3/", "licences/",
-               "licences/llama-3/", "definitions/", "definitions/open-source/", "is-it-open/", "glossary/",
-               "timeline/"]
+CITED_PAGES = [
+    "essays/free-as-in-what/",
+    "discussions/zuckerberg-on-the-dwarkesh-podcast/",
+    "claims/weights-are-compiled-binary/",
+    "models/",
+    "models/llama-3/",
+    "licences/",
+    "licences/llama-3/",
+    "definitions/",
+    "definitions/open-source/",
+    "is-it-open/",
+    "glossary/",
+    "timeline/",
+]
 
 
 def shoot(page, name: str) -> None:
@@ -42,7 +54,7 @@ def shoot(page, name: str) -> None:
 
 
 @pytest.mark.parametrize("path", CITED_PAGES)
-def test_every_cited_page_copies_its_bibtex_and_says_so(browser, base_url, path):  # noqa: F811
+def test_every_cited_page_copies_its_bibtex_and_says_so(browser, base_url, path):
     page, report = load(browser, base_url + path, viewport=DESKTOP, **CLIPBOARD)
     block = page.locator("section.cite-this")
     bibtex = block.locator("pre.bibtex").inner_text().strip()
@@ -57,28 +69,38 @@ def test_every_cited_page_copies_its_bibtex_and_says_so(browser, base_url, path)
     block.get_by_role("button", name="Copy citation").click()
     page.wait_for_timeout(200)
     plain = page.evaluate("navigator.clipboard.readText()")
-    assert plain.startswith("The editors. “") and base_url.split("/")[-2] in plain and "\n" not in plain
+    assert (
+        plain.startswith("The editors. “")
+        and base_url.split("/")[-2] in plain
+        and "\n" not in plain
+    )
     assert not report.errors and not report.foreign
 
 
-def test_copy_buttons_answer_the_keyboard(browser, base_url):  # noqa: F811
+def test_copy_buttons_answer_the_keyboard(browser, base_url):
     page, _ = load(browser, base_url + "timeline/", viewport=PHONE, **CLIPBOARD)
     button = page.get_by_role("button", name="Copy citation")
     button.focus()
     assert page.evaluate("document.activeElement.tagName") == "BUTTON"
     page.keyboard.press("Enter")
     page.wait_for_timeout(200)
-    assert page.evaluate("navigator.clipboard.readText()").startswith("The editors. “Timeline of the debate”")
+    assert page.evaluate("navigator.clipboard.readText()").startswith(
+        "The editors. “Timeline of the debate”"
+    )
     assert "Copied" in page.get_by_role("status").inner_text()
     button.scroll_into_view_if_needed()
     shoot(page, "cite-timeline-375")
 
 
-def test_without_script_the_citation_is_plain_selectable_text(browser, base_url):  # noqa: F811
-    page, _ = load(browser, base_url + "essays/free-as-in-what/", viewport=DESKTOP, java_script_enabled=False)
+def test_without_script_the_citation_is_plain_selectable_text(browser, base_url):
+    page, _ = load(
+        browser, base_url + "essays/free-as-in-what/", viewport=DESKTOP, java_script_enabled=False
+    )
     block = page.locator("section.cite-this")
     assert block.locator("button").count() == 0
-    assert block.locator(".cite-this__text").inner_text().startswith("The editors. “Free as in what?”")
+    assert (
+        block.locator(".cite-this__text").inner_text().startswith("The editors. “Free as in what?”")
+    )
     assert block.locator("pre.bibtex").is_visible()
     assert block.locator("pre.bibtex").evaluate("e => getComputedStyle(e).userSelect") != "none"
 
@@ -87,13 +109,17 @@ def test_without_script_the_citation_is_plain_selectable_text(browser, base_url)
 # Filters in the address
 # -----------------------------------------------------------------------------
 
-SHOWN_ROWS = "() => [...document.querySelectorAll('#matrix tbody tr')].filter(r => !r.hidden).map(r => r.id)"
+SHOWN_ROWS = (
+    "() => [...document.querySelectorAll('#matrix tbody tr')].filter(r => !r.hidden).map(r => r.id)"
+)
 
 
-def test_matrix_filters_live_in_the_address(browser, base_url):  # noqa: F811
+def test_matrix_filters_live_in_the_address(browser, base_url):
     page, report = load(browser, base_url + "models/?weights=open", viewport=DESKTOP)
-    expected = page.evaluate("() => [...document.querySelectorAll('#matrix tbody tr')]"
-                             ".filter(r => r.dataset.weights === 'open').map(r => r.id)")
+    expected = page.evaluate(
+        "() => [...document.querySelectorAll('#matrix tbody tr')]"
+        ".filter(r => r.dataset.weights === 'open').map(r => r.id)"
+    )
     total = page.locator("#matrix tbody tr").count()
     assert 0 < len(expected) < total
     assert page.evaluate(SHOWN_ROWS) == expected
@@ -113,7 +139,7 @@ def test_matrix_filters_live_in_the_address(browser, base_url):  # noqa: F811
     assert not report.errors
 
 
-def test_a_link_to_a_filter_that_does_not_exist_shows_everything(browser, base_url):  # noqa: F811
+def test_a_link_to_a_filter_that_does_not_exist_shows_everything(browser, base_url):
     page, report = load(browser, base_url + "models/?weights=%3Cb%3E&year=1066", viewport=DESKTOP)
     assert len(page.evaluate(SHOWN_ROWS)) == page.locator("#matrix tbody tr").count()
     assert not report.errors
@@ -125,11 +151,13 @@ SHOWN_YEARS = """() => [...document.querySelectorAll('.timeline-year')]
     .filter(s => s.getClientRects().length).map(s => s.querySelector('h2').id.replace('year-', ''))"""
 
 
-def test_the_timeline_theme_lives_in_the_address_and_the_year_index_follows_it(browser, base_url):  # noqa: F811
+def test_the_timeline_theme_lives_in_the_address_and_the_year_index_follows_it(browser, base_url):
     page, report = load(browser, base_url + "timeline/?theme=law", viewport=DESKTOP)
     assert page.locator("#theme-law").is_checked()
-    events = page.evaluate("() => [...document.querySelectorAll('.timeline-event')]"
-                           ".filter(e => e.getClientRects().length).map(e => e.className)")
+    events = page.evaluate(
+        "() => [...document.querySelectorAll('.timeline-event')]"
+        ".filter(e => e.getClientRects().length).map(e => e.className)"
+    )
     assert events and all("timeline-event--law" in e for e in events)
     all_years = page.locator(".timeline-years a").count()
     years = page.evaluate(VISIBLE_YEARS)
@@ -153,12 +181,20 @@ def test_the_timeline_theme_lives_in_the_address_and_the_year_index_follows_it(b
 OPACITY = "e => Number(getComputedStyle(e).opacity)"
 
 
-@pytest.mark.parametrize(("path", "anchored"), [
-    ("definitions/open-source-ai/", "table.verdicts tbody tr[id]"),
-    ("models/llama-2/", "table.model-verdicts__table tbody tr[id]"),
-    ("timeline/", ".timeline-event[id]"),
-])
-def test_a_linkable_row_or_event_shows_its_link_on_hover_and_on_focus(browser, base_url, path, anchored):  # noqa: F811
+@pytest.mark.parametrize(
+    ("path", "anchored"),
+    [
+        ("definitions/open-source-ai/", "table.verdicts tbody tr[id]"),
+        ("models/llama-2/", "table.model-verdicts__table tbody tr[id]"),
+        ("timeline/", ".timeline-event[id]"),
+    ],
+)
+def test_a_linkable_row_or_event_shows_its_link_on_hover_and_on_focus(
+    browser,
+    base_url,
+    path,
+    anchored,
+):
     page, _ = load(browser, base_url + path, viewport=DESKTOP)
     first, second = page.locator(anchored).nth(3), page.locator(anchored).nth(5)
     for element in (first, second):
@@ -184,13 +220,15 @@ def test_a_linkable_row_or_event_shows_its_link_on_hover_and_on_focus(browser, b
     assert page.url.endswith("#" + second.get_attribute("id"))
 
 
-def test_licence_clauses_keep_their_heading_links(browser, base_url):  # noqa: F811
+def test_licence_clauses_keep_their_heading_links(browser, base_url):
     page, _ = load(browser, base_url + "licences/llama-3/", viewport=DESKTOP)
     clause = page.locator("article h3[id]").nth(2)
     link = clause.locator("a.headerlink")
     link.focus()
     page.wait_for_timeout(250)
-    assert link.evaluate(OPACITY) == 1 and link.get_attribute("href").endswith("#" + clause.get_attribute("id"))
+    assert link.evaluate(OPACITY) == 1 and link.get_attribute("href").endswith(
+        "#" + clause.get_attribute("id")
+    )
 
 
 # -----------------------------------------------------------------------------
@@ -203,7 +241,7 @@ VISIBLE_DIRECTIONS = """() => [...document.querySelectorAll('a')].filter(a => a.
 
 
 @pytest.mark.parametrize("path", ["glossary/", "models/", "essays/free-as-in-what/"])
-def test_a_page_on_the_reading_path_has_one_previous_next_pair(browser, base_url, path):  # noqa: F811
+def test_a_page_on_the_reading_path_has_one_previous_next_pair(browser, base_url, path):
     page, _ = load(browser, base_url + path, viewport=DESKTOP)
     directions = page.evaluate(VISIBLE_DIRECTIONS)
     assert sorted(directions) == sorted(set(directions)), directions
@@ -211,7 +249,7 @@ def test_a_page_on_the_reading_path_has_one_previous_next_pair(browser, base_url
     assert not page.locator(".md-footer__inner").is_visible()
 
 
-def test_a_page_off_the_reading_path_keeps_the_theme_pair(browser, base_url):  # noqa: F811
+def test_a_page_off_the_reading_path_keeps_the_theme_pair(browser, base_url):
     page, _ = load(browser, base_url + "claims/", viewport=DESKTOP)
     assert page.locator(".md-footer__inner").is_visible()
     assert page.locator("nav.reading-path").count() == 0
@@ -242,14 +280,16 @@ def essay_paths() -> list[str]:
 
 
 @pytest.mark.parametrize("path", essay_paths())
-def test_the_first_phone_screen_of_an_essay_shows_a_sentence_of_it(browser, base_url, path):  # noqa: F811
+def test_the_first_phone_screen_of_an_essay_shows_a_sentence_of_it(browser, base_url, path):
     page, _ = load(browser, base_url + path, viewport=PHONE)
     sentence = page.evaluate(FIRST_SENTENCE)
     assert len(sentence["text"].split()) >= 4, sentence
-    assert sentence["bottom"] <= PHONE["height"], f"{path}: the first sentence ends {sentence['bottom']:.0f} px down"
+    assert sentence["bottom"] <= PHONE["height"], (
+        f"{path}: the first sentence ends {sentence['bottom']:.0f} px down"
+    )
 
 
-def test_the_home_title_leaves_no_blank_band_on_a_phone(browser, base_url):  # noqa: F811
+def test_the_home_title_leaves_no_blank_band_on_a_phone(browser, base_url):
     page, _ = load(browser, base_url, viewport=PHONE)
     title = page.evaluate("""() => { const h = document.querySelector('article h1');
         const next = h.nextElementSibling.getBoundingClientRect(); const box = h.getBoundingClientRect();
@@ -259,7 +299,7 @@ def test_the_home_title_leaves_no_blank_band_on_a_phone(browser, base_url):  # n
     assert title["gap"] <= title["margin"] + 1, title
 
 
-def test_glossary_short_definitions_are_not_bold(browser, base_url):  # noqa: F811
+def test_glossary_short_definitions_are_not_bold(browser, base_url):
     page, _ = load(browser, base_url + "glossary/", viewport=DESKTOP)
     shorts = page.locator(".glossary-entry > p.glossary-short")
     assert shorts.count() == page.locator(".glossary-entry").count() > 50
@@ -276,7 +316,7 @@ def test_glossary_short_definitions_are_not_bold(browser, base_url):  # noqa: F8
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
 @pytest.mark.parametrize("path", ["", "essays/free-as-in-what/", "models/llama-3/", "timeline/"])
-def test_screenshots(browser, base_url, path, viewport, scheme):  # noqa: F811
+def test_screenshots(browser, base_url, path, viewport, scheme):
     page, report = load(browser, base_url + path, viewport=viewport, color_scheme=scheme)
     assert not report.errors and not report.foreign
     name = f"{path.strip('/').replace('/', '-') or 'home'}-{viewport['width']}-{scheme}"
@@ -287,7 +327,7 @@ def test_screenshots(browser, base_url, path, viewport, scheme):  # noqa: F811
         shoot(page, name + "-cite")
 
 
-def test_the_timeline_filter_and_year_index_work_without_script(browser, base_url):  # noqa: F811
+def test_the_timeline_filter_and_year_index_work_without_script(browser, base_url):
     page, _ = load(browser, base_url + "timeline/", viewport=DESKTOP, java_script_enabled=False)
     every = page.locator(".timeline-years a").count()
     page.locator("label[for=theme-law]").click()

@@ -16,7 +16,9 @@ from test_browser import BROKEN_WORDS, CHROMIUM, base_url, browser, load  # noqa
 
 from mkdocs_debate.data.site import load_site
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian chromium (make system-deps)")
+pytestmark = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM), reason="needs Debian chromium (make system-deps)"
+)
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 800}
@@ -36,7 +38,7 @@ def _dark(page) -> None:
 # -----------------------------------------------------------------------------
 
 
-def test_no_word_of_the_matrix_breaks_inside_at_1280(browser, base_url):  # noqa: F811
+def test_no_word_of_the_matrix_breaks_inside_at_1280(browser, base_url):
     """Every column is at least as wide as its longest word ("Communit y" was split in the licence column)."""
     page, report = load(browser, base_url + "models/", viewport=DESKTOP)
     matrix = page.locator(".models-matrix").element_handle()
@@ -45,14 +47,16 @@ def test_no_word_of_the_matrix_breaks_inside_at_1280(browser, base_url):  # noqa
         .map(td => [td.getBoundingClientRect().width, td.scrollWidth <= td.clientWidth + 1])""")
     assert len(licences) > 40 and all(fits for _width, fits in licences)
     assert min(width for width, _fits in licences) > 90, licences
-    assert page.evaluate("() => { const box = document.querySelector('.models-matrix .table-scroll');"
-                         " return box.scrollWidth <= box.clientWidth + 1; }"), "the matrix scrolls sideways at 1280 px"
+    assert page.evaluate(
+        "() => { const box = document.querySelector('.models-matrix .table-scroll');"
+        " return box.scrollWidth <= box.clientWidth + 1; }"
+    ), "the matrix scrolls sideways at 1280 px"
     assert not report.errors
     page.context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_matrix_cells_are_coloured_blocks(browser, base_url, scheme):  # noqa: F811
+def test_matrix_cells_are_coloured_blocks(browser, base_url, scheme):
     """Each openness cell is a block of its level's colour holding its symbol and word; the block's
     text contrasts with it (4.5:1 or more) in both schemes."""
     page, _ = load(browser, base_url + "models/", viewport=DESKTOP)
@@ -71,7 +75,7 @@ def test_matrix_cells_are_coloured_blocks(browser, base_url, scheme):  # noqa: F
     assert len(blocks) > 40 * 7
 
     def luminance(rgb: str) -> float:
-        values = [int(v) / 255 for v in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+        values = [int(v) / 255 for v in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
         r, g, b = ((v / 12.92) if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in values)
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -84,12 +88,14 @@ def test_matrix_cells_are_coloured_blocks(browser, base_url, scheme):  # noqa: F
     page.context.close()
 
 
-def test_matrix_on_a_phone_is_compact_with_notes_to_tap(browser, base_url):  # noqa: F811
+def test_matrix_on_a_phone_is_compact_with_notes_to_tap(browser, base_url):
     """At 375 px a model is a small card: the six cells in one row of blocks, each under its short
     label; its notes open with a tap (no hover on a touch screen); the legend says so."""
     page, report = load(browser, base_url + "models/", viewport=PHONE, has_touch=True)
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
-    height = page.evaluate("document.querySelector('.models-matrix').getBoundingClientRect().height")
+    height = page.evaluate(
+        "document.querySelector('.models-matrix').getBoundingClientRect().height"
+    )
     assert height < MATRIX_PHONE_MAX, f"the matrix is {height:.0f} px tall on a phone"
     rows = page.evaluate("""() => Array.from(document.querySelectorAll('#matrix tbody tr')).map(tr => {
         const cells = Array.from(tr.querySelectorAll('td.dimension'));
@@ -120,7 +126,7 @@ def test_matrix_on_a_phone_is_compact_with_notes_to_tap(browser, base_url):  # n
 # -----------------------------------------------------------------------------
 
 
-def test_llama_comparison_is_one_grid_that_fits_a_desktop(browser, base_url):  # noqa: F811
+def test_llama_comparison_is_one_grid_that_fits_a_desktop(browser, base_url):
     page, report = load(browser, base_url + "licences/llama-compare/", viewport=DESKTOP)
     assert page.locator("article table").count() == 1
     grid = page.evaluate("""() => { const t = document.querySelector('table.licence-compare'), box = t.parentElement;
@@ -136,8 +142,12 @@ def test_llama_comparison_is_one_grid_that_fits_a_desktop(browser, base_url):  #
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_llama_comparison_on_a_phone_scrolls_under_its_clause_names(browser, base_url, scheme):  # noqa: F811
-    page, report = load(browser, base_url + "licences/llama-compare/#llama-3-1--monthly-active-users", viewport=PHONE)
+def test_llama_comparison_on_a_phone_scrolls_under_its_clause_names(browser, base_url, scheme):
+    page, report = load(
+        browser,
+        base_url + "licences/llama-compare/#llama-3-1--monthly-active-users",
+        viewport=PHONE,
+    )
     if scheme == "dark":
         _dark(page)
     assert page.evaluate("document.documentElement.scrollHeight") < COMPARE_PHONE_MAX
@@ -147,8 +157,13 @@ def test_llama_comparison_on_a_phone_scrolls_under_its_clause_names(browser, bas
     page.wait_for_timeout(100)
     left = box.evaluate("el => el.getBoundingClientRect().left")
     name = page.locator("table.licence-compare tbody th[scope=row]").first
-    assert abs(name.evaluate("el => el.getBoundingClientRect().left") - left) <= 1, "the clause names scrolled away"
-    assert name.evaluate("el => getComputedStyle(el).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert abs(name.evaluate("el => el.getBoundingClientRect().left") - left) <= 1, (
+        "the clause names scrolled away"
+    )
+    assert name.evaluate("el => getComputedStyle(el).backgroundColor") not in (
+        "rgba(0, 0, 0, 0)",
+        "transparent",
+    )
     assert not page.evaluate(BROKEN_WORDS, page.locator("article").element_handle())
     assert not report.errors
     page.context.close()
@@ -164,15 +179,21 @@ CUE = """box => { const cue = box.querySelector('.scroll-cue'); if (!cue) return
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280px", "375px"])
-def test_hidden_definitions_have_a_visible_cue(browser, base_url, viewport):  # noqa: F811
+def test_hidden_definitions_have_a_visible_cue(browser, base_url, viewport):
     """While definitions lie out of view to the right, a line says so (and a shadow marks the edge);
     at the far end, or where every column fits, the line is hidden."""
     page, _ = load(browser, base_url + "definitions/open-source-ai/", viewport=viewport)
     box = page.locator(".definitions-table").first
-    assert box.evaluate("el => el.scrollWidth > el.clientWidth + 1"), "11 definitions fit: nothing to test"
+    assert box.evaluate("el => el.scrollWidth > el.clientWidth + 1"), (
+        "11 definitions fit: nothing to test"
+    )
     box.scroll_into_view_if_needed()
     assert box.evaluate(CUE) == ["visible", True]
-    testable = sum(1 for d in load_site(str(ROOT / "docs")).term_definitions["open-source-ai"] if d.get("criteria"))
+    testable = sum(
+        1
+        for d in load_site(str(ROOT / "docs")).term_definitions["open-source-ai"]
+        if d.get("criteria")
+    )
     assert f"{testable} definitions side by side" in box.locator(".scroll-cue").inner_text()
     assert "gradient" in box.evaluate("el => getComputedStyle(el).backgroundImage")
     first = page.locator("table.definitions-compared tbody th[scope=row]").first
@@ -180,10 +201,14 @@ def test_hidden_definitions_have_a_visible_cue(browser, base_url, viewport):  # 
     box.evaluate("el => el.scrollTo(el.scrollWidth, 0)")
     page.wait_for_timeout(150)
     assert box.evaluate(CUE)[0] == "hidden"
-    assert abs(first.evaluate("el => el.getBoundingClientRect().left") - left) <= 1, "the requirement column scrolled away"
+    assert abs(first.evaluate("el => el.getBoundingClientRect().left") - left) <= 1, (
+        "the requirement column scrolled away"
+    )
     page.context.close()
     if viewport is DESKTOP:
-        fits, _ = load(browser, base_url + "definitions/preferred-form-for-modification/", viewport=viewport)
+        fits, _ = load(
+            browser, base_url + "definitions/preferred-form-for-modification/", viewport=viewport
+        )
         other = fits.locator(".definitions-table").first
         assert other.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
         assert other.evaluate(CUE) == ["hidden", True]

@@ -29,7 +29,9 @@ def soup_of(built_site: pathlib.Path, src: str) -> BeautifulSoup:
     """The built page of a source path."""
     path = src.removesuffix(".md")
     path = path.removesuffix("index") if path.endswith("index") else path + "/"
-    return BeautifulSoup((built_site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(
+        (built_site / path / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
 
 
 def has_footnotes(page) -> bool:
@@ -47,10 +49,16 @@ def test_footnotes_are_numbered_in_the_order_a_reader_meets_them(built_site, pag
     markers = [int(a.get_text()) for a in article.select("sup a.footnote-ref")]
     assert markers and markers[0] == 1, f"{page.src}: the first marker reads {markers[:1]}"
     first_uses = list(dict.fromkeys(markers))
-    assert first_uses == list(range(1, len(first_uses) + 1)), f"{page.src}: markers first met as {first_uses}"
-    numbered = {a.get_text(): a["href"].removeprefix("#") for a in article.select("sup a.footnote-ref")}
+    assert first_uses == list(range(1, len(first_uses) + 1)), (
+        f"{page.src}: markers first met as {first_uses}"
+    )
+    numbered = {
+        a.get_text(): a["href"].removeprefix("#") for a in article.select("sup a.footnote-ref")
+    }
     notes = [li["id"] for li in article.select("div.footnote > ol > li")]
-    assert [numbered[str(n)] for n in first_uses] == notes[:len(first_uses)], "note n is not the one marker n opens"
+    assert [numbered[str(n)] for n in first_uses] == notes[: len(first_uses)], (
+        "note n is not the one marker n opens"
+    )
 
 
 def test_every_essay_has_footnotes_to_number():
@@ -66,7 +74,9 @@ def test_notes_come_under_a_heading_after_the_text_and_before_the_furniture(buil
     assert notes.name == "div" and "footnote" in notes["class"]
     assert article.select_one("div.footnote") is notes  # the only notes, right under their heading
     for later in article.select(".cite-this, nav.reading-path, .claim-backlinks"):
-        assert notes in later.find_all_previous("div"), f"{page.src}: notes after {later.get('class')}"
+        assert notes in later.find_all_previous("div"), (
+            f"{page.src}: notes after {later.get('class')}"
+        )
 
 
 # -----------------------------------------------------------------------------
@@ -80,7 +90,9 @@ DATA_PAGES = {  # source -> the newest date of the data it shows, read here from
     "licences/index.md": ["licences.yml"],
     "timeline.md": ["timeline.yml"],
 }
-DATED = re.compile(r"^\s*-?\s*(?:date|checked|read|when|updated):\s*[\"']?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
+DATED = re.compile(
+    r"^\s*-?\s*(?:date|checked|read|when|updated):\s*[\"']?(\d{4}-\d{2}-\d{2})", re.MULTILINE
+)
 INLINE_DATED = re.compile(r"\b(?:date|checked|read|when):\s*[\"']?(\d{4}-\d{2}-\d{2})")
 
 
@@ -102,16 +114,30 @@ def test_a_page_drawn_from_the_data_is_cited_at_the_newest_date_it_shows(built_s
     # the newest of the data and of the page's own text (a revised introduction is a new version too)
     revised = str(SITE.pages[src].meta.get("updated") or "")
     newest = max(newest_in(DATA_PAGES[src]), revised)
-    assert f"version of {human_date(newest)}." in block.select_one(".cite-this__text").get_text(), src
+    assert f"version of {human_date(newest)}." in block.select_one(".cite-this__text").get_text(), (
+        src
+    )
     assert f"version = {{{newest}}}" in block.select_one("pre.bibtex").get_text()
     assert block.find("a", string=re.compile("Revision history of this data"))["href"].endswith(
-        "docs/_data/" + DATA_PAGES[src][0])
+        "docs/_data/" + DATA_PAGES[src][0]
+    )
 
 
 def every_cited_source() -> list[str]:
     """Every page a debater cites: articles, the reference pages and each licence, definition and model page."""
-    fixed = ["models.md", "is-it-open.md", "glossary.md", "timeline.md", "licences/index.md", "definitions/index.md"]
-    generated = [p.src for p in SITE.pages.values() if p.src.startswith(("models/", "licences/", "definitions/"))]
+    fixed = [
+        "models.md",
+        "is-it-open.md",
+        "glossary.md",
+        "timeline.md",
+        "licences/index.md",
+        "definitions/index.md",
+    ]
+    generated = [
+        p.src
+        for p in SITE.pages.values()
+        if p.src.startswith(("models/", "licences/", "definitions/"))
+    ]
     return sorted({*fixed, *generated, *(p.src for p in ARTICLES)})
 
 
@@ -122,7 +148,9 @@ def test_every_page_a_debater_cites_has_bibtex_and_plain_text(built_site):
     for src in sources:
         block = cited(built_site, src)
         text = block.select_one(".cite-this__text").get_text(" ", strip=True)
-        assert text.startswith("The editors. “") and re.search(r"\d{1,2} [A-Z][a-z]+ \d{4}", text), (src, text)
+        assert text.startswith("The editors. “") and re.search(
+            r"\d{1,2} [A-Z][a-z]+ \d{4}", text
+        ), (src, text)
         key = re.match(r"@online\{([^,]+),", block.select_one("pre.bibtex").get_text()).group(1)
         assert key not in keys, f"{src} and {keys.get(key)} share the BibTeX key {key}"
         keys[key] = src
@@ -149,12 +177,15 @@ def test_other_pages_stay_open_graph_websites(built_site):
 # -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "found"), [
-    ("OSI said the Llama 3.x licences fail.", []),
-    ("the Llama 3.1 licence", []),
-    ("Meta released Llama 3. Then it", ["Llama 3"]),
-    ("Llama 3, Llama 3.2b and (Llama 3)", ["Llama 3", "Llama 3"]),
-])
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("OSI said the Llama 3.x licences fail.", []),
+        ("the Llama 3.1 licence", []),
+        ("Meta released Llama 3. Then it", ["Llama 3"]),
+        ("Llama 3, Llama 3.2b and (Llama 3)", ["Llama 3", "Llama 3"]),
+    ],
+)
 def test_a_model_name_is_not_found_inside_a_longer_version(text, found):
     matcher = TermMatcher([("Llama 3", "model:llama-3")])
     assert [text[start:end] for start, end, _id in matcher.find(text)] == found
@@ -166,7 +197,9 @@ def test_llama_3_x_in_the_essays_does_not_link_the_llama_3_page(built_site):
     for page in pages:
         for link in soup_of(built_site, page.src).select("article a.model-ref"):
             after = link.next_sibling if isinstance(link.next_sibling, str) else ""
-            assert not re.match(r"\.\w", after), f"{page.src}: {link.get_text()}{after[:3]} links {link['href']}"
+            assert not re.match(r"\.\w", after), (
+                f"{page.src}: {link.get_text()}{after[:3]} links {link['href']}"
+            )
 
 
 # -----------------------------------------------------------------------------
@@ -178,9 +211,16 @@ def test_the_home_page_names_every_model_tied_as_the_most_open(built_site):
     models = SITE.models["models"]
     best = max(score(m) for m in models)
     tied = [m["name"] for m in models if score(m) == best]
-    teaser = next(p for p in soup_of(built_site, "index.md").select("article p") if "publish their training data" in p.get_text())
+    teaser = next(
+        p
+        for p in soup_of(built_site, "index.md").select("article p")
+        if "publish their training data" in p.get_text()
+    )
     named = [a.get_text() for a in teaser.select("a") if re.match(r"models/[^/]+/", a["href"])]
     assert len(tied) > 1, "the site's data has a tie at the top today; this test is about naming it"
     assert named == tied
     words = {2: "Two", 3: "Three", 4: "Four", 5: "Five", 6: "Six"}
-    assert f"{words.get(len(tied), len(tied))} models " in teaser.get_text() and "tie as the most open" in teaser.get_text()
+    assert (
+        f"{words.get(len(tied), len(tied))} models " in teaser.get_text()
+        and "tie as the most open" in teaser.get_text()
+    )

@@ -25,18 +25,24 @@ from __future__ import annotations
 import re
 
 DATA_TYPES = frozenset({"application/json", "application/ld+json"})
-POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; "
-          "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; "
-          "object-src 'none'; base-uri 'self'; form-action 'self'")
+POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
 META_TAG = f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
 META = re.compile(r"<meta\s[^>]*http-equiv=[\"']?Content-Security-Policy[^>]*>", re.IGNORECASE)
-SCRIPT = re.compile(r"<script(?=[\s/>])(?P<attrs>[^>]*)>(?P<body>.*?)(?:</script\s*>|\Z)", re.DOTALL | re.IGNORECASE)
+SCRIPT = re.compile(
+    r"<script(?=[\s/>])(?P<attrs>[^>]*)>(?P<body>.*?)(?:</script\s*>|\Z)", re.DOTALL | re.IGNORECASE
+)
 ATTRIBUTE = re.compile(r"""(?P<name>[^\s/=>"']+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>]+))?""")
 
 
 def _attributes(text: str) -> list[tuple[str, str]]:
-    return [(m.group("name").lower(), (m.group("value") or "").strip("\"'"))
-            for m in ATTRIBUTE.finditer(text)]
+    return [
+        (m.group("name").lower(), (m.group("value") or "").strip("\"'"))
+        for m in ATTRIBUTE.finditer(text)
+    ]
 
 
 def executable_scripts(html: str) -> list[str]:
@@ -61,7 +67,9 @@ def executable_scripts(html: str) -> list[str]:
 
 def page_problems(html: str) -> list[str]:
     """Why a built page breaks the rule "script-src 'self' alone, no inline script" (empty when it keeps it)."""
-    problems = [f"an executable inline script: {script[:80]!r}" for script in executable_scripts(html)]
+    problems = [
+        f"an executable inline script: {script[:80]!r}" for script in executable_scripts(html)
+    ]
     policies = META.findall(html)
     if policies != [META_TAG]:
         problems.append(f"the page must carry exactly one policy, {META_TAG!r}: found {policies!r}")

@@ -38,10 +38,12 @@ from mkdocs_debate.data.site import Site, load_site
 from mkdocs_debate.data.yaml_lines import DataError
 
 log = get_plugin_logger(__name__)
-DRAFT_BANNER = ('<div class="admonition warning"><p class="admonition-title">Draft: not published</p>'
-                "<p>This page has <code>draft: true</code>. Only <code>mkdocs serve</code> shows it: the built "
-                "site, its lists, the feed and search leave it out. Delete that line once <code>make check</code> "
-                "finds no TODO.</p></div>\n")
+DRAFT_BANNER = (
+    '<div class="admonition warning"><p class="admonition-title">Draft: not published</p>'
+    "<p>This page has <code>draft: true</code>. Only <code>mkdocs serve</code> shows it: the built "
+    "site, its lists, the feed and search leave it out. Delete that line once <code>make check</code> "
+    "finds no TODO.</p></div>\n"
+)
 
 
 class DebateConfig(Config):
@@ -84,8 +86,14 @@ class DebatePlugin(BasePlugin[DebateConfig]):
         site = self._site(config)
         # Every page's rules run here, before any page renders, so that a bad page fails the build
         # with the checker's own message, not later inside another page that lists it.
-        problems = [*(p for page in site.all_pages.values() for p in page_problems(site, page)),
-                    *data_problems(site)] if self.config.check else []
+        problems = (
+            [
+                *(p for page in site.all_pages.values() for p in page_problems(site, page)),
+                *data_problems(site),
+            ]
+            if self.config.check
+            else []
+        )
         if problems:
             raise PluginError("Content problems:\n" + "\n".join(map(str, problems)))
         for src, page in sorted(site.drafts.items()):
@@ -93,20 +101,30 @@ class DebatePlugin(BasePlugin[DebateConfig]):
             if file is None:
                 continue
             if self.serving:
-                file.inclusion = InclusionLevel.DRAFT  # MkDocs previews it, marked, under `serve` only
-                log.info(f"{page.path} is a draft (draft: true): previewed here, marked as a draft; "
-                         "`mkdocs build` leaves it out")
+                file.inclusion = (
+                    InclusionLevel.DRAFT
+                )  # MkDocs previews it, marked, under `serve` only
+                log.info(
+                    f"{page.path} is a draft (draft: true): previewed here, marked as a draft; "
+                    "`mkdocs build` leaves it out"
+                )
             else:
-                files.remove(file)  # not merely excluded: a link to it is then a dead link, which fails the build
-                log.info(f"{page.path} is a draft (draft: true): left out of the site, its lists, the feed, "
-                         "search and the sitemap")
+                files.remove(
+                    file
+                )  # not merely excluded: a link to it is then a dead link, which fails the build
+                log.info(
+                    f"{page.path} is a draft (draft: true): left out of the site, its lists, the feed, "
+                    "search and the sitemap"
+                )
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Under `mkdocs serve`, say on the page that a draft is not published."""
         return DRAFT_BANNER + html if page.file.inclusion.is_excluded() else html
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         """Name the feed's authors; give a page on the reading path one previous/next pair.
 
         The feed reads `author` before `authors`: it gets the registry's names
@@ -126,7 +144,9 @@ class DebatePlugin(BasePlugin[DebateConfig]):
             page.meta["hide"] = hidden if "footer" in hidden else [*hidden, "footer"]
         return markdown
 
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    def on_page_context(
+        self, context: dict, *, page: Page, config: MkDocsConfig, nav: object
+    ) -> dict:
         """Material prints the title and description as they are: hand its templates escaped Markup."""
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
@@ -145,7 +165,9 @@ class DebatePlugin(BasePlugin[DebateConfig]):
             raise PluginError(f"{page.file.src_uri}: " + "; ".join(problems))
         return output
 
-    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
         """The 404 page is a theme template, not a page: the same rule, from the same template."""
         if template_name.endswith(".html") and not self.serving and self.config.policy:
             problems = csp.page_problems(output_content)
@@ -158,7 +180,9 @@ class DebatePlugin(BasePlugin[DebateConfig]):
         if self.serving:
             return
         manifest = pathlib.Path(config.config_file_path).parent / urls.MANIFEST
-        missing = urls.lost(urls.normalise(urls.read_manifest(manifest)), pathlib.Path(config.site_dir))
+        missing = urls.lost(
+            urls.normalise(urls.read_manifest(manifest)), pathlib.Path(config.site_dir)
+        )
         if missing:
             raise PluginError(urls.redirect_advice(missing))
         for stub in pathlib.Path(config.site_dir).rglob("*.html") if self.config.policy else []:
@@ -209,5 +233,5 @@ def lift_data_blocks(html: str, content: str | None) -> str:
     start = html.find(content) if blocks else -1
     if start < 0:
         return html
-    html = html[:start] + DATA_BLOCK.sub("", content) + html[start + len(content):]
+    html = html[:start] + DATA_BLOCK.sub("", content) + html[start + len(content) :]
     return html.replace("</head>", "".join(blocks) + "</head>", 1)

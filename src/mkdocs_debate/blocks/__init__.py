@@ -20,7 +20,13 @@ from mkdocs_debate.blocks.definitions import definitions_index, term_definitions
 from mkdocs_debate.blocks.furniture import corrections_list
 from mkdocs_debate.blocks.glossary import glossary_page
 from mkdocs_debate.blocks.licences import licence_compare, licence_page, licences_list
-from mkdocs_debate.blocks.lists import discussions_list, essays_list, key_claims, latest_list, whats_new
+from mkdocs_debate.blocks.lists import (
+    discussions_list,
+    essays_list,
+    key_claims,
+    latest_list,
+    whats_new,
+)
 from mkdocs_debate.blocks.model_page import model_page
 from mkdocs_debate.blocks.models import field_at_a_glance, matrix_teaser, models_page
 from mkdocs_debate.blocks.path import reading_path

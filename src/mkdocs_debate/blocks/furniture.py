@@ -38,8 +38,9 @@ def corrections_list(site: Site, src: str, settings: Settings) -> str:
     if not rows:
         return "*No corrections have been needed so far.*"
     rows.sort(key=lambda r: r[0], reverse=True)
-    return "\n".join(f"- {human_date(d)}, [{esc(title_of(p))}]({link(src, p.src)}): {esc(n)}"
-                     for d, p, n in rows)
+    return "\n".join(
+        f"- {human_date(d)}, [{esc(title_of(p))}]({link(src, p.src)}): {esc(n)}" for d, p, n in rows
+    )
 
 
 def page_header(site: Site, page: Page, settings: Settings) -> str:
@@ -54,7 +55,9 @@ def page_header(site: Site, page: Page, settings: Settings) -> str:
 def page_meta_line(site: Site, page: Page) -> str:
     """Kind, date, when it was updated, byline and tags of an essay or summary, on one line."""
     meta = page.meta
-    items = [f'<span class="page-meta__kind">{esc(KIND_LABELS.get(str(meta.get("kind")), meta.get("kind", "")))}</span>']
+    items = [
+        f'<span class="page-meta__kind">{esc(KIND_LABELS.get(str(meta.get("kind")), meta.get("kind", "")))}</span>'
+    ]
     published, updated = iso_date(meta.get("date")), iso_date(meta.get("updated"))
     if published:
         items.append(_time(published))
@@ -63,8 +66,10 @@ def page_meta_line(site: Site, page: Page) -> str:
     authors = [_author(site, page, author) for author in meta.get("authors") or []]
     if authors:
         items.append("by " + ", ".join(authors))
-    tags = [f'<span class="page-meta__tag" title="{esc(site.tags.get(tag) or tag)}">{plain(tag)}</span>'
-            for tag in meta.get("tags") or []]
+    tags = [
+        f'<span class="page-meta__tag" title="{esc(site.tags.get(tag) or tag)}">{plain(tag)}</span>'
+        for tag in meta.get("tags") or []
+    ]
     line = " · ".join(items)
     if tags:  # its separator inside, as phones leave the tags out (extra.css)
         line += '<span class="page-meta__tags"> · Tags: ' + ", ".join(tags) + "</span>"
@@ -99,14 +104,21 @@ def revision_note(page: Page) -> str:
         return ""
     revisions = sorted(revisions, key=lambda r: str(r.get("date", "")), reverse=True)
     latest, older = revisions[0], revisions[1:]
-    out = ['<aside class="revision-note no-terms" markdown>', "",
-           '<details class="revision-note__details" markdown>',
-           f"<summary><strong>Revised {human_date(latest.get('date'))}</strong>: "
-           '<span class="revision-note__open">what changed</span></summary>', "",
-           plain(str(latest.get("note", "")).strip()), ""]
+    out = [
+        '<aside class="revision-note no-terms" markdown>',
+        "",
+        '<details class="revision-note__details" markdown>',
+        f"<summary><strong>Revised {human_date(latest.get('date'))}</strong>: "
+        '<span class="revision-note__open">what changed</span></summary>',
+        "",
+        plain(str(latest.get("note", "")).strip()),
+        "",
+    ]
     if older:
         out += ['<p class="revision-note__older">Earlier revisions:</p>', ""]
-        out += [f"- {human_date(r.get('date'))}: {plain(str(r.get('note', '')).strip())}" for r in older]
+        out += [
+            f"- {human_date(r.get('date'))}: {plain(str(r.get('note', '')).strip())}" for r in older
+        ]
         out += [""]
     return "\n".join(out + ["</details>", "", "</aside>"])
 
@@ -130,7 +142,9 @@ def furniture(site: Site, page: Page, settings: Settings) -> str:
 # Pages drawn from the data: cited at the newest date of what they show
 # -----------------------------------------------------------------------------
 
-DATE_KEYS = frozenset({"date", "updated", "checked", "read", "when"})  # not `released`: a fact, not a version
+DATE_KEYS = frozenset(
+    {"date", "updated", "checked", "read", "when"}
+)  # not `released`: a fact, not a version
 
 
 def _slug(page: Page) -> str:
@@ -155,11 +169,16 @@ DATA_PAGES: dict[str, tuple[str, list[Callable[[Site, Page], Any]]]] = {
     "models": ("models.yml", [_models]),
     "is-it-open": ("models.yml", [_models, _definitions]),
     "definitions-index": ("definitions.yml", [_definitions, _models]),
-    "term-definitions": ("definitions.yml", [lambda site, page: site.term_definitions.get(_slug(page)), _models]),
+    "term-definitions": (
+        "definitions.yml",
+        [lambda site, page: site.term_definitions.get(_slug(page)), _models],
+    ),
     "licences": ("licences.yml", [lambda site, page: site.licences]),
     "licence-page": ("licences.yml", [lambda site, page: site.licences.get(_slug(page))]),
-    "licence-compare": ("licences.yml",
-                        [lambda site, page: family_versions(site, _slug(page).removesuffix(COMPARE_SUFFIX))]),
+    "licence-compare": (
+        "licences.yml",
+        [lambda site, page: family_versions(site, _slug(page).removesuffix(COMPARE_SUFFIX))],
+    ),
     # The glossary's entries carry no dates: it shows the dated competing definitions and,
     # under "Used in", the pages that use each term.
     "glossary": ("glossary.yml", [_definitions, _articles]),
@@ -169,7 +188,11 @@ DATA_PAGES: dict[str, tuple[str, list[Callable[[Site, Page], Any]]]] = {
 
 def generated_blocks(page: Page) -> list[str]:
     """The names of the blocks a page generates (``[[generate:NAME]]`` outside code), in order."""
-    return [match.group(1) for _n, line in iter_code_free_lines(page.body) if (match := GENERATE_RE.match(line))]
+    return [
+        match.group(1)
+        for _n, line in iter_code_free_lines(page.body)
+        if (match := GENERATE_RE.match(line))
+    ]
 
 
 def newest_date(data: Any) -> dt.date | None:
@@ -210,11 +233,18 @@ def data_page_citation(site: Site, page: Page, settings: Settings) -> str:
     data_file, version = found
     meta = LineDict(page.meta)
     meta["date"] = meta["updated"] = version
-    return citation_block(site, dataclasses.replace(page, meta=meta), settings,
-                          history_of=f"{DATA_DIR}/{data_file}", version=True)
+    return citation_block(
+        site,
+        dataclasses.replace(page, meta=meta),
+        settings,
+        history_of=f"{DATA_DIR}/{data_file}",
+        version=True,
+    )
 
 
-def citation_block(site: Site, page: Page, settings: Settings, history_of: str = "", version: bool = False) -> str:
+def citation_block(
+    site: Site, page: Page, settings: Settings, history_of: str = "", version: bool = False
+) -> str:
     """The 'Cite this page' block: plain text, BibTeX, revision history (of history_of, else of the page).
 
     version: the page is drawn from the data and cited as the version of its
@@ -223,33 +253,49 @@ def citation_block(site: Site, page: Page, settings: Settings, history_of: str =
     meta = page.meta
     title = title_of(page)
     authors = " and ".join(
-        str((site.authors.get(a) or {}).get("name", a)) for a in meta.get("authors") or ["editors"])
+        str((site.authors.get(a) or {}).get("name", a)) for a in meta.get("authors") or ["editors"]
+    )
     published = iso_date(meta.get("date")) or dt.date.today()
     revised = iso_date(meta.get("updated")) or published
     url = settings.published_url(page.src)
     key = f"{settings.cite_key_prefix}-{_path_key(page) if version else page.slug}"
-    bibtex = (f"@online{{{key},\n  title  = {{{title}}},\n  author = {{{{{authors}}}}},\n"
-              f"  date   = {{{published.isoformat()}}},\n  urldate = {{{revised.isoformat()}}},\n"
-              + (f"  version = {{{revised.isoformat()}}},\n" if version else "")
-              + f"  organization = {{{settings.site_name}}},\n  url    = {{{url}}}\n}}")
-    dated = (f"version of {human_date(revised)}" if version
-             else f"{human_date(published)}; last revised {human_date(revised)}")
+    bibtex = (
+        f"@online{{{key},\n  title  = {{{title}}},\n  author = {{{{{authors}}}}},\n"
+        f"  date   = {{{published.isoformat()}}},\n  urldate = {{{revised.isoformat()}}},\n"
+        + (f"  version = {{{revised.isoformat()}}},\n" if version else "")
+        + f"  organization = {{{settings.site_name}}},\n  url    = {{{url}}}\n}}"
+    )
+    dated = (
+        f"version of {human_date(revised)}"
+        if version
+        else f"{human_date(published)}; last revised {human_date(revised)}"
+    )
     repo = settings.repo_url.rstrip("/")
     history = f"{repo}/commits/main/docs/{history_of or page.src}" if repo else ""
     corrections = meta.get("corrections") or []
     lines = [
-        '<section class="cite-this no-terms" markdown>', "",
-        "## Cite this page", "",
+        '<section class="cite-this no-terms" markdown>',
+        "",
+        "## Cite this page",
+        "",
         f'<p class="cite-this__text" markdown>{esc(authors)}. “{esc(title)}”. *{esc(settings.site_name)}*, '
-        f"{dated}. [{esc(url)}]({url})</p>", "",
-        f'<pre class="bibtex"><code>{esc(bibtex)}</code></pre>', "",
+        f"{dated}. [{esc(url)}]({url})</p>",
+        "",
+        f'<pre class="bibtex"><code>{esc(bibtex)}</code></pre>',
+        "",
     ]
     if history:
-        lines += [f"[Revision history of this {'data' if version else 'page'}]({history}) · "
-                  f"[Request a correction]({repo}/issues/new?template=correction.yml&page={quote(url, safe='')})", ""]
+        lines += [
+            f"[Revision history of this {'data' if version else 'page'}]({history}) · "
+            f"[Request a correction]({repo}/issues/new?template=correction.yml&page={quote(url, safe='')})",
+            "",
+        ]
     if corrections:
-        lines += ["**Corrections:**", ""] + [
-            f"- {human_date(c.get('date'))}: {esc(c.get('note', ''))}" for c in corrections] + [""]
+        lines += (
+            ["**Corrections:**", ""]
+            + [f"- {human_date(c.get('date'))}: {esc(c.get('note', ''))}" for c in corrections]
+            + [""]
+        )
     return "\n".join(lines + ["</section>"])
 
 

@@ -39,16 +39,26 @@ def page_problems(site: Site, page: Page) -> list[Problem]:
 
 def data_problems(site: Site) -> list[Problem]:
     """Every problem of the data files and of the rules across pages."""
-    specific = [*site_problems(site), *glossary_problems(site), *models_problems(site), *licences_problems(site),
-                *timeline_problems(site), *static_problems(site), *definitions_problems(site),
-                *themes_problems(site), *path_problems(site)]
+    specific = [
+        *site_problems(site),
+        *glossary_problems(site),
+        *models_problems(site),
+        *licences_problems(site),
+        *timeline_problems(site),
+        *static_problems(site),
+        *definitions_problems(site),
+        *themes_problems(site),
+        *path_problems(site),
+    ]
     # The plain-text rule of every data string speaks only where no rule of the file already has:
     # one message for one problem at one line.
     seen = {(p.path, p.line) for p in specific}
     return specific + [p for p in data_text_problems(site) if (p.path, p.line) not in seen]
 
 
-def all_problems(site: Site, only: set[str] | None = None, renderer: Renderer | None = None) -> list[Problem]:
+def all_problems(
+    site: Site, only: set[str] | None = None, renderer: Renderer | None = None
+) -> list[Problem]:
     """Every problem of the site (or of the pages whose absolute paths are in only).
 
     With a renderer, each page that passes its own rules is also rendered as
@@ -62,7 +72,9 @@ def all_problems(site: Site, only: set[str] | None = None, renderer: Renderer | 
         if only is None or os.path.abspath(os.path.join(site.docs_dir, page.src)) in only:
             found = page_findings(site, page)
             if renderer is not None and not found:  # a page whose own rules failed is not rendered
-                found = sorted(set(renderer.findings(page)) | set(link_findings(site, page, renderer, parsed)))
+                found = sorted(
+                    set(renderer.findings(page)) | set(link_findings(site, page, renderer, parsed))
+                )
             problems += located(page.path, found)
     return problems + data_problems(site)
 
@@ -73,8 +85,13 @@ def draft_notes(site: Site, only: set[str] | None = None) -> list[str]:
     for page in sorted(site.drafts.values(), key=lambda p: p.src):
         if only is None or os.path.abspath(os.path.join(site.docs_dir, page.src)) in only:
             todos = [line for line, _ in placeholder_findings(page)]
-            notes.append(f"{page.path}: draft (draft: true), not published: " + (
-                f"{len(todos)} TODO{'s' if len(todos) != 1 else ''} left, on line"
-                f"{'s' if len(todos) != 1 else ''} {', '.join(map(str, todos))}" if todos else
-                "no TODO left; delete draft: true to publish it"))
+            notes.append(
+                f"{page.path}: draft (draft: true), not published: "
+                + (
+                    f"{len(todos)} TODO{'s' if len(todos) != 1 else ''} left, on line"
+                    f"{'s' if len(todos) != 1 else ''} {', '.join(map(str, todos))}"
+                    if todos
+                    else "no TODO left; delete draft: true to publish it"
+                )
+            )
     return notes

@@ -31,7 +31,9 @@ class RenderTimeoutError(Exception):
 @contextlib.contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
     """Raise RenderTimeoutError in the main thread after seconds (elsewhere, no budget: signals need the main thread)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "setitimer"
+    ):
         yield
         return
 
@@ -64,7 +66,9 @@ class Renderer:
         """A Markdown instance configured as the build configures it for this page."""
         fields = {f.name: getattr(self.settings, f.name) for f in dataclasses.fields(Settings)}
         extension = DebateExtension(**fields, page=page.src)
-        return markdown.Markdown(extensions=[*self.extensions, extension], extension_configs=self.options)
+        return markdown.Markdown(
+            extensions=[*self.extensions, extension], extension_configs=self.options
+        )
 
     def html(self, page: Page) -> str:
         """The page's HTML as the build renders it; empty if the build would refuse the page.
@@ -89,11 +93,25 @@ class Renderer:
         except MarkupReferenceError as error:
             return [Finding(error.problem.line, error.problem.message)]
         except RenderTimeoutError:
-            return [Finding(page.body_line, f"rendering the page took more than {RENDER_SECONDS} s: simplify its "
-                                            "markup (deep nesting, many unclosed brackets or comments)")]
+            return [
+                Finding(
+                    page.body_line,
+                    f"rendering the page took more than {RENDER_SECONDS} s: simplify its "
+                    "markup (deep nesting, many unclosed brackets or comments)",
+                )
+            ]
         except RecursionError:
-            return [Finding(page.body_line, "the page is nested too deeply to render (raw HTML, block quotes or "
-                                            "lists inside each other): flatten it")]
+            return [
+                Finding(
+                    page.body_line,
+                    "the page is nested too deeply to render (raw HTML, block quotes or "
+                    "lists inside each other): flatten it",
+                )
+            ]
         except Exception as error:  # any crash becomes the page's problem, not a traceback
-            return [Finding(page.body_line, f"the page cannot be rendered: {type(error).__name__}: {error}")]
+            return [
+                Finding(
+                    page.body_line, f"the page cannot be rendered: {type(error).__name__}: {error}"
+                )
+            ]
         return []

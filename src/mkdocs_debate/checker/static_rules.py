@@ -28,24 +28,96 @@ from mkdocs_debate.problems import Problem
 REVIEWED_FILES = "reviewed-files.yml"  # beside mkdocs.yml: files under docs/ a maintainer reviewed
 EXCLUDED_DIRS = frozenset({"_data", "_templates"})  # exclude_docs in mkdocs.yml: never published
 SIGNATURES = {
-    ".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
-    ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",), ".avif": (b"",), ".pdf": (b"%PDF-",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".webp": (b"RIFF",),
+    ".avif": (b"",),
+    ".pdf": (b"%PDF-",),
 }
 SVG_NS = "{http://www.w3.org/2000/svg}"
-SVG_ELEMENTS = frozenset({
-    "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "title", "desc",
-    "defs", "lineargradient", "radialgradient", "stop", "clippath",
-})
-SVG_ATTRIBUTES = frozenset({
-    "id", "class", "viewbox", "width", "height", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "ry",
-    "d", "points", "transform", "fill", "fill-rule", "fill-opacity", "clip-rule", "clip-path", "stroke",
-    "stroke-width", "stroke-linecap", "stroke-linejoin", "stroke-opacity", "stroke-dasharray", "opacity",
-    "font-size", "font-family", "font-weight", "text-anchor", "dominant-baseline", "dx", "dy", "offset",
-    "stop-color", "stop-opacity", "gradientunits", "gradienttransform", "version", "preserveaspectratio",
-    "role", "aria-label", "aria-hidden", "aria-labelledby", "focusable", "xml:space",
-})
+SVG_ELEMENTS = frozenset(
+    {
+        "svg",
+        "g",
+        "path",
+        "rect",
+        "circle",
+        "ellipse",
+        "line",
+        "polyline",
+        "polygon",
+        "text",
+        "tspan",
+        "title",
+        "desc",
+        "defs",
+        "lineargradient",
+        "radialgradient",
+        "stop",
+        "clippath",
+    }
+)
+SVG_ATTRIBUTES = frozenset(
+    {
+        "id",
+        "class",
+        "viewbox",
+        "width",
+        "height",
+        "x",
+        "y",
+        "x1",
+        "x2",
+        "y1",
+        "y2",
+        "cx",
+        "cy",
+        "r",
+        "rx",
+        "ry",
+        "d",
+        "points",
+        "transform",
+        "fill",
+        "fill-rule",
+        "fill-opacity",
+        "clip-rule",
+        "clip-path",
+        "stroke",
+        "stroke-width",
+        "stroke-linecap",
+        "stroke-linejoin",
+        "stroke-opacity",
+        "stroke-dasharray",
+        "opacity",
+        "font-size",
+        "font-family",
+        "font-weight",
+        "text-anchor",
+        "dominant-baseline",
+        "dx",
+        "dy",
+        "offset",
+        "stop-color",
+        "stop-opacity",
+        "gradientunits",
+        "gradienttransform",
+        "version",
+        "preserveaspectratio",
+        "role",
+        "aria-label",
+        "aria-hidden",
+        "aria-labelledby",
+        "focusable",
+        "xml:space",
+    }
+)
 LOCAL_URL = re.compile(r"^url\(#[A-Za-z0-9_-]+\)$")
-PROCESSING_INSTRUCTION = re.compile(r"<\?(?!xml\s)", re.IGNORECASE)  # <?xml-stylesheet ...?> and the like
+PROCESSING_INSTRUCTION = re.compile(
+    r"<\?(?!xml\s)", re.IGNORECASE
+)  # <?xml-stylesheet ...?> and the like
 MAX_STATIC_BYTES = 5_000_000
 
 
@@ -63,7 +135,9 @@ def published_files(docs_dir: str) -> Iterator[tuple[str, str]]:
     """(absolute path, path relative to docs/) of every file MkDocs would publish or render."""
     for folder, dirs, files in os.walk(docs_dir):
         top = os.path.relpath(folder, docs_dir) == "."
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (top and d in EXCLUDED_DIRS))
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and not (top and d in EXCLUDED_DIRS)
+        )
         for name in sorted(files):
             if not name.startswith("."):
                 path = os.path.join(folder, name)
@@ -80,19 +154,32 @@ def static_problems(site: Site) -> Iterator[Problem]:
         if extension == ".md" or rel in reviewed:
             continue
         if os.path.getsize(path) > MAX_STATIC_BYTES:
-            yield Problem(shown, 1, f"files under docs/ must be at most {MAX_STATIC_BYTES // 1_000_000} MB")
+            yield Problem(
+                shown, 1, f"files under docs/ must be at most {MAX_STATIC_BYTES // 1_000_000} MB"
+            )
         elif extension == ".svg":
             yield from (Problem(shown, line, message) for line, message in svg_findings(path))
         elif extension in SIGNATURES:
             with open(path, "rb") as handle:
                 head = handle.read(16)
-            if not any(head.startswith(s) for s in SIGNATURES[extension]) or \
-                    (extension == ".webp" and head[8:12] != b"WEBP") or (extension == ".avif" and head[4:8] != b"ftyp"):
-                yield Problem(shown, 1, f"the file is not a {extension[1:].upper()} file (its first bytes say otherwise)")
+            if (
+                not any(head.startswith(s) for s in SIGNATURES[extension])
+                or (extension == ".webp" and head[8:12] != b"WEBP")
+                or (extension == ".avif" and head[4:8] != b"ftyp")
+            ):
+                yield Problem(
+                    shown,
+                    1,
+                    f"the file is not a {extension[1:].upper()} file (its first bytes say otherwise)",
+                )
         else:
-            yield Problem(shown, 1, f"{extension or 'files without an extension'} files are not accepted under docs/: "
-                                    "a contribution is Markdown pages, raster images (PNG, JPEG, GIF, WebP, AVIF), "
-                                    f"PDF and plain SVG (a maintainer lists the site's own files in {REVIEWED_FILES})")
+            yield Problem(
+                shown,
+                1,
+                f"{extension or 'files without an extension'} files are not accepted under docs/: "
+                "a contribution is Markdown pages, raster images (PNG, JPEG, GIF, WebP, AVIF), "
+                f"PDF and plain SVG (a maintainer lists the site's own files in {REVIEWED_FILES})",
+            )
 
 
 def svg_findings(path: str) -> Iterator[tuple[int, str]]:
@@ -107,27 +194,49 @@ def svg_findings(path: str) -> Iterator[tuple[int, str]]:
 
     pi = PROCESSING_INSTRUCTION.search(text)
     if pi:
-        yield line_of(pi.group(0)), "an SVG must not hold processing instructions (<?xml-stylesheet?> and the like)"
+        yield (
+            line_of(pi.group(0)),
+            "an SVG must not hold processing instructions (<?xml-stylesheet?> and the like)",
+        )
         return
     try:
-        root = SafeElementTree.fromstring(raw, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        root = SafeElementTree.fromstring(
+            raw, forbid_dtd=True, forbid_entities=True, forbid_external=True
+        )
     except (DefusedXmlException, SafeElementTree.ParseError, ValueError) as error:
         position = getattr(error, "position", (1, 0))
-        yield (position[0] if position else 1), f"an SVG must be well-formed XML without a DTD or entities: {error}"
+        yield (
+            (position[0] if position else 1),
+            f"an SVG must be well-formed XML without a DTD or entities: {error}",
+        )
         return
     for element in root.iter():
         tag = str(element.tag)
-        name = tag[len(SVG_NS):] if tag.startswith(SVG_NS) else tag
+        name = tag[len(SVG_NS) :] if tag.startswith(SVG_NS) else tag
         if not tag.startswith(SVG_NS) or name.lower() not in SVG_ELEMENTS:
-            yield line_of(f"<{name.rpartition('}')[2]}"), (f"<{name}> is not allowed in an SVG (drawing elements only, "
-                                                            "in the SVG namespace: no script, foreignObject, use, "
-                                                            "animation or XHTML)")
+            yield (
+                line_of(f"<{name.rpartition('}')[2]}"),
+                (
+                    f"<{name}> is not allowed in an SVG (drawing elements only, "
+                    "in the SVG namespace: no script, foreignObject, use, "
+                    "animation or XHTML)"
+                ),
+            )
             continue
         for key, value in element.attrib.items():
             attribute = key.rpartition("}")[2] if key.startswith("{") else key
             if key.startswith("{") and key != "{http://www.w3.org/XML/1998/namespace}space":
-                yield line_of(f"{attribute}="), f"attribute {key!r} is not allowed on <{name}> in an SVG"
+                yield (
+                    line_of(f"{attribute}="),
+                    f"attribute {key!r} is not allowed on <{name}> in an SVG",
+                )
             elif not key.startswith("{") and attribute.lower() not in SVG_ATTRIBUTES:
-                yield line_of(f"{attribute}="), f"attribute {attribute!r} is not allowed on <{name}> in an SVG"
+                yield (
+                    line_of(f"{attribute}="),
+                    f"attribute {attribute!r} is not allowed on <{name}> in an SVG",
+                )
             elif "url(" in value.lower() and not LOCAL_URL.match(value.strip()):
-                yield line_of(value[:40]), f"attribute {attribute!r} of <{name}> may only point inside the SVG: {value!r}"
+                yield (
+                    line_of(value[:40]),
+                    f"attribute {attribute!r} of <{name}> may only point inside the SVG: {value!r}",
+                )

@@ -31,10 +31,16 @@ from mkdocs_debate.urls import MANIFEST, lost, normalise, published, read_manife
 
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
+
 def build(root: pathlib.Path, out: pathlib.Path) -> None:
     """A strict build of the site in root into out (never -q: it hides strict warnings)."""
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-                            cwd=root, env={**os.environ, **BUILD_ENV}, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=root,
+        env={**os.environ, **BUILD_ENV},
+        capture_output=True,
+        text=True,
+    )
     if result.returncode:
         raise SystemExit("build failed:\n" + result.stdout + result.stderr)
 
