@@ -6,6 +6,7 @@ exactly what a reader's browser would get, whatever the source looked like.
 
 from __future__ import annotations
 
+import pathlib
 import re
 
 import html5lib
@@ -14,8 +15,9 @@ import pytest
 from hypothesis import strategies as st
 from util import render
 
+from mkdocs_debate import test_tools
 from mkdocs_debate.extension import UnsafeMarkupError
-from mkdocs_debate.safety import violations
+from mkdocs_debate.safety import FigureStash, violations
 
 HOSTILE = {
     "raw script": ("<script>alert(1)</script>", "<script> is not allowed (only JSON data blocks)"),
@@ -411,3 +413,50 @@ def test_the_browser_side_of_the_property_sees_script():
     assert executable_as_a_browser_reads_it(
         '<script/type=module type="application/json">a()</script>'
     )
+
+
+# The engine's figures are checked on their own and put back (safety.FigureStash).
+
+
+def _real_render(source: str, page: str) -> str:
+    return test_tools.render(source, pathlib.Path(__file__).parent.parent / "docs", page)
+
+
+def test_a_generated_figure_is_put_back_whole_after_the_check():
+    out = _real_render("# Models\n\n[[generate:models]]\n", "models.md")
+    assert out.count('<svg class="plot"') == 1
+    assert '<title id="over-time-title">' in out
+    assert "data-figure" not in out
+
+
+def test_a_contributed_id_may_not_shadow_a_generated_figures_id():
+    with pytest.raises(UnsafeMarkupError, match="over-time-title.*used twice"):
+        _real_render(
+            '# Models\n\n[[generate:models]]\n\n<p id="over-time-title">x</p>\n', "models.md"
+        )
+
+
+def test_a_contributed_placeholder_names_no_figure():
+    out = _real_render(
+        '# Models\n\n<span data-figure="0000000000000000-0"></span>\n\n[[generate:models]]\n',
+        "models.md",
+    )
+    assert out.count("<svg") == 1
+    assert '<span data-figure="0000000000000000-0"></span>' in out
+
+
+def test_a_figure_is_read_by_both_parsers_on_its_own():
+    stash = FigureStash()
+    lifted = stash.lift('<figure><svg><a href="javascript:alert(1)">x</a></svg></figure>')
+    assert "<svg" not in lifted and "data-figure" in lifted
+    assert any("javascript" in v.message for v in stash.violations())
+    stash = FigureStash()
+    stash.lift("<svg><style><img src=x onerror=alert(1)></style></svg>")
+    assert stash.violations()  # <style> and what SVG reads inside it
+
+
+def test_a_lost_placeholder_is_an_error_not_a_missing_figure():
+    stash = FigureStash()
+    stash.lift('<svg class="count-bar"></svg>')
+    with pytest.raises(ValueError, match="placeholder was lost"):
+        stash.restore("<p>nothing here</p>")

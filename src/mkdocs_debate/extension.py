@@ -83,7 +83,7 @@ from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import Site, load_site
 from mkdocs_debate.matcher import MODEL_PREFIX, matcher_for
 from mkdocs_debate.problems import Problem
-from mkdocs_debate.safety import Violation, violations
+from mkdocs_debate.safety import FigureStash, Violation, violations
 from mkdocs_debate.source import iter_code_free_lines
 from mkdocs_debate.syntax import CLAIM_SIDES, GENERATE_RE, REFERENCE, claim_anchor
 from mkdocs_debate.usage import find_definition, find_term, term_tip
@@ -210,6 +210,7 @@ class DebateContext:
         self.md = md
         self.settings = settings
         self.configured_page = page
+        self.figures = FigureStash()
         self.reset()
 
     def reset(self) -> None:
@@ -221,6 +222,7 @@ class DebateContext:
             Problem
         ] = []  # bad references, reported with the rendered page's problems
         self.tree_done = False
+        self.figures.reset()
 
     @property
     def site(self) -> Site:
@@ -329,14 +331,17 @@ class GeneratePreprocessor(Preprocessor):
                     + ", ".join(sorted(GENERATORS)),
                     line.strip(),
                 )
-            output.extend(["", *builder(site, src, settings).splitlines(), ""])
+            lift = self.context.figures.lift
+            output.extend(["", *lift(builder(site, src, settings)).splitlines(), ""])
         page = site.all_pages.get(src)
         if page is not None:
-            header = page_header(site, page, settings)
+            header = self.context.figures.lift(page_header(site, page, settings))
             output = [*header.splitlines(), "", *output] if header else output
             if page.is_article:
                 output.extend(notes_heading(self.md, lines, outside_code))
-            output.extend(["", *furniture(site, page, settings).splitlines()])
+            output.extend(
+                ["", *self.context.figures.lift(furniture(site, page, settings)).splitlines()]
+            )
         return output
 
 
@@ -716,10 +721,23 @@ class SafetyPostprocessor(Postprocessor):
     def run(self, text: str) -> str:
         if not self.context.tree_done:
             return text  # the toc extension runs postprocessors on heading text: check the whole page only
-        found = violations(text)
+        found = [*violations(text), *self.context.figures.violations()]
         if found or self.context.problems:
             raise self.context.unsafe(found)
         return text
+
+
+class FigurePostprocessor(Postprocessor):
+    """Puts the engine's SVG figures back, after the page was checked without them."""
+
+    def __init__(self, md: Markdown, context: DebateContext):
+        super().__init__(md)
+        self.context = context
+
+    def run(self, text: str) -> str:
+        if not self.context.tree_done:
+            return text  # the toc extension runs postprocessors on heading text
+        return self.context.figures.restore(text)
 
 
 NO_PREVIEW_CLASSES = frozenset({"footnote-ref", "footnote-backref", "headerlink"})
@@ -943,6 +961,8 @@ class DebateExtension(Extension):
         )
         if validate:
             md.postprocessors.register(SafetyPostprocessor(md, self.context), "debate_safety", 5)
+        # After the check (5): the figures were checked on their own (safety.FigureStash).
+        md.postprocessors.register(FigurePostprocessor(md, self.context), "debate_figures", 4)
 
     def reset(self) -> None:
         self.context.reset()

@@ -26,9 +26,11 @@ and JSON data blocks that do not hold strict JSON.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html.parser
 import json
 import re
+import secrets
 from urllib.parse import urlsplit
 
 import html5lib
@@ -316,6 +318,7 @@ class _Validator(html.parser.HTMLParser):
             self._bad(f"<input type={values.get('type')!r}> is not allowed")
 
 
+@functools.lru_cache(maxsize=8192)  # a page links the same few hundred addresses again and again
 def _url_problem(tag: str, attribute: str, value: str) -> str | None:
     """Why a URL attribute is refused, or None."""
     cleaned = re.sub(r"[\x00-\x20\x7f]", "", value)
@@ -422,3 +425,55 @@ def violations(rendered: str) -> list[Violation]:
             seen.add(violation.message)
             found.append(violation)
     return found
+
+
+# The engine's own drawings: a whole <svg> element as figures.py writes it (never nested).
+ENGINE_SVG = re.compile(r"<svg\b[^>]*>.*?</svg>", re.DOTALL)
+SVG_ID = re.compile(r'\sid="([^"]*)"')
+
+
+class FigureStash:
+    """The engine's SVG figures, set aside while a page is checked and put back after.
+
+    An ``<svg>`` on a page sends the whole page through html5lib, which is
+    slow (pure Python): the grid page, the matrix and the timeline are a few
+    hundred kilobytes each. The figures are the engine's, drawn from typed data
+    with every field escaped, so each is checked on its own -- by both
+    parsers, with the same allowlist -- and the page is checked with a
+    placeholder that keeps the figure's ids (a contributed id still may not
+    shadow one). The placeholder's token is drawn per build, so contributed
+    markup cannot name a figure; a placeholder Markdown changed is an error,
+    not a silent loss.
+    """
+
+    def __init__(self) -> None:
+        self.token = secrets.token_hex(8)
+        self.figures: list[tuple[str, str]] = []  # (placeholder, svg)
+
+    def reset(self) -> None:
+        self.figures = []
+
+    def lift(self, generated: str) -> str:
+        """The generated HTML with each of its SVG figures replaced by a placeholder."""
+        return ENGINE_SVG.sub(self._placeholder, generated) if "<svg" in generated else generated
+
+    def _placeholder(self, match: re.Match[str]) -> str:
+        svg = match.group(0)
+        if svg.count("<svg") != 1:
+            raise ValueError("a generated figure holds another <svg> (figures are never nested)")
+        ids = "".join(f'<span id="{found}"></span>' for found in SVG_ID.findall(svg))
+        placeholder = f'<span data-figure="{self.token}-{len(self.figures)}">{ids}</span>'
+        self.figures.append((placeholder, svg))
+        return placeholder
+
+    def violations(self) -> list[Violation]:
+        """What the allowlist refuses in the figures, each read on its own."""
+        return [found for _placeholder, svg in self.figures for found in violations(svg)]
+
+    def restore(self, text: str) -> str:
+        """The page with every figure back in its place."""
+        for placeholder, svg in self.figures:
+            if placeholder not in text:
+                raise ValueError(f"a generated figure's placeholder was lost: {placeholder[:40]}")
+            text = text.replace(placeholder, svg, 1)
+        return text
