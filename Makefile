@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 PIP     := --quiet --disable-pip-version-check
 
-.PHONY: help install system-deps serve build check lint test lock new-essay exports manifest benchmark benchmark-links benchmark-safety benchmark-lighthouse benchmark-zensical build-zensical clean
+.PHONY: help install system-deps serve build check lint test test-fast lock new-essay exports manifest benchmark benchmark-links benchmark-safety benchmark-lighthouse benchmark-zensical build-zensical clean
 
 help: ## List every target with what it does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 28
@@ -54,6 +54,9 @@ test: system-deps install ## The whole test suite (lint, content, builds, browse
 	$(VENV)/bin/debate-check
 	$(VENV)/bin/debate-export --check
 	$(PY) -m pytest tests
+
+test-fast: install ## Unit and golden tests only (no build, no browser): a few minutes, while you work
+	$(PY) -m pytest -m "unit or golden" tests
 
 new-essay: install ## Scaffold a draft essay and print its preview address: make new-essay TITLE="My title"
 	$(VENV)/bin/debate-new-essay "$(TITLE)"

@@ -102,6 +102,7 @@ def test_no_request_to_github_api(site_pages):
         assert 'data-md-component="source"' not in html, path
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(
     "link,needle",
     [
