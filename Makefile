@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 PIP     := --quiet --disable-pip-version-check
 
-.PHONY: help install system-deps serve build check lint test lock new-essay exports manifest benchmark benchmark-links benchmark-safety benchmark-lighthouse benchmark-zensical build-zensical clean
+.PHONY: help install system-deps serve build check lint test test-fast lock new-essay exports manifest benchmark benchmark-links benchmark-safety benchmark-lighthouse benchmark-zensical build-zensical clean
 
 help: ## List every target with what it does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 28
@@ -25,7 +25,16 @@ $(VENV)/.installed: requirements.txt package.json package-lock.json pyproject.to
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(VENV)/.installed ## Python and node dependencies (pinned) and the engine, into .venv
+# The git hook (.pre-commit-config.yaml) is installed from a clone's own work tree. A linked
+# worktree (git worktree add) shares its hooks with the main one, and the hook would run this
+# worktree's .venv for all of them: it is left to the main work tree. Outside git, nothing.
+install: $(VENV)/.installed ## Python and node dependencies (pinned) and the engine, into .venv; the pre-commit hook
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  if [ "$$(git rev-parse --git-dir)" = "$$(git rev-parse --git-common-dir)" ]; then \
+	    $(VENV)/bin/pre-commit install >/dev/null && echo "pre-commit hook installed (.git/hooks/pre-commit)" \
+	      || echo "pre-commit hook not installed (see above); the tests do not need it"; \
+	  else echo "pre-commit hook: a linked worktree shares the main work tree's hooks; run make install there"; fi; \
+	fi
 
 system-deps: ## Debian packages the build and browser tests need (chromium, cairo)
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -54,6 +63,9 @@ test: system-deps install ## The whole test suite (lint, content, builds, browse
 	$(VENV)/bin/debate-check
 	$(VENV)/bin/debate-export --check
 	$(PY) -m pytest tests
+
+test-fast: install ## Unit and golden tests only (no build, no browser): a few minutes, while you work
+	$(PY) -m pytest -m "unit or golden" tests
 
 new-essay: install ## Scaffold a draft essay and print its preview address: make new-essay TITLE="My title"
 	$(VENV)/bin/debate-new-essay "$(TITLE)"

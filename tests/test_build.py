@@ -8,6 +8,7 @@ import subprocess
 
 import html5lib
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site, mkdocs_build
 from mkdocs_redirects.plugin import HTML_TEMPLATE
@@ -102,6 +103,7 @@ def test_no_request_to_github_api(site_pages):
         assert 'data-md-component="source"' not in html, path
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(
     "link,needle",
     [
@@ -143,6 +145,49 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
         text=True,
     )
     assert result.returncode == 1 and "broken.yml:" in result.stdout
+
+
+def deploy_waits_for_the_tests(workflow: dict) -> list[str]:
+    """Why a workflow's deploy-pages step could run without the suite passing on its commit."""
+    jobs = workflow.get("jobs", {})
+
+    def needs(name: str) -> set[str]:
+        direct = jobs[name].get("needs", [])
+        direct = [direct] if isinstance(direct, str) else direct
+        return set(direct).union(*(needs(d) for d in direct))
+
+    testing = {
+        name
+        for name, job in jobs.items()
+        if any(
+            step.get("run", "").strip() in ("make test", ".ci/run") for step in job.get("steps", [])
+        )
+    }
+    deploying = [
+        name
+        for name, job in jobs.items()
+        if any("deploy-pages" in step.get("uses", "") for step in job.get("steps", []))
+    ]
+    if not deploying:
+        return ["no job deploys"]
+    return [
+        f"job {name} deploys without needing a job that runs make test"
+        for name in deploying
+        if not needs(name) & testing
+    ]
+
+
+def test_pages_deploys_only_after_the_tests_pass_on_the_same_commit():
+    """Same workflow run, same commit: the deploy job needs the job that runs the whole suite."""
+    workflow = yaml.safe_load(
+        (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    )
+    assert deploy_waits_for_the_tests(workflow) == []
+    del workflow["jobs"]["build"]["needs"]
+    workflow["jobs"]["deploy"]["needs"] = "build"
+    assert deploy_waits_for_the_tests(workflow) == [
+        "job deploy deploys without needing a job that runs make test"
+    ]
 
 
 def test_every_page_has_canonical_and_description(site_pages):

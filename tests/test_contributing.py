@@ -157,6 +157,7 @@ def test_a_draft_is_nowhere_in_the_built_site(site_with_a_draft):
     assert not list(site.rglob("*a-draft*"))  # no social card either
 
 
+@pytest.mark.build
 def test_a_link_to_a_draft_fails_the_build(tmp_path):
     root = copy_site(tmp_path / "repo")
     (root / "docs" / "essays" / "a-draft.md").write_text(DRAFT, encoding="utf-8")

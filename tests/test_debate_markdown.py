@@ -1,119 +1,21 @@
-"""Golden tests of the debate Markdown extension: Markdown in, HTML out."""
+"""The debate Markdown extension beyond the golden pairs (tests/test_golden.py): errors, options, pages."""
 
 from __future__ import annotations
 
 import markdown
 import pytest
-from util import GOLDEN_DOCS, check_markdown, render
+from util import GOLDEN_DOCS, render
 
 from mkdocs_debate.extension import DebateExtension, UnknownPageError
 from mkdocs_debate.syntax import numbered_claim_references
 
-GRATIS = '<a class="glossary-term" data-term="gratis" data-tip="At no monetary cost." href="glossary.md#gratis">'
-OPEN_SOURCE = (
-    '<a class="glossary-term" data-term="open-source" '
-    'data-tip="Software whose licence meets the Open Source Definition." href="glossary.md#open-source">'
-)
-OSAI = (
-    '<a class="glossary-term" data-term="open-source-ai" '
-    'data-tip="An AI system released under terms meeting the OSAID." href="glossary.md#open-source-ai">'
-)
-
-
-def test_first_mention_only():
-    check_markdown(
-        "Open source is old. Open source again.",
-        f"<p>{OPEN_SOURCE}Open source</a> is old. Open source again.</p>",
-    )
-
-
-def test_longest_match_wins():
-    check_markdown(
-        "Open source AI is not open source.",
-        f"<p>{OSAI}Open source AI</a> is not {OPEN_SOURCE}open source</a>.</p>",
-    )
-
-
-def test_whole_words_only():
-    check_markdown("Gratisware is not gratis.", f"<p>Gratisware is not {GRATIS}gratis</a>.</p>")
-
-
-def test_aliases_and_plurals():
-    check_markdown(
-        "Two open-weight models.",
-        '<p>Two <a class="glossary-term" data-term="open-weights" '
-        'data-tip="Model parameters anyone can download." href="glossary.md#open-weights">open-weight models</a>.</p>',
-    )
-
-
-def test_code_is_never_linked():
-    check_markdown(
-        "`gratis` and\n\n```\ngratis\n```\n\nthen gratis.",
-        f"""
-        <p><code>gratis</code> and</p>
-        <div class="highlight"><pre><span></span><code>gratis
-        </code></pre></div>
-        <p>then {GRATIS}gratis</a>.</p>""",
-    )
-
-
-def test_existing_links_are_not_touched():
-    check_markdown(
-        "[gratis](https://example.org) then gratis.",
-        f'<p><a href="https://example.org">gratis</a> then {GRATIS}gratis</a>.</p>',
-    )
-
-
-def test_headings_are_not_linked():
-    check_markdown("## Gratis\n\ngratis", f'<h2 id="gratis">Gratis</h2>\n<p>{GRATIS}gratis</a></p>')
-
-
-def test_image_alt_text_is_not_linked():
-    check_markdown(
-        "![gratis](x.png) gratis", f'<p><img alt="gratis" src="x.png" /> {GRATIS}gratis</a></p>'
-    )
-
-
-def test_raw_html_and_attributes_are_not_touched():
-    check_markdown(
-        '<div title="gratis">gratis</div>\n\nGratis.',
-        f'<div title="gratis">gratis</div>\n\n<p>{GRATIS}Gratis</a>.</p>',
-    )
-
-
-def test_page_can_opt_out():
-    check_markdown("Open source here.", "<p>Open source here.</p>", page="opted-out.md")
-
-
-def test_forced_term_link_counts_as_first_mention():
-    check_markdown(
-        "Free [[term:gratis|of charge]] and gratis.",
-        f"<p>Free {GRATIS}of charge</a> and gratis.</p>",
-    )
-
-
-def test_forced_term_by_alias():
-    check_markdown(
-        "[[term:open-weight model]]",
-        '<p><a class="glossary-term" data-term="open-weights" '
-        'data-tip="Model parameters anyone can download." href="glossary.md#open-weights">open-weight model</a></p>',
-    )
+pytestmark = pytest.mark.golden
 
 
 def test_unknown_term_names_file_and_line():
     with pytest.raises(ValueError) as error:
         render("x\n\nA [[term:no-such-term]] ref.")
     assert str(error.value).startswith("docs/sample.md:6: unknown glossary term 'no-such-term'")
-
-
-def test_claim_reference_anchors_its_paragraph():
-    check_markdown(
-        "Weights are a binary. [[claim:weights-are-binary|for]]",
-        '<p id="claim-weights-are-binary">Weights are a binary. <a class="claim-ref claim-ref--for" '
-        'data-claim="weights-are-binary" '
-        'data-tip="Claim: Model weights are the compiled binary of a model." href="claims/weights-are-binary.md">'
-        '<span class="claim-ref__side">Argues for</span> Weights are the binary</a></p>',
-    )
 
 
 def test_unknown_claim_is_an_error():

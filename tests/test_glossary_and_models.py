@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site, mkdocs_build
 
@@ -317,6 +318,7 @@ def test_models_json_uses_the_data_keys(built_site):
     assert set(first["openness"]) == set(DIMENSIONS)
 
 
+@pytest.mark.build
 def test_broken_models_file_fails_with_the_exact_message(tmp_path):
     site = copy_site(tmp_path / "repo")
     data = site / "docs" / "_data" / "models.yml"

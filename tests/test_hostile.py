@@ -894,6 +894,7 @@ AGREEMENT_CASES = {
 }
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", sorted(AGREEMENT_CASES))
 def test_the_checker_refuses_first_what_the_build_refuses_at_the_same_line(tmp_path, name):
     """A real strict build of the site with the hostile page fails naming the checker's own path:line: message."""

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import venv
+import zipfile
 
 import pytest
 from conftest import ROOT
@@ -107,6 +108,21 @@ def wheel(tmp_path_factory) -> pathlib.Path:
     assert result.returncode == 0, result.stdout + result.stderr
     (built,) = out.glob("mkdocs_debate-*.whl")
     return built
+
+
+def test_the_wheel_declares_its_licence_by_spdx_expression(wheel):
+    """PEP 639: License-Expression and the one licence file of the code (not the text's CC BY-SA)."""
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        (metadata,) = (n for n in names if n.endswith(".dist-info/METADATA"))
+        headers = archive.read(metadata).decode("utf-8").split("\n\n", 1)[0].splitlines()
+    assert "License-Expression: MIT" in headers
+    assert [h for h in headers if h.startswith("License")] == [
+        "License-Expression: MIT",
+        "License-File: LICENSE",
+    ]
+    licences = [n for n in names if "/licenses/" in n]
+    assert len(licences) == 1 and licences[0].endswith(".dist-info/licenses/LICENSE")
 
 
 def test_a_foreign_site_builds_from_the_wheel_alone(wheel, tmp_path):

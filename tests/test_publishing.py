@@ -151,6 +151,7 @@ def test_manifest_covers_everything_published(built_site):
     assert not unrecorded, "run `make manifest`: " + ", ".join(sorted(unrecorded)[:10])
 
 
+@pytest.mark.build
 def test_removing_a_page_without_redirect_is_caught(tmp_path):
     site = copy_site(tmp_path / "repo")
     (site / "docs" / "discussions" / "zuckerberg-on-the-dwarkesh-podcast.md").unlink()
@@ -179,6 +180,7 @@ def test_removing_a_page_without_redirect_is_caught(tmp_path):
     assert any("#" in e for e in lost if e.startswith("discussions/zuckerberg"))
 
 
+@pytest.mark.build
 def test_the_build_itself_refuses_to_lose_a_published_url(tmp_path):
     """With the manifest beside it, the build (not only pytest) fails and says what to add to redirect_maps."""
     site = copy_site(tmp_path / "repo")

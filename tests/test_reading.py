@@ -257,6 +257,7 @@ def test_a_broken_path_fails_the_checker_with_every_problem(tmp_path):
     assert lines == [*BROKEN_PATH_PROBLEMS, f"{len(BROKEN_PATH_PROBLEMS)} problems found"]
 
 
+@pytest.mark.build
 def test_a_path_step_that_is_not_a_page_fails_the_build(tmp_path):
     site = copy_site(tmp_path / "repo")
     path = site / "docs" / "_data" / "path.yml"

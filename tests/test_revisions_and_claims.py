@@ -91,6 +91,7 @@ def test_a_revised_page_shows_its_latest_note_under_the_title(built_site, page):
     assert "open" not in note.details.attrs
 
 
+@pytest.mark.build
 def test_older_revisions_fold_and_notes_stay_plain_text(tmp_path):
     site = copy_site(tmp_path / "repo")
     (site / "docs" / "essays" / "a-twice-revised-essay.md").write_text(

@@ -78,6 +78,7 @@ def test_a_broken_timeline_fails_the_checker_with_every_problem(tmp_path):
     assert lines == [*BROKEN_TIMELINE_PROBLEMS, f"{len(BROKEN_TIMELINE_PROBLEMS)} problems found"]
 
 
+@pytest.mark.build
 def test_a_broken_timeline_fails_the_build_with_path_and_line(tmp_path):
     site = copy_site(tmp_path / "repo")
     path = site / "docs" / "_data" / "timeline.yml"
@@ -176,6 +177,7 @@ def test_the_theme_filter_needs_no_script(built_site):
     assert scripts <= {"cite.js", "timeline.js"}
 
 
+@pytest.mark.build
 def test_an_essay_can_cite_an_event_and_a_wrong_anchor_fails_the_build(tmp_path):
     site = copy_site(tmp_path / "repo")
     essay = site / "docs" / "essays" / "free-as-in-what.md"

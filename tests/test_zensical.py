@@ -120,7 +120,7 @@ def ensure_zensical_venv() -> pathlib.Path:
         ],
         "installing requirements-zensical.txt",
     )
-    # The engine itself, as `make install-zensical` installs it: a second step, without dependencies.
+    # The engine itself, as `make build-zensical` installs it: a second step, without dependencies.
     _run(
         [
             str(ZENSICAL_PYTHON),

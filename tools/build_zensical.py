@@ -40,24 +40,18 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
 DEFAULT_OUTPUT = ROOT / "site-zensical"
 
-# Settings of mkdocs.yml that Zensical 0.0.73 rejects, rewritten (exact text)
-# in its temporary copy of the configuration only: text -> (replacement, reason).
-CONFIG_REWRITES: dict[str, tuple[str, str]] = {}
-
 
 class BuildError(Exception):
     """The build cannot run or did not produce a site."""
 
 
 def zensical_config(text: str, site_dir: pathlib.Path) -> str:
-    """mkdocs.yml as Zensical needs it: rewrites applied, site_dir added."""
+    """mkdocs.yml as Zensical needs it: the same text, with site_dir added."""
     if re.search(r"^site_dir\s*:", text, re.MULTILINE):
         raise BuildError("mkdocs.yml sets site_dir: remove it (the output folder is an argument)")
-    for old, (new, _reason) in CONFIG_REWRITES.items():
-        text = text.replace(old, new)
     return (
         text.rstrip("\n")
-        + f"\n\n# Added by scripts/build_zensical.py\nsite_dir: {json.dumps(str(site_dir))}\n"
+        + f"\n\n# Added by tools/build_zensical.py\nsite_dir: {json.dumps(str(site_dir))}\n"
     )
 
 

@@ -14,7 +14,12 @@ Zensical"):
   (``script-src 'self'`` alone, overrides/partials/csp.html), and give the policy to redirect stubs;
 - give the RSS feed an absolute image URL built from site_url;
 - name each feed item's authors as ``authors.yml`` names them, not by their ids;
-- hide the theme's previous/next footer on pages of the reading path, which carry the path's own pair.
+- hide the theme's previous/next footer on pages of the reading path, which carry the path's own pair;
+- hand Material's templates each page's title and description escaped (they print them as they are);
+- fail a build whose site no longer serves a URL or anchor recorded in tests/url-manifest.txt.
+
+ZENSICAL_LACKS names this work hook by hook; README.md lists the same labels, and a test keeps the two
+equal (a new hook must say what a Zensical build misses without it).
 """
 
 from __future__ import annotations
@@ -44,6 +49,21 @@ DRAFT_BANNER = (
     "site, its lists, the feed and search leave it out. Delete that line once <code>make check</code> "
     "finds no TODO.</p></div>\n"
 )
+
+
+# Hook -> what a Zensical build lacks because that hook does not run there (README.md, "Building with
+# Zensical", lists each label in bold; tests/test_readme.py keeps both lists equal).
+ZENSICAL_LACKS: dict[str, tuple[str, ...]] = {
+    "on_startup": (),  # only tells the other hooks whether `mkdocs serve` runs
+    "on_config": ("feed image", "feed afresh"),
+    "on_files": ("content check", "drafts"),
+    "on_page_content": ("drafts",),
+    "on_page_markdown": ("feed authors", "one previous/next pair"),
+    "on_page_context": ("escaped titles",),
+    "on_post_page": ("inline script check", "JSON-LD in the head"),
+    "on_post_template": ("inline script check",),
+    "on_post_build": ("published URLs", "redirect stubs"),
+}
 
 
 class DebateConfig(Config):
