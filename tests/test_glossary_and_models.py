@@ -128,7 +128,7 @@ def test_glossary_entries_fold_spellings_and_mark_contested_terms(built_site):
     """At most two spellings in view, the rest behind 'N other spellings'; 'Contested' not green."""
     assert "no page yet" not in soup(built_site, "glossary/index.html").get_text()
     for entry in SITE.glossary:
-        block = soup(built_site, f"glossary/{entry['id']}/index.html").find("div", class_="glossary-term")
+        block = soup(built_site, f"glossary/{entry['id']}/index.html").find("div", class_="glossary-term-page")
         aliases = [str(a) for a in entry.get("aliases") or []]
         also = block.find(class_="glossary-also")
         if not aliases:

@@ -19,7 +19,7 @@ import re
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 DATA_TYPES = ("application/json", "application/ld+json")
-POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; "
+POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self'; "
           "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; "
           "object-src 'none'; base-uri 'self'; form-action 'self'")
 META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')

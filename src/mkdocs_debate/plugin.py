@@ -29,7 +29,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from mkdocs_debate import csp, urls
+from mkdocs_debate import csp, search_index, urls
 from mkdocs_debate.checker import data_problems, page_problems
 from mkdocs_debate.data import site as site_data
 from mkdocs_debate.data.site import Site, load_site
@@ -47,6 +47,8 @@ class DebateConfig(Config):
 
     # Only for the test that proves the policy stops script on its own: never switch off on a real site.
     check = config_options.Type(bool, default=True)
+    # Index the built site with Pagefind (search_index.py) after every build but `mkdocs serve`'s.
+    search_index = config_options.Type(bool, default=True)
 
 
 class DebatePlugin(BasePlugin[DebateConfig]):
@@ -143,6 +145,11 @@ class DebatePlugin(BasePlugin[DebateConfig]):
             text = stub.read_text(encoding="utf-8")
             if 'http-equiv="refresh"' in text and "Content-Security-Policy" not in text:
                 stub.write_text(csp.with_csp(text), encoding="utf-8")
+        if self.config.search_index:
+            try:
+                search_index.index_site(pathlib.Path(config.site_dir), pathlib.Path(config.config_file_path).parent)
+            except search_index.SearchIndexError as error:
+                raise PluginError(str(error)) from None
 
     # -------------------------------------------------------------------------
     # Helper functions

@@ -62,8 +62,8 @@ def term_page(site: Site, src: str, settings: Settings) -> str:
     entry = _entry(site, src)
     term_id = str(entry["id"])
     glossary = settings.glossary_page
-    out = [f'<div class="glossary-term" data-term="{esc(term_id)}" markdown>',
-           "", f'<p class="glossary-term__short no-terms" markdown>{plain(str(entry.get("short", "")).strip())}</p>', "",
+    out = [f'<div class="glossary-term-page" data-term="{esc(term_id)}" markdown>',
+           "", f'<p class="glossary-term-page__short no-terms" markdown>{plain(str(entry.get("short", "")).strip())}</p>', "",
            str(entry.get("definition", "")).strip(), ""]
     out += other_spellings(entry.get("aliases") or [])
     if entry.get("contested"):

@@ -39,7 +39,9 @@ def model_page(site: Site, src: str, settings: Settings) -> str:
     if model is None:
         raise UnknownModelError(f"docs/{src}: no model {model_id!r} in docs/_data/models.yml "
                                 "(run debate-export to remove stale model pages)")
-    sections = [summary_line(src, settings, model), model_verdict_strip(site, model_id), cells_card(model),
+    organisation = str((model.get("organisation") or {}).get("value", "")).replace(",", " ")
+    sections = [f'<span hidden data-pagefind-filter="organisation:{esc(organisation)}"></span>' if organisation else "",
+                summary_line(src, settings, model), model_verdict_strip(site, model_id), cells_card(model),
                 model_verdicts_section(site, src, settings, model_id), licence_section(site, src, model),
                 eu_index_section(model, proper_nouns(site)), history_section(model)]
     page = site.pages.get(src)
