@@ -302,6 +302,26 @@ def test_shared_search_link_opens_the_box_with_results(browser, base_url):
     context.close()
 
 
+def test_search_index_has_the_facets_as_filters(browser, base_url):
+    """Kind, tag, claim theme and model organisation are Pagefind filters, counted from the pages."""
+    site = load_site(str(ROOT / "docs"))
+    page, _ = load(browser, base_url)
+    filters = page.evaluate("async () => { const pf = await import(new URL('pagefind/pagefind.js', "
+                            "document.baseURI).href); await pf.options({baseUrl: new URL(document.baseURI)"
+                            ".pathname}); return await pf.filters(); }")
+    assert filters["kind"]["Essay"] == len(site.content_pages("essays"))
+    assert filters["kind"]["Claim"] == len(site.claims)
+    assert filters["kind"]["Model"] == len(site.models_by_id)
+    assert filters["kind"]["Glossary"] >= len(site.glossary)
+    organisations = {" ".join(str((m.get("organisation") or {}).get("value", "")).replace(",", " ").split())
+                     for m in site.models_by_id.values()}
+    assert set(filters["organisation"]) == organisations - {""}
+    themes = {str(p.meta.get("theme")) for p in site.claims.values()}
+    assert set(filters["theme"]) == themes
+    assert filters["tag"]
+    page.context.close()
+
+
 def test_search_results_show_titles_as_text_and_marks_only(browser, base_url):
     """Titles and excerpts come from the index; only <mark> survives as markup."""
     page, _ = load(browser, base_url + "?q=open+weights")

@@ -61,9 +61,6 @@ KNOWN_DIFFERENCES = {
         "MkDocs' search plugin index; Zensical's search writes search.json instead (same role)",
     "file only in zensical: search.json":
         "Zensical's search index, in place of search/search_index.json",
-    "file only in *: pagefind/*":
-        "Pagefind's index files are named by a hash of what they hold, and each build's HTML differs "
-        "in its theme: both builds are indexed (mkdocs_debate.search_index), the names differ",
     "file only in mkdocs: sitemap.xml.gz":
         "MkDocs also writes a gzipped sitemap; Zensical writes sitemap.xml only (same URLs, checked)",
     "file only in zensical: redirect.json":

@@ -39,7 +39,7 @@ def model_page(site: Site, src: str, settings: Settings) -> str:
     if model is None:
         raise UnknownModelError(f"docs/{src}: no model {model_id!r} in docs/_data/models.yml "
                                 "(run debate-export to remove stale model pages)")
-    organisation = str((model.get("organisation") or {}).get("value", "")).replace(",", " ")
+    organisation = " ".join(str((model.get("organisation") or {}).get("value", "")).replace(",", " ").split())
     sections = [f'<span hidden data-pagefind-filter="organisation:{esc(organisation)}"></span>' if organisation else "",
                 summary_line(src, settings, model), model_verdict_strip(site, model_id), cells_card(model),
                 model_verdicts_section(site, src, settings, model_id), licence_section(site, src, model),
