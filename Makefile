@@ -44,11 +44,13 @@ build: system-deps install ## Strict build into site/, then Pagefind's search in
 check: install ## Content checker only: path:line: message for every problem
 	$(VENV)/bin/debate-check
 
-lint: install ## ruff on the engine, tools, benchmarks and tests
+lint: install ## ruff (lint and format check) on the engine, tools, benchmarks and tests
 	$(VENV)/bin/ruff check src tools benchmarks tests
+	$(VENV)/bin/ruff format --check src tools benchmarks tests
 
 test: system-deps install ## The whole test suite (lint, content, builds, browser, accessibility)
 	$(VENV)/bin/ruff check src tools benchmarks tests
+	$(VENV)/bin/ruff format --check src tools benchmarks tests
 	$(VENV)/bin/debate-check
 	$(VENV)/bin/debate-export --check
 	$(PY) -m pytest tests

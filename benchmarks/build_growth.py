@@ -12,8 +12,9 @@ reader's first search fetches: Material's whole lunr index against Pagefind's
 loader, entry, WebAssembly, one index chunk and ten result fragments.
 
 ``--compare CHECKOUT`` builds another checkout too (say a worktree of an older
-commit) with its own engine (CHECKOUT/src first on PYTHONPATH); the two alternate
-which builds first from round to round and the table gives the CPU ratio.
+commit) with its own engine (a copy of this environment with CHECKOUT installed in
+it, editable and without dependencies); the two alternate which builds first from
+round to round and the table gives the CPU ratio.
 
 How: the site (mkdocs.yml, docs/, overrides/, .social/) is copied into one
 temporary folder per size, and N essays are written into its docs/essays/ exactly
@@ -102,8 +103,9 @@ def read_config(path: str) -> dict:
 def write_config(config: dict, path: str) -> None:
     """Write a config read by read_config back to a file MkDocs can load."""
     with open(path, "w", encoding="utf-8") as handle:
-        yaml.dump(config, handle, Dumper=_ConfigDumper, sort_keys=False,
-                  allow_unicode=True, width=1000)
+        yaml.dump(
+            config, handle, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True, width=1000
+        )
 
 
 def entry_name(entry: Any) -> str:
@@ -176,21 +178,36 @@ class BuildResult:
     peak_mb: float = 0.0  # the largest resident set among them (ru_maxrss), in MB
 
 
-def run_build(root: str, out: str, config_file: str = "mkdocs.yml", engine: str | None = None) -> BuildResult:
+def run_build(
+    root: str, out: str, config_file: str = "mkdocs.yml", python: str | None = None
+) -> BuildResult:
     """Strict build of the site at root into out; raises with MkDocs' log on failure.
 
     The build runs as one child process, waited for with os.wait4: its rusage gives
-    the CPU time and the peak memory of that build alone. ``engine``: a folder put
-    first on PYTHONPATH (another checkout's src/, to measure its engine).
+    the CPU time and the peak memory of that build alone. ``python``: the interpreter
+    of another checkout's environment (engine_python), to measure its engine.
     """
     shutil.rmtree(out, ignore_errors=True)
     env = {**os.environ, **test_tools.BUILD_ENV}
-    if engine:
-        env["PYTHONPATH"] = engine + os.pathsep + env.get("PYTHONPATH", "")
     start = time.perf_counter()
     with tempfile.TemporaryFile("w+") as log:
-        child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out),
-                                  "-f", config_file], cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
+        child = subprocess.Popen(
+            [
+                python or sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "-d",
+                str(out),
+                "-f",
+                config_file,
+            ],
+            cwd=root,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
         wall = time.perf_counter() - start
@@ -199,8 +216,13 @@ def run_build(root: str, out: str, config_file: str = "mkdocs.yml", engine: str 
     if child.returncode != 0:
         raise RuntimeError(f"build failed in {root} ({config_file}):\n{text}")
     found = BUILT_IN.search(text)
-    return BuildResult(wall, float(found.group(1)) if found else None, dir_size(out),
-                       usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    return BuildResult(
+        wall,
+        float(found.group(1)) if found else None,
+        dir_size(out),
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss / 1024,
+    )
 
 
 # -----------------------------------------------------------------------------
@@ -222,15 +244,20 @@ class Weights:
     glossary: int  # gzip bytes of the glossary index
     index_page: int  # gzip bytes of the essays index
     lunr: int  # gzip bytes of Material's lunr index (search/search_index.json), 0 if absent
-    pagefind_first: int  # Pagefind's entry files + wasm + the median index chunk + the median fragment x 10
+    pagefind_first: (
+        int  # Pagefind's entry files + wasm + the median index chunk + the median fragment x 10
+    )
     pagefind_worst: int  # the same with the largest chunk and the largest fragments
     files: int  # files in the built site
 
 
 def weights(site: str) -> Weights:
     """Measure a built site."""
-    pages = [p for p in glob.glob(os.path.join(site, "**", "*.html"), recursive=True)
-             if "pagefind" not in p]
+    pages = [
+        p
+        for p in glob.glob(os.path.join(site, "**", "*.html"), recursive=True)
+        if "pagefind" not in p
+    ]
     sizes = {p: gz(p) for p in pages}
     largest = max(sizes, key=sizes.get)
     lunr_file = os.path.join(site, "search", "search_index.json")
@@ -240,19 +267,41 @@ def weights(site: str) -> Weights:
     if os.path.isdir(pf):
         # Fixed cost of any first search: the loader, the entry, the wasm and the metadata
         # (Pagefind's own files are already gzipped; pagefind.js is served gzipped).
-        fixed = gz(os.path.join(pf, "pagefind.js")) + os.path.getsize(os.path.join(pf, "pagefind-entry.json"))
-        fixed += gz(os.path.join(pf, "pagefind-worker.js")) if os.path.exists(os.path.join(pf, "pagefind-worker.js")) else 0
-        fixed += sum(os.path.getsize(p) for p in sorted(glob.glob(os.path.join(pf, "wasm.*.pagefind")))[:1])
+        fixed = gz(os.path.join(pf, "pagefind.js")) + os.path.getsize(
+            os.path.join(pf, "pagefind-entry.json")
+        )
+        fixed += (
+            gz(os.path.join(pf, "pagefind-worker.js"))
+            if os.path.exists(os.path.join(pf, "pagefind-worker.js"))
+            else 0
+        )
+        fixed += sum(
+            os.path.getsize(p) for p in sorted(glob.glob(os.path.join(pf, "wasm.*.pagefind")))[:1]
+        )
         fixed += sum(os.path.getsize(p) for p in glob.glob(os.path.join(pf, "pagefind.*.pf_meta")))
-        chunks = sorted(os.path.getsize(p) for p in glob.glob(os.path.join(pf, "index", "*.pf_index")))
-        fragments = sorted(os.path.getsize(p) for p in glob.glob(os.path.join(pf, "fragment", "*.pf_fragment")))
+        chunks = sorted(
+            os.path.getsize(p) for p in glob.glob(os.path.join(pf, "index", "*.pf_index"))
+        )
+        fragments = sorted(
+            os.path.getsize(p) for p in glob.glob(os.path.join(pf, "fragment", "*.pf_fragment"))
+        )
         shown = min(10, len(fragments))
-        first = fixed + (median(chunks) if chunks else 0) + shown * (median(fragments) if fragments else 0)
+        first = (
+            fixed
+            + (median(chunks) if chunks else 0)
+            + shown * (median(fragments) if fragments else 0)
+        )
         worst = fixed + (chunks[-1] if chunks else 0) + sum(fragments[-shown:]) if shown else fixed
     files = sum(len(f) for _, _, f in os.walk(site))
-    return Weights((os.path.relpath(largest, site), sizes[largest]),
-                   sizes.get(os.path.join(site, "glossary", "index.html"), 0),
-                   sizes.get(os.path.join(site, "essays", "index.html"), 0), lunr, int(first), int(worst), files)
+    return Weights(
+        (os.path.relpath(largest, site), sizes[largest]),
+        sizes.get(os.path.join(site, "glossary", "index.html"), 0),
+        sizes.get(os.path.join(site, "essays", "index.html"), 0),
+        lunr,
+        int(first),
+        int(worst),
+        files,
+    )
 
 
 def median(values: list[float]) -> float:
@@ -268,8 +317,10 @@ def median_or_none(values: list[float | None]) -> float | None:
 
 def load_note(before: float) -> str:
     """A sentence giving the 1-minute load average before and now, and the core count."""
-    return (f"Load average (1 min) {before:.2f} before, {os.getloadavg()[0]:.2f} after, on "
-            f"{os.cpu_count()} cores: a load above the core count means noisy timings.")
+    return (
+        f"Load average (1 min) {before:.2f} before, {os.getloadavg()[0]:.2f} after, on "
+        f"{os.cpu_count()} cores: a load above the core count means noisy timings."
+    )
 
 
 def linear_fit(xs: list[float], ys: list[float]) -> tuple[float, float]:
@@ -286,42 +337,140 @@ def linear_fit(xs: list[float], ys: list[float]) -> tuple[float, float]:
 # -----------------------------------------------------------------------------
 
 ADJECTIVES = (
-    "open", "closed", "federated", "permissive", "gated", "reproducible", "auditable",
-    "distilled", "quantised", "sovereign", "public", "private", "copyleft", "sparse",
-    "curated", "synthetic", "licensed", "documented", "derived", "upstream", "downstream",
-    "commercial", "academic", "community", "frontier", "aligned", "instruction", "multilingual",
-    "benchmark", "provenance",
+    "open",
+    "closed",
+    "federated",
+    "permissive",
+    "gated",
+    "reproducible",
+    "auditable",
+    "distilled",
+    "quantised",
+    "sovereign",
+    "public",
+    "private",
+    "copyleft",
+    "sparse",
+    "curated",
+    "synthetic",
+    "licensed",
+    "documented",
+    "derived",
+    "upstream",
+    "downstream",
+    "commercial",
+    "academic",
+    "community",
+    "frontier",
+    "aligned",
+    "instruction",
+    "multilingual",
+    "benchmark",
+    "provenance",
 )
 NOUNS = (
-    "weights", "corpus", "checkpoint", "licence", "dataset", "tokenizer", "pipeline",
-    "adapter", "model card", "compute", "release", "fork", "recipe", "evaluation", "red team",
-    "registry", "mirror", "snapshot", "audit", "watermark", "embedding", "inference",
-    "fine-tune", "merge", "governance", "charter", "manifest", "ledger", "sandbox", "commons",
+    "weights",
+    "corpus",
+    "checkpoint",
+    "licence",
+    "dataset",
+    "tokenizer",
+    "pipeline",
+    "adapter",
+    "model card",
+    "compute",
+    "release",
+    "fork",
+    "recipe",
+    "evaluation",
+    "red team",
+    "registry",
+    "mirror",
+    "snapshot",
+    "audit",
+    "watermark",
+    "embedding",
+    "inference",
+    "fine-tune",
+    "merge",
+    "governance",
+    "charter",
+    "manifest",
+    "ledger",
+    "sandbox",
+    "commons",
 )
 SUBJECTS = (
-    "The licence", "A model release", "The training corpus", "Every contributor", "The foundation",
-    "A downstream developer", "The community", "A regulator", "The research team",
-    "An independent auditor", "The vendor", "A small lab", "The maintainer", "One critic",
-    "Each defender of the release", "The press release", "The model card", "A university group",
+    "The licence",
+    "A model release",
+    "The training corpus",
+    "Every contributor",
+    "The foundation",
+    "A downstream developer",
+    "The community",
+    "A regulator",
+    "The research team",
+    "An independent auditor",
+    "The vendor",
+    "A small lab",
+    "The maintainer",
+    "One critic",
+    "Each defender of the release",
+    "The press release",
+    "The model card",
+    "A university group",
 )
 VERBS = (
-    "documents", "restricts", "questions", "depends on", "reshapes", "undermines", "clarifies",
-    "inherits", "publishes", "ignores", "rewards", "complicates", "tests", "narrows", "widens",
-    "borrows from", "argues against", "quietly assumes",
+    "documents",
+    "restricts",
+    "questions",
+    "depends on",
+    "reshapes",
+    "undermines",
+    "clarifies",
+    "inherits",
+    "publishes",
+    "ignores",
+    "rewards",
+    "complicates",
+    "tests",
+    "narrows",
+    "widens",
+    "borrows from",
+    "argues against",
+    "quietly assumes",
 )
 OBJECTS = (
-    "the weights", "its evaluation results", "the fine-tuning recipe", "the data pipeline",
-    "what users may build", "the old free software bargain", "the cost of retraining",
-    "the right to study the system", "the terms of redistribution", "a reproducible build",
-    "the incentives of the largest labs", "the line between use and modification",
-    "the promise made at launch", "the history of the word", "every derived model",
+    "the weights",
+    "its evaluation results",
+    "the fine-tuning recipe",
+    "the data pipeline",
+    "what users may build",
+    "the old free software bargain",
+    "the cost of retraining",
+    "the right to study the system",
+    "the terms of redistribution",
+    "a reproducible build",
+    "the incentives of the largest labs",
+    "the line between use and modification",
+    "the promise made at launch",
+    "the history of the word",
+    "every derived model",
 )
 CLAUSES = (
-    "because nobody outside can rebuild it", "while the data stays private",
-    "long after the release", "as the debates of 2024 showed", "in ways few readers notice",
-    "even when the code is public", "unless the terms change", "for better or worse",
-    "at a cost that keeps rising", "without saying so plainly", "in the fine print",
-    "and the argument turns on that", "which matters more than it seems",
+    "because nobody outside can rebuild it",
+    "while the data stays private",
+    "long after the release",
+    "as the debates of 2024 showed",
+    "in ways few readers notice",
+    "even when the code is public",
+    "unless the terms change",
+    "for better or worse",
+    "at a cost that keeps rising",
+    "without saying so plainly",
+    "in the fine print",
+    "and the argument turns on that",
+    "which matters more than it seems",
 )
 TERM_SENTENCES = (
     "Here {term} matters more than the headline suggests.",
@@ -333,12 +482,26 @@ TERM_SENTENCES = (
     "A release can honour {term} in letter and miss it in spirit.",
 )
 HEADINGS = (
-    "What is at stake", "The argument", "An objection", "A reply", "Where this leaves us",
-    "The history", "The licence terms", "The data question", "What changes in practice",
-    "A closer look", "The other side", "Why it matters",
+    "What is at stake",
+    "The argument",
+    "An objection",
+    "A reply",
+    "Where this leaves us",
+    "The history",
+    "The licence terms",
+    "The data question",
+    "What changes in practice",
+    "A closer look",
+    "The other side",
+    "Why it matters",
 )
-SOURCE_PUBLISHERS = ("Open Source Initiative", "Free Software Foundation", "a research lab",
-                     "a standards body", "an independent journalist")
+SOURCE_PUBLISHERS = (
+    "Open Source Initiative",
+    "Free Software Foundation",
+    "a research lab",
+    "a standards body",
+    "an independent journalist",
+)
 
 
 def synthetic_glossary(count: int, seed: int = 7) -> list[dict]:
@@ -357,10 +520,11 @@ def synthetic_glossary(count: int, seed: int = 7) -> list[dict]:
             "id": term_id,
             "term": name,
             "short": f"Synthetic term {index + 1}: what {name} means in the open source AI debate.",
-            "definition": (f"{name[0].upper() + name[1:]} is a synthetic glossary entry generated "
-                           "for benchmarking. " + " ".join(_sentence(rng) for _ in range(3))),
-            "sources": [{"title": f"On {name}",
-                         "url": f"https://example.org/glossary/{term_id}"}],
+            "definition": (
+                f"{name[0].upper() + name[1:]} is a synthetic glossary entry generated "
+                "for benchmarking. " + " ".join(_sentence(rng) for _ in range(3))
+            ),
+            "sources": [{"title": f"On {name}", "url": f"https://example.org/glossary/{term_id}"}],
         }
         plural = name + "s"
         if not name.endswith(("s", "e", "1", "2", "3")) and plural not in used and index % 3 == 0:
@@ -381,12 +545,18 @@ def glossary_names(glossary: list[dict]) -> list[str]:
 
 def _sentence(rng: random.Random) -> str:
     """One filler sentence built from the word banks."""
-    return (f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} "
-            f"{rng.choice(CLAUSES)}.")
+    return (
+        f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(CLAUSES)}."
+    )
 
 
-def filler_body(rng: random.Random, terms: list[str], source: tuple[str, str],
-                words: int = 600, per_paragraph: int = 1) -> str:
+def filler_body(
+    rng: random.Random,
+    terms: list[str],
+    source: tuple[str, str],
+    words: int = 600,
+    per_paragraph: int = 1,
+) -> str:
     """About `words` words of Markdown in sections, mentioning terms, with a cited footnote."""
     mentions = list(terms)
     rng.shuffle(mentions)
@@ -402,8 +572,10 @@ def filler_body(rng: random.Random, terms: list[str], source: tuple[str, str],
             sentences = [_sentence(rng) for _ in range(rng.randint(3, 5))]
             for _ in range(per_paragraph):
                 if mentions:
-                    sentences.insert(rng.randrange(len(sentences) + 1),
-                                     rng.choice(TERM_SENTENCES).format(term=mentions.pop()))
+                    sentences.insert(
+                        rng.randrange(len(sentences) + 1),
+                        rng.choice(TERM_SENTENCES).format(term=mentions.pop()),
+                    )
             text = " ".join(sentences)
             if section == 0 and paragraph == 0:
                 text += "[^source]"
@@ -421,15 +593,24 @@ def filler_body(rng: random.Random, terms: list[str], source: tuple[str, str],
     return "\n\n".join(parts) + "\n"
 
 
-def synthetic_page(index: int, kind: str, rng: random.Random, terms: list[str],
-                   tags: list[str], prefix: str = "synthetic", mentions: int = 12,
-                   repeats: int = 0) -> tuple[str, str]:
+def synthetic_page(
+    index: int,
+    kind: str,
+    rng: random.Random,
+    terms: list[str],
+    tags: list[str],
+    prefix: str = "synthetic",
+    mentions: int = 12,
+    repeats: int = 0,
+) -> tuple[str, str]:
     """(file name, Markdown) of one synthetic essay, summary or claim that passes the checker."""
     slug = f"{prefix}-{kind}-{index:05d}"
     topic = (rng.choice(terms) if terms else rng.choice(NOUNS)).replace('"', "")
     title = f"Synthetic {kind} {index:05d}: on {topic}"
-    description = (f"A synthetic {kind} for benchmarking the build, about {topic} and what "
-                   "it means for open source AI.")[:160]
+    description = (
+        f"A synthetic {kind} for benchmarking the build, about {topic} and what "
+        "it means for open source AI."
+    )[:160]
     year, day = 2019 + index % 7, 1 + index % 28
     source = (f"Source for {slug}", f"https://example.org/sources/{slug}")
     meta = {
@@ -448,8 +629,13 @@ def synthetic_page(index: int, kind: str, rng: random.Random, terms: list[str],
     body = filler_body(rng, mentioned, source, per_paragraph=1 + (len(mentioned) > 14))
     if kind == "claim":
         half = body.index("\n\n## ") if "\n\n## " in body else len(body) // 2
-        body = ("## The case for\n\n" + body[:half].strip() + "\n\n## The case against\n\n"
-                + re.sub(r"^## .*\n\n", "", body[half:].strip(), count=1) + "\n")
+        body = (
+            "## The case for\n\n"
+            + body[:half].strip()
+            + "\n\n## The case against\n\n"
+            + re.sub(r"^## .*\n\n", "", body[half:].strip(), count=1)
+            + "\n"
+        )
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     return f"{slug}.md", f"---\n{front}---\n\n{body}"
 
@@ -498,24 +684,54 @@ def count_pages(docs_dir: str) -> int:
 # -----------------------------------------------------------------------------
 
 
-def export(root: str, engine: str | None) -> None:
+def engine_python(checkout: str, workdir: str) -> str:
+    """A Python whose mkdocs-debate is the checkout's own: a copy of this environment (the same
+    pinned dependencies) with the checkout installed into it, editable and without dependencies,
+    as `make install` installs the engine."""
+    env_dir = os.path.join(workdir, "before-venv")
+    shutil.copytree(sys.prefix, env_dir, symlinks=True)
+    python = os.path.join(env_dir, "bin", "python")
+    done = subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps"]
+        + ["--no-build-isolation", "-e", checkout],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"installing {checkout} failed:\n{done.stdout}{done.stderr}")
+    return python
+
+
+def export(root: str, python: str | None) -> None:
     """Run the checkout's debate-export in a copy: the generated stubs (year pages, ...) of its essays."""
     env = {**os.environ, **test_tools.BUILD_ENV}
-    if engine:
-        env["PYTHONPATH"] = engine + os.pathsep + env.get("PYTHONPATH", "")
-    done = subprocess.run([sys.executable, "-m", "mkdocs_debate.commands.export", "--config",
-                           os.path.join(root, "mkdocs.yml")], cwd=root, env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            python or sys.executable,
+            "-m",
+            "mkdocs_debate.commands.export",
+            "--config",
+            os.path.join(root, "mkdocs.yml"),
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"debate-export failed in {root}:\n{done.stdout}{done.stderr}")
 
 
-def prepare(source: str, root: str, size: int, engine: str | None) -> int:
+def prepare(source: str, root: str, size: int, python: str | None) -> int:
     """A copy of the checkout at source with size synthetic essays, social cards off; its page count."""
     copy_site(source, root)
-    write_config(without_social(read_config(os.path.join(root, "mkdocs.yml"))), os.path.join(root, "mkdocs.yml"))
+    write_config(
+        without_social(read_config(os.path.join(root, "mkdocs.yml"))),
+        os.path.join(root, "mkdocs.yml"),
+    )
     terms, _ = glossary_terms_for(root)
     add_essays(root, size, terms)
-    export(root, engine)
+    export(root, python)
     return count_pages(os.path.join(root, "docs"))
 
 
@@ -526,82 +742,111 @@ def kb(value: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Build the site at each size, alternating sizes (and checkouts) across rounds, and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[0, 500, 2000, 10000],
-                        help="numbers of synthetic essays to add (default: 0 500 2000 10000)")
-    parser.add_argument("--rounds", type=int, default=1, help="builds per size and checkout; medians are kept")
-    parser.add_argument("--compare", metavar="CHECKOUT",
-                        help="another checkout (e.g. a worktree of an older commit), built with its own engine "
-                             "(CHECKOUT/src first on PYTHONPATH) in alternating rounds: the 'before' column")
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[0, 500, 2000, 10000],
+        help="numbers of synthetic essays to add (default: 0 500 2000 10000)",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="builds per size and checkout; medians are kept"
+    )
+    parser.add_argument(
+        "--compare",
+        metavar="CHECKOUT",
+        help="another checkout (e.g. a worktree of an older commit), built with its own engine "
+        "(installed into a copy of this environment) in alternating rounds: the 'before' column",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
     if args.rounds < 1 or any(size < 0 for size in args.sizes):
         parser.error("--rounds must be at least 1 and sizes at least 0")
     sizes = sorted(set(args.sizes))
-    variants = {"after": (ROOT, None)}
-    if args.compare:
-        before = os.path.abspath(args.compare)
-        variants = {"before": (before, os.path.join(before, "src")), **variants}
-
     load_before = os.getloadavg()[0]
     workdir = tempfile.mkdtemp(prefix="faiw-bench-build-")
     print(f"Working in {workdir}")
+    variants: dict[str, tuple[str, str | None]] = {"after": (ROOT, None)}
+    if args.compare:
+        before = os.path.abspath(args.compare)
+        variants = {"before": (before, engine_python(before, workdir)), **variants}
     print("Social plugin DISABLED in the benchmark copies (social: enabled: false).")
-    results: dict[tuple[str, int], list[BuildResult]] = {(v, n): [] for v in variants for n in sizes}
+    results: dict[tuple[str, int], list[BuildResult]] = {
+        (v, n): [] for v in variants for n in sizes
+    }
     measured: dict[tuple[str, int], Weights] = {}
     pages: dict[tuple[str, int], int] = {}
     ratios: dict[int, list[float]] = {n: [] for n in sizes}
     try:
-        for variant, (source, engine) in variants.items():
+        for variant, (source, python) in variants.items():
             for size in sizes:
-                pages[variant, size] = prepare(source, os.path.join(workdir, f"{variant}-{size}"), size, engine)
+                pages[variant, size] = prepare(
+                    source, os.path.join(workdir, f"{variant}-{size}"), size, python
+                )
         for round_number in range(args.rounds):
             names = list(variants)
             if round_number % 2:
                 names.reverse()  # alternate which checkout builds first
-            for size in sizes[round_number % len(sizes):] + sizes[: round_number % len(sizes)]:
+            for size in sizes[round_number % len(sizes) :] + sizes[: round_number % len(sizes)]:
                 cpu = {}
                 for variant in names:
                     root = os.path.join(workdir, f"{variant}-{size}")
-                    result = run_build(root, os.path.join(root, "site"), engine=variants[variant][1])
+                    result = run_build(
+                        root, os.path.join(root, "site"), python=variants[variant][1]
+                    )
                     results[variant, size].append(result)
                     measured[variant, size] = weights(os.path.join(root, "site"))
                     cpu[variant] = result.cpu
-                    print(f"round {round_number + 1}/{args.rounds}: {variant:>6} {size:>6} essays "
-                          f"({pages[variant, size]} pages): {result.cpu:7.1f} s CPU, {result.wall:7.1f} s wall, "
-                          f"peak {result.peak_mb:,.0f} MB", flush=True)
+                    print(
+                        f"round {round_number + 1}/{args.rounds}: {variant:>6} {size:>6} essays "
+                        f"({pages[variant, size]} pages): {result.cpu:7.1f} s CPU, {result.wall:7.1f} s wall, "
+                        f"peak {result.peak_mb:,.0f} MB",
+                        flush=True,
+                    )
                 if len(cpu) == 2:
                     ratios[size].append(cpu["after"] / cpu["before"])
     finally:
         clean_up(workdir, args.keep)
 
     print()
-    print(f"## Build and reader costs ({args.rounds} round{'s' if args.rounds != 1 else ''}, median; "
-          "social cards off; strict build; sizes in KB = 1,000 bytes, gzip)")
+    print(
+        f"## Build and reader costs ({args.rounds} round{'s' if args.rounds != 1 else ''}, median; "
+        "social cards off; strict build; sizes in KB = 1,000 bytes, gzip)"
+    )
     print()
-    print("| Checkout | Essays added | Pages | Files | Build CPU (s) | Wall (s) | Peak memory (MB) "
-          "| Largest page (KB) | Glossary index (KB) | Essays index (KB) | Lunr index (KB) "
-          "| Pagefind first search (KB) | Pagefind worst first search (KB) |")
+    print(
+        "| Checkout | Essays added | Pages | Files | Build CPU (s) | Wall (s) | Peak memory (MB) "
+        "| Largest page (KB) | Glossary index (KB) | Essays index (KB) | Lunr index (KB) "
+        "| Pagefind first search (KB) | Pagefind worst first search (KB) |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in sizes:
         for variant in variants:
             runs = results[variant, size]
             w = measured[variant, size]
-            print(f"| {variant} | {size:,} | {pages[variant, size]:,} | {w.files:,} "
-                  f"| {median([r.cpu for r in runs]):.1f} | {median([r.wall for r in runs]):.1f} "
-                  f"| {max(r.peak_mb for r in runs):,.0f} | {kb(w.largest_page[1])} ({w.largest_page[0]}) "
-                  f"| {kb(w.glossary)} | {kb(w.index_page)} | {kb(w.lunr) if w.lunr else '–'} "
-                  f"| {kb(w.pagefind_first) if w.pagefind_first else '–'} "
-                  f"| {kb(w.pagefind_worst) if w.pagefind_worst else '–'} |")
+            print(
+                f"| {variant} | {size:,} | {pages[variant, size]:,} | {w.files:,} "
+                f"| {median([r.cpu for r in runs]):.1f} | {median([r.wall for r in runs]):.1f} "
+                f"| {max(r.peak_mb for r in runs):,.0f} | {kb(w.largest_page[1])} ({w.largest_page[0]}) "
+                f"| {kb(w.glossary)} | {kb(w.index_page)} | {kb(w.lunr) if w.lunr else '–'} "
+                f"| {kb(w.pagefind_first) if w.pagefind_first else '–'} "
+                f"| {kb(w.pagefind_worst) if w.pagefind_worst else '–'} |"
+            )
     if any(ratios.values()):
         print()
-        print("Build CPU, after / before (median of the per-round ratios; the two checkouts alternate "
-              "which builds first): " + "; ".join(f"{size:,} essays {median(r):.2f}×"
-                                                   for size, r in ratios.items() if r))
+        print(
+            "Build CPU, after / before (median of the per-round ratios; the two checkouts alternate "
+            "which builds first): "
+            + "; ".join(f"{size:,} essays {median(r):.2f}×" for size, r in ratios.items() if r)
+        )
     print()
-    print("Pagefind first search: pagefind.js and its worker (gzip), the entry, the WebAssembly and the "
-          "metadata, one index chunk of median size and ten result fragments of median size (Pagefind "
-          "stores them gzipped); worst: the largest chunk and the ten largest fragments. Lunr: Material's "
-          "whole index, which its search fetches and parses on the first query. " + load_note(load_before))
+    print(
+        "Pagefind first search: pagefind.js and its worker (gzip), the entry, the WebAssembly and the "
+        "metadata, one index chunk of median size and ten result fragments of median size (Pagefind "
+        "stores them gzipped); worst: the largest chunk and the ten largest fragments. Lunr: Material's "
+        "whole index, which its search fetches and parses on the first query. "
+        + load_note(load_before)
+    )
     return 0
 
 

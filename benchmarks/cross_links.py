@@ -140,7 +140,9 @@ def _repoint_links(docs: str, removed: dict[str, str], first_new: dict[str, str]
                 if section not in first_new:
                     continue
                 old_rel = os.path.relpath(old, os.path.dirname(src) or ".").replace(os.sep, "/")
-                new_rel = os.path.relpath(first_new[section], os.path.dirname(src) or ".").replace(os.sep, "/")
+                new_rel = os.path.relpath(first_new[section], os.path.dirname(src) or ".").replace(
+                    os.sep, "/"
+                )
                 new = new.replace(f"]({old_rel}", f"]({new_rel}")
             if new != text:
                 with open(path, "w", encoding="utf-8") as handle:
@@ -152,7 +154,11 @@ def prerender_docs(root: str, config: dict, dest: str) -> None:
     docs = os.path.join(root, "docs")
     shutil.copytree(docs, dest)
     known = {field.name for field in dataclasses.fields(Settings)}
-    options = {key: str(value) for key, value in extension_options(config, EXTENSION).items() if key in known}
+    options = {
+        key: str(value)
+        for key, value in extension_options(config, EXTENSION).items()
+        if key in known
+    }
     settings = Settings(**{**options, "docs_dir": docs})
     site = load_site(docs)
     for src, page in site.pages.items():
@@ -187,8 +193,11 @@ def nolinks_docs(root: str, dest: str) -> None:
             with open(path, encoding="utf-8") as handle:
                 text = handle.read()
             text = re.sub(r"^glossary_links:.*\n", "", text, flags=re.MULTILINE)
-            text = (text.replace("---\n", "---\nglossary_links: false\n", 1)
-                    if text.startswith("---\n") else f"---\nglossary_links: false\n---\n\n{text}")
+            text = (
+                text.replace("---\n", "---\nglossary_links: false\n", 1)
+                if text.startswith("---\n")
+                else f"---\nglossary_links: false\n---\n\n{text}"
+            )
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(text)
 
@@ -202,8 +211,9 @@ def variant_configs(root: str, glossary: list[dict], nolinks: bool) -> dict[str,
     prerender_docs(root, config, os.path.join(root, "docs-plain"))
     bare = {key: value for key, value in config.items() if key != "hooks"}
     bare["docs_dir"] = "docs-plain"
-    bare["markdown_extensions"] = [e for e in config["markdown_extensions"]
-                                   if entry_name(e) != EXTENSION]
+    bare["markdown_extensions"] = [
+        e for e in config["markdown_extensions"] if entry_name(e) != EXTENSION
+    ]
     write_config(bare, os.path.join(root, "mkdocs.bare.yml"))
 
     lines = []
@@ -218,16 +228,24 @@ def variant_configs(root: str, glossary: list[dict], nolinks: bool) -> dict[str,
     extensions = list(bare["markdown_extensions"])
     if "abbr" not in [entry_name(e) for e in extensions]:
         extensions.insert(0, "abbr")
-    extensions.append({"pymdownx.snippets": {"base_path": [root], "check_paths": True,
-                                             "auto_append": [ABBREVIATIONS]}})
+    extensions.append(
+        {
+            "pymdownx.snippets": {
+                "base_path": [root],
+                "check_paths": True,
+                "auto_append": [ABBREVIATIONS],
+            }
+        }
+    )
     abbr["markdown_extensions"] = extensions
     write_config(abbr, os.path.join(root, "mkdocs.abbr.yml"))
     files = {"bare": "mkdocs.bare.yml", "ours": "mkdocs.ours.yml", "abbr": "mkdocs.abbr.yml"}
 
     if nolinks:
         nolinks_docs(root, os.path.join(root, "docs-nolinks"))
-        write_config({**config, "docs_dir": "docs-nolinks"},
-                     os.path.join(root, "mkdocs.nolinks.yml"))
+        write_config(
+            {**config, "docs_dir": "docs-nolinks"}, os.path.join(root, "mkdocs.nolinks.yml")
+        )
         files["ours-nolinks"] = "mkdocs.nolinks.yml"
     return files
 
@@ -241,7 +259,9 @@ def html_pages(out: str) -> set[str]:
     """Relative paths of the HTML files of a built site."""
     found = set()
     for folder, _, files in os.walk(out):
-        found.update(os.path.relpath(os.path.join(folder, n), out) for n in files if n.endswith(".html"))
+        found.update(
+            os.path.relpath(os.path.join(folder, n), out) for n in files if n.endswith(".html")
+        )
     return found
 
 
@@ -272,7 +292,9 @@ def page_texts(docs: str) -> list[str]:
     return texts
 
 
-def matching_cost(texts: list[str], glossary: list[dict], repeats: int) -> dict[str, tuple[float, float, int]]:
+def matching_cost(
+    texts: list[str], glossary: list[dict], repeats: int
+) -> dict[str, tuple[float, float, int]]:
     """{method: (median seconds to scan all texts, seconds to build, matches)} for both methods."""
     pairs = list(glossary_names(glossary))
     start = time.perf_counter()
@@ -292,8 +314,10 @@ def matching_cost(texts: list[str], glossary: list[dict], repeats: int) -> dict[
         return sum(1 for text in texts for _ in regex.finditer(text))
 
     results = {}
-    for label, scan, built in (("TermMatcher (Aho-Corasick)", scan_matcher, matcher_build),
-                               ("alternation regex (re.I)", scan_regex, regex_build)):
+    for label, scan, built in (
+        ("TermMatcher (Aho-Corasick)", scan_matcher, matcher_build),
+        ("alternation regex (re.I)", scan_regex, regex_build),
+    ):
         times, found = [], 0
         for _ in range(repeats):
             start = time.perf_counter()
@@ -317,10 +341,17 @@ def main(argv: list[str] | None = None) -> int:
     """Build the variants in alternating rounds, time the matchers, print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=500, help="synthetic pages (default 500)")
-    parser.add_argument("--terms", type=int, default=300, help="synthetic glossary terms (default 300)")
-    parser.add_argument("--rounds", type=int, default=3, help="builds per variant; the median is kept")
-    parser.add_argument("--nolinks", action="store_true",
-                        help="also build ours with glossary_links: false on every page")
+    parser.add_argument(
+        "--terms", type=int, default=300, help="synthetic glossary terms (default 300)"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="builds per variant; the median is kept"
+    )
+    parser.add_argument(
+        "--nolinks",
+        action="store_true",
+        help="also build ours with glossary_links: false on every page",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
     if args.rounds < 1 or args.pages < len(SECTIONS) or args.terms < 1:
@@ -337,18 +368,25 @@ def main(argv: list[str] | None = None) -> int:
         files = variant_configs(root, glossary, args.nolinks)
         variants = list(files)
         results = {variant: [] for variant in variants}
-        print(f"Synthetic site: {args.pages} pages ({', '.join(f'{c} {s}' for (s, _, _), c in zip(SECTIONS, _split(args.pages)))}), "
-              f"{args.terms} glossary terms ({len(glossary_names(glossary))} names with aliases).")
-        print("bare/abbr: no debate_markdown extension and no hooks; generated blocks and furniture "
-              "pre-rendered into their Markdown, so all variants render the same pages.")
+        print(
+            f"Synthetic site: {args.pages} pages ({', '.join(f'{c} {s}' for (s, _, _), c in zip(SECTIONS, _split(args.pages)))}), "
+            f"{args.terms} glossary terms ({len(glossary_names(glossary))} names with aliases)."
+        )
+        print(
+            "bare/abbr: no debate_markdown extension and no hooks; generated blocks and furniture "
+            "pre-rendered into their Markdown, so all variants render the same pages."
+        )
         for round_number in range(args.rounds):
             shift = round_number % len(variants)
             for variant in variants[shift:] + variants[:shift]:
                 result = run_build(root, os.path.join(workdir, f"out-{variant}"), files[variant])
                 results[variant].append(result)
-                print(f"round {round_number + 1}/{args.rounds}: {variant:<12} {result.wall:7.2f} s wall"
-                      + (f", {result.reported:.2f} s by MkDocs' timer" if result.reported else "")
-                      + f", {result.size / 1e6:.1f} MB", flush=True)
+                print(
+                    f"round {round_number + 1}/{args.rounds}: {variant:<12} {result.wall:7.2f} s wall"
+                    + (f", {result.reported:.2f} s by MkDocs' timer" if result.reported else "")
+                    + f", {result.size / 1e6:.1f} MB",
+                    flush=True,
+                )
 
         outputs = {variant: os.path.join(workdir, f"out-{variant}") for variant in variants}
         page_sets = {variant: html_pages(out) for variant, out in outputs.items()}
@@ -362,67 +400,92 @@ def main(argv: list[str] | None = None) -> int:
         clean_up(workdir, args.keep)
 
     print()
-    print("Same HTML pages in every variant: " + ("yes" if same else "NO: "
-          + "; ".join(f"{v}: {len(p)}" for v, p in page_sets.items())))
-    print(f"Term links made by ours on content pages: {links}; <abbr> elements made by abbr: {abbrs}.")
+    print(
+        "Same HTML pages in every variant: "
+        + ("yes" if same else "NO: " + "; ".join(f"{v}: {len(p)}" for v, p in page_sets.items()))
+    )
+    print(
+        f"Term links made by ours on content pages: {links}; <abbr> elements made by abbr: {abbrs}."
+    )
 
     wall = {v: statistics.median(r.wall for r in results[v]) for v in variants}
     timer = {v: median_or_none([r.reported for r in results[v]]) for v in variants}
     print()
-    print(f"## Build time per variant ({args.pages} pages, {args.terms} terms, "
-          f"{args.rounds} alternating round{'s' if args.rounds != 1 else ''}, median)")
+    print(
+        f"## Build time per variant ({args.pages} pages, {args.terms} terms, "
+        f"{args.rounds} alternating round{'s' if args.rounds != 1 else ''}, median)"
+    )
     print()
     print("| Variant | Build, median (s) | Min (s) | MkDocs timer, median (s) | Output (MB) |")
     print("|---|---:|---:|---:|---:|")
     for variant in variants:
         reported = f"{timer[variant]:.2f}" if timer[variant] is not None else "n/a"
-        print(f"| {variant} | {wall[variant]:.2f} | {min(r.wall for r in results[variant]):.2f} "
-              f"| {reported} | {results[variant][-1].size / 1e6:.1f} |")
+        print(
+            f"| {variant} | {wall[variant]:.2f} | {min(r.wall for r in results[variant]):.2f} "
+            f"| {reported} | {results[variant][-1].size / 1e6:.1f} |"
+        )
 
     def ratio(a: str, b: str, times: dict) -> str:
         """times[a] / times[b] as '1.23×', or 'n/a'."""
         return f"{times[a] / times[b]:.2f}×" if times.get(a) and times.get(b) else "n/a"
 
     print()
-    def check(a: str, b: str, times: dict, at_most: float | None = None,
-              at_least: float | None = None) -> str:
+
+    def check(
+        a: str, b: str, times: dict, at_most: float | None = None, at_least: float | None = None
+    ) -> str:
         """Whether times[a] / times[b] meets the target, or 'n/a'."""
         if not times.get(a) or not times.get(b):
             return "n/a"
         value = times[a] / times[b]
         return verdict(value <= at_most if at_most is not None else value >= at_least)
 
-    print("| Ratio of medians | Wall clock | MkDocs timer | Target | Result (wall) "
-          "| Result (MkDocs timer) |")
+    print(
+        "| Ratio of medians | Wall clock | MkDocs timer | Target | Result (wall) "
+        "| Result (MkDocs timer) |"
+    )
     print("|---|---:|---:|---|---|---|")
-    print(f"| ours / bare | {ratio('ours', 'bare', wall)} | {ratio('ours', 'bare', timer)} "
-          f"| ≤ {TARGET_OURS_OVER_BARE:.2f}× (adds ≤ 5 %) "
-          f"| {check('ours', 'bare', wall, at_most=TARGET_OURS_OVER_BARE)} "
-          f"| {check('ours', 'bare', timer, at_most=TARGET_OURS_OVER_BARE)} |")
-    print(f"| abbr / bare | {ratio('abbr', 'bare', wall)} | {ratio('abbr', 'bare', timer)} "
-          "| | | |")
-    print(f"| abbr / ours | {ratio('abbr', 'ours', wall)} | {ratio('abbr', 'ours', timer)} "
-          f"| ≥ {TARGET_ABBR_OVER_OURS:.0f}× "
-          f"| {check('abbr', 'ours', wall, at_least=TARGET_ABBR_OVER_OURS)} "
-          f"| {check('abbr', 'ours', timer, at_least=TARGET_ABBR_OVER_OURS)} |")
+    print(
+        f"| ours / bare | {ratio('ours', 'bare', wall)} | {ratio('ours', 'bare', timer)} "
+        f"| ≤ {TARGET_OURS_OVER_BARE:.2f}× (adds ≤ 5 %) "
+        f"| {check('ours', 'bare', wall, at_most=TARGET_OURS_OVER_BARE)} "
+        f"| {check('ours', 'bare', timer, at_most=TARGET_OURS_OVER_BARE)} |"
+    )
+    print(f"| abbr / bare | {ratio('abbr', 'bare', wall)} | {ratio('abbr', 'bare', timer)} | | | |")
+    print(
+        f"| abbr / ours | {ratio('abbr', 'ours', wall)} | {ratio('abbr', 'ours', timer)} "
+        f"| ≥ {TARGET_ABBR_OVER_OURS:.0f}× "
+        f"| {check('abbr', 'ours', wall, at_least=TARGET_ABBR_OVER_OURS)} "
+        f"| {check('abbr', 'ours', timer, at_least=TARGET_ABBR_OVER_OURS)} |"
+    )
     if "ours-nolinks" in wall:
-        print(f"| ours / ours-nolinks | {ratio('ours', 'ours-nolinks', wall)} "
-              f"| {ratio('ours', 'ours-nolinks', timer)} | | | |")
-        print(f"| ours-nolinks / bare | {ratio('ours-nolinks', 'bare', wall)} "
-              f"| {ratio('ours-nolinks', 'bare', timer)} | | | |")
+        print(
+            f"| ours / ours-nolinks | {ratio('ours', 'ours-nolinks', wall)} "
+            f"| {ratio('ours', 'ours-nolinks', timer)} | | | |"
+        )
+        print(
+            f"| ours-nolinks / bare | {ratio('ours-nolinks', 'bare', wall)} "
+            f"| {ratio('ours-nolinks', 'bare', timer)} | | | |"
+        )
     print()
-    print("Wall clock includes starting Python and loading the config (a constant that dilutes "
-          "ratios); MkDocs' timer covers the build itself. " + load_note(load_before))
+    print(
+        "Wall clock includes starting Python and loading the config (a constant that dilutes "
+        "ratios); MkDocs' timer covers the build itself. " + load_note(load_before)
+    )
 
     print()
-    print(f"## Raw matching cost: scan every page's Markdown for {args.terms} terms "
-          f"(median of {max(5, args.rounds)}, {len(texts)} pages)")
+    print(
+        f"## Raw matching cost: scan every page's Markdown for {args.terms} terms "
+        f"(median of {max(5, args.rounds)}, {len(texts)} pages)"
+    )
     print()
     print("| Method | Scan all pages (ms) | µs per page | Build matcher (ms) | Matches |")
     print("|---|---:|---:|---:|---:|")
     for label, (seconds, built, found) in matching.items():
-        print(f"| {label} | {1000 * seconds:.1f} | {1e6 * seconds / len(texts):.0f} "
-              f"| {1000 * built:.2f} | {found} |")
+        print(
+            f"| {label} | {1000 * seconds:.1f} | {1e6 * seconds / len(texts):.0f} "
+            f"| {1000 * built:.2f} | {found} |"
+        )
     (ours_scan, _, _), (regex_scan, _, _) = matching.values()
     print()
     print(f"The regex takes {regex_scan / ours_scan:.1f}× the TermMatcher's time.")

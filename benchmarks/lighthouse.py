@@ -57,8 +57,10 @@ from dataclasses import dataclass, field
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync")
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync"
+)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 AUDITED = ("accessibility", "best-practices", "seo")  # failing audits listed for these
 ESSAY_SOURCE = ROOT / "docs" / "essays" / "free-as-in-what.md"
@@ -73,6 +75,8 @@ PAGES = {
     "glossary": ("ours", "/glossary/"),
     "models": ("ours", "/models/"),
     "model-page": ("ours", "/models/olmo-3/"),
+    "is-it-open": ("ours", "/is-it-open/"),
+    "timeline": ("ours", "/timeline/"),
     "bare": ("bare", "/"),
 }
 PRESETS = ("mobile", "desktop")
@@ -83,9 +87,16 @@ TARGET_SCORE = 100  # accessibility, best practices, SEO
 TARGET_ESSAY_EXTRA_KB = 15.0
 
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-GZIP_TYPES = ("text/", "application/javascript", "application/json", "application/xml",
-              "image/svg+xml", "application/rss+xml", "application/atom+xml",
-              "application/manifest+json")
+GZIP_TYPES = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/manifest+json",
+)
 METRICS = (  # audit id, column title, unit
     ("first-contentful-paint", "FCP", "ms"),
     ("largest-contentful-paint", "LCP", "ms"),
@@ -97,6 +108,7 @@ METRICS = (  # audit id, column title, unit
 
 # --------------------------------------------------------------------------- builds
 
+
 def build(config_dir: pathlib.Path, out: pathlib.Path, extra_env: dict[str, str]) -> None:
     """`mkdocs build` of the project in config_dir into out; exit with its log on failure."""
     env = {**os.environ, **BUILD_ENV, **extra_env}
@@ -105,10 +117,15 @@ def build(config_dir: pathlib.Path, out: pathlib.Path, extra_env: dict[str, str]
     result = subprocess.run(command, cwd=config_dir, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
-        sys.exit(f"benchmark_lighthouse: the build in {config_dir} failed "
-                 f"(exit {result.returncode}); if others are editing content, retry in a minute")
-    print(f"built {config_dir.name if config_dir != ROOT else 'our site'} "
-          f"in {time.monotonic() - started:.1f} s", file=sys.stderr)
+        sys.exit(
+            f"benchmark_lighthouse: the build in {config_dir} failed "
+            f"(exit {result.returncode}); if others are editing content, retry in a minute"
+        )
+    print(
+        f"built {config_dir.name if config_dir != ROOT else 'our site'} "
+        f"in {time.monotonic() - started:.1f} s",
+        file=sys.stderr,
+    )
 
 
 def bare_essay_markdown(source: pathlib.Path = ESSAY_SOURCE) -> str:
@@ -119,12 +136,15 @@ def bare_essay_markdown(source: pathlib.Path = ESSAY_SOURCE) -> str:
     if match:
         found = re.search(r'^title:\s*"?(.*?)"?\s*$', match.group(1), re.M)
         title = found.group(1) if found else title
-        text = text[match.end():]
+        text = text[match.end() :]
     text = re.sub(r"^\[\^[^\]]+\]:.*\n?", "", text, flags=re.M)  # footnote definitions
     text = re.sub(r"\[\^[^\]]+\]", "", text)  # footnote references
     text = re.sub(r"\s*\[\[claim:[^\]]+\]\]", "", text)  # claim badges
-    text = re.sub(r"\[\[term:([^\]|]+)(?:\|([^\]]+))?\]\]",
-                  lambda m: m.group(2) or m.group(1).replace("-", " "), text)
+    text = re.sub(
+        r"\[\[term:([^\]|]+)(?:\|([^\]]+))?\]\]",
+        lambda m: m.group(2) or m.group(1).replace("-", " "),
+        text,
+    )
     text = re.sub(r"^\s*\[\[generate:[^\]]+\]\]\s*$", "", text, flags=re.M)
     return f"# {title}\n\n{text.strip()}\n"
 
@@ -133,16 +153,14 @@ def make_bare_project(folder: pathlib.Path) -> pathlib.Path:
     """A minimal Material project in folder: one page with the essay's text."""
     (folder / "docs").mkdir(parents=True)
     (folder / "mkdocs.yml").write_text(
-        "site_name: Bare Material\n"
-        "theme:\n"
-        "  name: material\n"
-        "  font: false\n",
-        encoding="utf-8")
+        "site_name: Bare Material\ntheme:\n  name: material\n  font: false\n", encoding="utf-8"
+    )
     (folder / "docs" / "index.md").write_text(bare_essay_markdown(), encoding="utf-8")
     return folder
 
 
 # --------------------------------------------------------------------------- server
+
 
 class PagesHandler(http.server.BaseHTTPRequestHandler):
     """Static files as GitHub Pages serves them: gzip, 301 to slash, 404.html."""
@@ -215,8 +233,9 @@ class PagesHandler(http.server.BaseHTTPRequestHandler):
 @contextmanager
 def serve(root: pathlib.Path) -> Iterator[str]:
     """Serve root on 127.0.0.1 on a free port; yield the base URL; stop at exit."""
-    handler = type("Handler", (PagesHandler,), {
-        "root": root.resolve(), "cache": {}, "lock": threading.Lock()})
+    handler = type(
+        "Handler", (PagesHandler,), {"root": root.resolve(), "cache": {}, "lock": threading.Lock()}
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name=f"serve {root.name}", daemon=True)
@@ -230,6 +249,7 @@ def serve(root: pathlib.Path) -> Iterator[str]:
 
 
 # --------------------------------------------------------------------------- lighthouse
+
 
 @dataclass
 class Run:
@@ -249,14 +269,28 @@ class Run:
 
 def lighthouse(url: str, preset: str, out: pathlib.Path, timeout: float) -> dict | str:
     """Run Lighthouse once; the parsed report, or an error message."""
-    command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
-               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"]
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        f"--output-path={out}",
+        "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]
     if preset == "desktop":
         command.append("--preset=desktop")
     env = {**os.environ, "CHROME_PATH": CHROME}
     # A session of its own, so that a timeout ends Lighthouse and its Chromium together.
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     try:
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -283,13 +317,19 @@ def failing_items(audit: dict, limit: int = 5) -> list[str]:
             lines = (node.get("explanation") or "").splitlines()
             reason = lines[1].strip() if len(lines) > 1 else (lines[0].strip() if lines else "")
         elif isinstance(item, dict):
-            where = str(item.get("url") or item.get("source") or item.get("description")
-                        or item.get("value") or "")
+            where = str(
+                item.get("url")
+                or item.get("source")
+                or item.get("description")
+                or item.get("value")
+                or ""
+            )
             reason = ""
         else:
             where, reason = str(item), ""
         groups.setdefault(re.sub(r"127\.0\.0\.1:\d+", "127.0.0.1", reason), []).append(
-            re.sub(r"127\.0\.0\.1:\d+", "127.0.0.1", where))
+            re.sub(r"127\.0\.0\.1:\d+", "127.0.0.1", where)
+        )
     found = []
     for reason, wheres in list(groups.items())[:limit]:
         count = f" ({len(wheres)} elements, e.g. this one)" if len(wheres) > 1 else ""
@@ -325,21 +365,33 @@ def summarise(page: str, preset: str, report: dict) -> Run:
     requests = ((audits.get("network-requests") or {}).get("details") or {}).get("items") or []
     for request in requests:
         label = resource_label(request.get("url", ""), page_url)
-        run.resources[label] = run.resources.get(label, 0.0) + (request.get("transferSize") or 0) / 1024
+        run.resources[label] = (
+            run.resources.get(label, 0.0) + (request.get("transferSize") or 0) / 1024
+        )
     for name in AUDITED:
         for ref in categories.get(name, {}).get("auditRefs", []):
             audit = audits.get(ref["id"], {})
             score = audit.get("score")
-            if score is None or score >= 1 or audit.get("scoreDisplayMode") in (
-                    "notApplicable", "informative", "manual"):
+            if (
+                score is None
+                or score >= 1
+                or audit.get("scoreDisplayMode") in ("notApplicable", "informative", "manual")
+            ):
                 continue
-            run.failing.setdefault(name, []).append({
-                "id": ref["id"], "title": audit.get("title", ref["id"]), "weight": ref.get("weight", 0),
-                "display": audit.get("displayValue") or "", "items": failing_items(audit)})
+            run.failing.setdefault(name, []).append(
+                {
+                    "id": ref["id"],
+                    "title": audit.get("title", ref["id"]),
+                    "weight": ref.get("weight", 0),
+                    "display": audit.get("displayValue") or "",
+                    "items": failing_items(audit),
+                }
+            )
     return run
 
 
 # --------------------------------------------------------------------------- report
+
 
 def median(values: list[float | None]) -> float | None:
     present = [v for v in values if v is not None]
@@ -364,7 +416,9 @@ def target_for(page: str, preset: str, category: str) -> float | None:
     return TARGET_SCORE
 
 
-def report(runs: list[Run], pages: list[str], presets: list[str], rounds: int, urls: dict[str, str]) -> str:
+def report(
+    runs: list[Run], pages: list[str], presets: list[str], rounds: int, urls: dict[str, str]
+) -> str:
     lines = [
         f"Lighthouse {', '.join(sorted({r.version for r in runs if r.version})) or lighthouse_version()}"
         f" · {chromium_version()} · rounds: {rounds}{' (medians)' if rounds > 1 else ''} · "
@@ -391,15 +445,17 @@ def report(runs: list[Run], pages: list[str], presets: list[str], rounds: int, u
                 "index_kb": median([r.resources.get(SEARCH_INDEX) for r in mine]),
                 "bench": median([r.benchmark_index for r in mine]),
                 "metrics": {m: median([r.metrics.get(m) for r in mine]) for m, _, _ in METRICS},
-                "ok": len(mine), "errors": errors,
+                "ok": len(mine),
+                "errors": errors,
             }
     for page in pages:
         for preset in presets:
             row = table[page, preset]
             label = f"{page} `{PAGES[page][1]}`" + (" (bare Material)" if page == "bare" else "")
             if not row["ok"]:
-                lines.append(f"| {label} | {preset} | failed: {'; '.join(row['errors'])[:200]} "
-                             "| | | | | | |")
+                lines.append(
+                    f"| {label} | {preset} | failed: {'; '.join(row['errors'])[:200]} | | | | | | |"
+                )
                 continue
             cells = [score_cell(row["scores"][c], target_for(page, preset, c)) for c in CATEGORIES]
             kb = row["kb"]
@@ -410,19 +466,27 @@ def report(runs: list[Run], pages: list[str], presets: list[str], rounds: int, u
                 # every load, ours on a reader's first search, so the total flatters us.
                 delta = kb - bare["kb"]
                 aside = (kb - (row["index_kb"] or 0.0)) - (bare["kb"] - (bare["index_kb"] or 0.0))
-                extra = (f"{delta:+.1f} KB; search index aside {aside:+.1f} KB"
-                         f"{mark(aside <= TARGET_ESSAY_EXTRA_KB)}")
+                extra = (
+                    f"{delta:+.1f} KB; search index aside {aside:+.1f} KB"
+                    f"{mark(aside <= TARGET_ESSAY_EXTRA_KB)}"
+                )
             elif page != "bare" and bare and bare["kb"] is not None and kb is not None:
                 extra = f"{kb - bare['kb']:+.1f} KB"
             index_kb = row["index_kb"]
-            lines.append(f"| {label} | {preset} | {' | '.join(cells)} | "
-                         f"{'—' if kb is None else f'{kb:.1f}'} | "
-                         f"{'—' if index_kb is None else f'{index_kb:.1f}'} | {extra} |")
+            lines.append(
+                f"| {label} | {preset} | {' | '.join(cells)} | "
+                f"{'—' if kb is None else f'{kb:.1f}'} | "
+                f"{'—' if index_kb is None else f'{index_kb:.1f}'} | {extra} |"
+            )
     lines += weight_breakdown(runs, pages, presets)
-    lines += ["", "Performance metrics (medians; simulated throttling; a lower benchmark index "
-              "means a busier or slower machine, and lower scores):", "",
-              "| page | preset | " + " | ".join(t for _, t, _ in METRICS) + " | benchmark index |",
-              "| --- | --- | " + " | ".join("---:" for _ in METRICS) + " | ---: |"]
+    lines += [
+        "",
+        "Performance metrics (medians; simulated throttling; a lower benchmark index "
+        "means a busier or slower machine, and lower scores):",
+        "",
+        "| page | preset | " + " | ".join(t for _, t, _ in METRICS) + " | benchmark index |",
+        "| --- | --- | " + " | ".join("---:" for _ in METRICS) + " | ---: |",
+    ]
     for page in pages:
         for preset in presets:
             row = table[page, preset]
@@ -431,10 +495,16 @@ def report(runs: list[Run], pages: list[str], presets: list[str], rounds: int, u
             cells = []
             for audit_id, _title, unit in METRICS:
                 value = row["metrics"][audit_id]
-                cells.append("—" if value is None else (f"{value:.0f} ms" if unit == "ms" else f"{value:.3f}"))
+                cells.append(
+                    "—"
+                    if value is None
+                    else (f"{value:.0f} ms" if unit == "ms" else f"{value:.3f}")
+                )
             bench = row["bench"]
-            lines.append(f"| {page} | {preset} | {' | '.join(cells)} | "
-                         f"{'—' if bench is None else f'{bench:.0f}'} |")
+            lines.append(
+                f"| {page} | {preset} | {' | '.join(cells)} | "
+                f"{'—' if bench is None else f'{bench:.0f}'} |"
+            )
 
     lines += ["", "Failing audits (score < 1) in accessibility, best practices and SEO:", ""]
     any_failing = False
@@ -444,19 +514,25 @@ def report(runs: list[Run], pages: list[str], presets: list[str], rounds: int, u
         for run in mine:
             for category, audits in run.failing.items():
                 for audit in audits:
-                    entry = found.setdefault((category, audit["id"]), {**audit, "presets": set(), "runs": 0})
+                    entry = found.setdefault(
+                        (category, audit["id"]), {**audit, "presets": set(), "runs": 0}
+                    )
                     entry["presets"].add(run.preset)
                     entry["runs"] += 1
         if not found:
             continue
         any_failing = True
-        lines.append(f"- **{page}** {urls.get(page, '')}" + (" (baseline)" if page == "bare" else ""))
+        lines.append(
+            f"- **{page}** {urls.get(page, '')}" + (" (baseline)" if page == "bare" else "")
+        )
         for (category, audit_id), audit in sorted(found.items()):
             where = "/".join(p for p in presets if p in audit["presets"])
             note = "" if audit["weight"] else " (weight 0: does not lower the score)"
             display = f" — {audit['display']}" if audit["display"] else ""
-            lines.append(f"  - {category}: `{audit_id}` {audit['title']}{display} "
-                         f"[{where}; {audit['runs']}/{len(mine)} runs]{note}")
+            lines.append(
+                f"  - {category}: `{audit_id}` {audit['title']}{display} "
+                f"[{where}; {audit['runs']}/{len(mine)} runs]{note}"
+            )
             lines += [f"    - {item}" for item in audit["items"]]
     if not any_failing:
         lines.append("None.")
@@ -484,9 +560,17 @@ def weight_breakdown(runs: list[Run], pages: list[str], presets: list[str]) -> l
         if abs(ours - theirs) >= 0.05:
             rows.append((ours - theirs, label, ours, theirs))
     rows.sort(key=lambda row: -abs(row[0]))
-    lines = ["", f"Essay against bare page, KB transferred per resource ({preset}; differences ≥ 0.05 KB):",
-             "", "| resource | essay | bare | difference |", "| --- | ---: | ---: | ---: |"]
-    lines += [f"| `{label}` | {ours:.1f} | {theirs:.1f} | {delta:+.1f} |" for delta, label, ours, theirs in rows]
+    lines = [
+        "",
+        f"Essay against bare page, KB transferred per resource ({preset}; differences ≥ 0.05 KB):",
+        "",
+        "| resource | essay | bare | difference |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    lines += [
+        f"| `{label}` | {ours:.1f} | {theirs:.1f} | {delta:+.1f} |"
+        for delta, label, ours, theirs in rows
+    ]
     total = sum(row[0] for row in rows)
     index = sum(row[0] for row in rows if row[1] == SEARCH_INDEX)
     lines.append(f"| total | | | {total:+.1f} (without the search index: {total - index:+.1f}) |")
@@ -503,7 +587,9 @@ def lighthouse_version() -> str:
 
 def chromium_version() -> str:
     try:
-        out = subprocess.run([CHROME, "--version"], capture_output=True, text=True, timeout=30).stdout
+        out = subprocess.run(
+            [CHROME, "--version"], capture_output=True, text=True, timeout=30
+        ).stdout
         return out.strip() or CHROME
     except (OSError, subprocess.SubprocessError):
         return CHROME
@@ -511,27 +597,46 @@ def chromium_version() -> str:
 
 # --------------------------------------------------------------------------- main
 
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rounds", type=int, default=1, help="runs of each page and preset; medians are reported")
-    parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES),
-                        help="pages to measure (default: all); the essay's weight is compared "
-                             "with the bare page's only when both are measured")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="runs of each page and preset; medians are reported"
+    )
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        choices=list(PAGES),
+        default=list(PAGES),
+        help="pages to measure (default: all); the essay's weight is compared "
+        "with the bare page's only when both are measured",
+    )
     parser.add_argument("--presets", nargs="+", choices=PRESETS, default=list(PRESETS))
-    parser.add_argument("--timeout", type=float, default=240.0, help="seconds allowed to one Lighthouse run")
+    parser.add_argument(
+        "--timeout", type=float, default=240.0, help="seconds allowed to one Lighthouse run"
+    )
     parser.add_argument("--reports", type=pathlib.Path, help="keep the JSON reports in this folder")
-    parser.add_argument("--from-reports", type=pathlib.Path, metavar="DIR",
-                        help="measure nothing: print the tables again from JSON reports kept with --reports")
+    parser.add_argument(
+        "--from-reports",
+        type=pathlib.Path,
+        metavar="DIR",
+        help="measure nothing: print the tables again from JSON reports kept with --reports",
+    )
     args = parser.parse_args(argv)
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
     if args.from_reports:
         return reprint(args.from_reports, args.pages, args.presets)
     if not LIGHTHOUSE.exists():
-        sys.exit("benchmark_lighthouse: node_modules/.bin/lighthouse is missing: run `make install`")
+        sys.exit(
+            "benchmark_lighthouse: node_modules/.bin/lighthouse is missing: run `make install`"
+        )
     if not pathlib.Path(CHROME).exists():
-        sys.exit(f"benchmark_lighthouse: no Chromium at {CHROME}: run `make system-deps` or set CHROME_PATH")
+        sys.exit(
+            f"benchmark_lighthouse: no Chromium at {CHROME}: run `make system-deps` or set CHROME_PATH"
+        )
     pages = list(dict.fromkeys(args.pages))
     presets = list(dict.fromkeys(args.presets))
     if args.reports:
@@ -573,8 +678,12 @@ def main(argv: list[str] | None = None) -> int:
                             status = " ".join(f"{c}={run.scores[c]}" for c in CATEGORIES)
                             if args.reports:
                                 shutil.copy(out, args.reports / out.name)
-                        print(f"[{done}/{total}] {page} {preset} round {round_}: {status} "
-                              f"({took:.0f} s)", file=sys.stderr, flush=True)
+                        print(
+                            f"[{done}/{total}] {page} {preset} round {round_}: {status} "
+                            f"({took:.0f} s)",
+                            file=sys.stderr,
+                            flush=True,
+                        )
 
     print(report(runs, pages, presets, args.rounds, urls), end="")
     return 1 if runs and all(r.error for r in runs) else 0
@@ -589,7 +698,9 @@ def reprint(folder: pathlib.Path, pages: list[str], presets: list[str]) -> int:
         if not match or match.group(1) not in pages or match.group(2) not in presets:
             continue
         rounds = max(rounds, int(match.group(3)))
-        runs.append(summarise(match.group(1), match.group(2), json.loads(path.read_text(encoding="utf-8"))))
+        runs.append(
+            summarise(match.group(1), match.group(2), json.loads(path.read_text(encoding="utf-8")))
+        )
     if not runs:
         sys.exit(f"benchmark_lighthouse: no reports named PAGE-PRESET-ROUND.json in {folder}")
     measured = [p for p in pages if any(r.page == p for r in runs)]

@@ -20,13 +20,23 @@ import statistics
 import sys
 import tempfile
 
-from build_growth import ROOT, copy_site, entry_name, read_config, run_build, without_social, write_config
+from build_growth import (
+    ROOT,
+    copy_site,
+    entry_name,
+    read_config,
+    run_build,
+    without_social,
+    write_config,
+)
 
 
 def unchecked(config: dict) -> dict:
     """The config with the plugin's checks and the extension's validation switched off."""
-    plugins = [{"debate": {"check": False}} if entry_name(entry) == "debate" else entry
-               for entry in config.get("plugins") or []]
+    plugins = [
+        {"debate": {"check": False}} if entry_name(entry) == "debate" else entry
+        for entry in config.get("plugins") or []
+    ]
     extensions = []
     for entry in config.get("markdown_extensions") or []:
         if entry_name(entry) == "debate":
@@ -44,15 +54,22 @@ def main(argv: list[str] | None = None) -> int:
         for name, root in roots.items():
             copy_site(ROOT, root)
             config = without_social(read_config(os.path.join(root, "mkdocs.yml")))
-            write_config(unchecked(config) if name == "unchecked" else config, os.path.join(root, "mkdocs.yml"))
+            write_config(
+                unchecked(config) if name == "unchecked" else config,
+                os.path.join(root, "mkdocs.yml"),
+            )
         times: dict[str, list[float]] = {name: [] for name in roots}
         for number in range(1, args.rounds + 1):
             for name, root in roots.items():
                 times[name].append(run_build(root, os.path.join(root, "out")).wall)
-            print(f"round {number}: checked {times['checked'][-1]:.2f} s, unchecked {times['unchecked'][-1]:.2f} s")
+            print(
+                f"round {number}: checked {times['checked'][-1]:.2f} s, unchecked {times['unchecked'][-1]:.2f} s"
+            )
     checked, bare = statistics.median(times["checked"]), statistics.median(times["unchecked"])
-    print(f"median: checked {checked:.2f} s, unchecked {bare:.2f} s; the checks cost {checked / bare - 1:+.1%} "
-          "(target: at most +10 %)")
+    print(
+        f"median: checked {checked:.2f} s, unchecked {bare:.2f} s; the checks cost {checked / bare - 1:+.1%} "
+        "(target: at most +10 %)"
+    )
     return 0
 
 

@@ -52,7 +52,10 @@ def timed(command: list[str], cwd: str) -> float:
 def prepare(root: str, essays: int) -> int:
     """A copy of the site with `essays` synthetic essays and no social cards; its page count."""
     copy_site(ROOT, root, extra=("tools",))
-    write_config(without_social(read_config(os.path.join(root, "mkdocs.yml"))), os.path.join(root, "mkdocs.yml"))
+    write_config(
+        without_social(read_config(os.path.join(root, "mkdocs.yml"))),
+        os.path.join(root, "mkdocs.yml"),
+    )
     terms, _ = glossary_terms_for(root)
     add_essays(root, essays, terms)
     return count_pages(os.path.join(root, "docs"))
@@ -71,24 +74,43 @@ def main() -> int:
             root = os.path.join(tmp, f"site-{essays}")
             pages = prepare(root, essays)
             builders = {
-                "mkdocs": [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", os.path.join(root, "out-mkdocs")],
-                "zensical": [ZENSICAL_PYTHON, "tools/build_zensical.py", os.path.join(root, "out-zensical")],
+                "mkdocs": [
+                    sys.executable,
+                    "-m",
+                    "mkdocs",
+                    "build",
+                    "--strict",
+                    "-d",
+                    os.path.join(root, "out-mkdocs"),
+                ],
+                "zensical": [
+                    ZENSICAL_PYTHON,
+                    "tools/build_zensical.py",
+                    os.path.join(root, "out-zensical"),
+                ],
             }
             times: dict[str, list[float]] = {name: [] for name in builders}
             for round_number in range(args.rounds):
                 order = list(builders) if round_number % 2 == 0 else list(reversed(builders))
                 for name in order:
                     times[name].append(timed(builders[name], root))
-                    print(f"{essays} essays ({pages} pages), round {round_number + 1}: "
-                          f"{name} {times[name][-1]:.2f} s", flush=True)
+                    print(
+                        f"{essays} essays ({pages} pages), round {round_number + 1}: "
+                        f"{name} {times[name][-1]:.2f} s",
+                        flush=True,
+                    )
             medians = {name: statistics.median(values) for name, values in times.items()}
             rows.append((essays, pages, medians["mkdocs"], medians["zensical"]))
-    print("\n| synthetic essays | pages | MkDocs median (s) | Zensical median (s) | Zensical / MkDocs |")
+    print(
+        "\n| synthetic essays | pages | MkDocs median (s) | Zensical median (s) | Zensical / MkDocs |"
+    )
     print("|---:|---:|---:|---:|---:|")
     for essays, pages, mkdocs, zensical in rows:
         print(f"| {essays} | {pages} | {mkdocs:.2f} | {zensical:.2f} | {zensical / mkdocs:.2f}× |")
-    print(f"\n{args.rounds} alternating rounds per size; social cards off; load average "
-          f"{os.getloadavg()[0]:.2f} at the end on {os.cpu_count()} cores.")
+    print(
+        f"\n{args.rounds} alternating rounds per size; social cards off; load average "
+        f"{os.getloadavg()[0]:.2f} at the end on {os.cpu_count()} cores."
+    )
     return 0
 
 

@@ -35,5 +35,7 @@ def built_site(tmp_path_factory) -> pathlib.Path:
 @pytest.fixture(scope="session")
 def site_pages(built_site) -> dict[str, str]:
     """Published path ('essays/x/index.html') -> HTML of every page."""
-    return {str(p.relative_to(built_site)): p.read_text(encoding="utf-8")
-            for p in sorted(built_site.rglob("*.html"))}
+    return {
+        str(p.relative_to(built_site)): p.read_text(encoding="utf-8")
+        for p in sorted(built_site.rglob("*.html"))
+    }

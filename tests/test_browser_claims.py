@@ -18,7 +18,9 @@ from mkdocs_debate.blocks.claims import count_sentence, side_counts
 from mkdocs_debate.data.site import load_site
 from mkdocs_debate.usage import claim_usage
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian chromium (make system-deps)")
+pytestmark = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM), reason="needs Debian chromium (make system-deps)"
+)
 
 SITE = load_site(str(ROOT / "docs"))
 CLAIM = "open-source-requires-open-data"  # argued on both sides, in several places
@@ -34,7 +36,9 @@ def _screenshot(page, name: str) -> None:
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_claim_page_shows_the_statement_and_counts_under_the_title(browser, base_url, viewport, scheme):  # noqa: F811 - fixtures from test_browser
+def test_claim_page_shows_the_statement_and_counts_under_the_title(
+    browser, base_url, viewport, scheme
+):
     context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
     page = context.new_page()
     page.goto(f"{base_url}claims/{CLAIM}/", wait_until="networkidle")
@@ -51,7 +55,9 @@ def test_claim_page_shows_the_statement_and_counts_under_the_title(browser, base
     assert title_box["y"] < statement_box["y"] < first_section["y"]
     assert statement_box["x"] + statement_box["width"] <= VIEWPORTS[viewport]["width"]
     size = statement.locator("blockquote").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
-    body = page.locator("article p").nth(1).evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    body = (
+        page.locator("article p").nth(1).evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    )
     assert size > body  # set apart, not a paragraph like the others
     # The count leads to the backlinks, each of which quotes its sentence.
     caption.locator("a").first.click()
@@ -65,17 +71,25 @@ def test_claim_page_shows_the_statement_and_counts_under_the_title(browser, base
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
-def test_claims_index_shows_theme_groups(browser, base_url, viewport):  # noqa: F811 - fixtures from test_browser
+def test_claims_index_shows_theme_groups(browser, base_url, viewport):
     context = browser.new_context(viewport=VIEWPORTS[viewport])
     page = context.new_page()
     page.goto(f"{base_url}claims/", wait_until="networkidle")
     headings = page.locator("article .claim-themes h2")
-    assert [h.strip().rstrip("¶") for h in headings.all_inner_texts()] == [t["name"] for t in SITE.themes.values()]
+    assert [h.strip().rstrip("¶") for h in headings.all_inner_texts()] == [
+        t["name"] for t in SITE.themes.values()
+    ]
     for theme_id, theme in SITE.themes.items():
         group = page.locator(f"#{theme_id} + p + ul > li")
         expected = sorted(p.slug for p in SITE.claims.values() if p.meta["theme"] == theme_id)
-        hrefs = [href.rstrip("/").rsplit("/", 1)[-1]  # Material's instant navigation makes links absolute
-                 for href in group.locator("strong a").evaluate_all("as => as.map(a => a.getAttribute('href'))")]
+        hrefs = [
+            href.rstrip("/").rsplit("/", 1)[
+                -1
+            ]  # Material's instant navigation makes links absolute
+            for href in group.locator("strong a").evaluate_all(
+                "as => as.map(a => a.getAttribute('href'))"
+            )
+        ]
         assert sorted(hrefs) == expected, theme["name"]
     # A theme's anchor is a link a debater can share: it scrolls its heading into view.
     last = list(SITE.themes)[-1]
@@ -89,7 +103,11 @@ def test_claims_index_shows_theme_groups(browser, base_url, viewport):  # noqa: 
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_claim_pages_pass_axe(browser, base_url, scheme):  # noqa: F811 - fixtures from test_browser
-    blocking, _ = axe_violations(browser, base_url, ["claims/", f"claims/{CLAIM}/", "claims/openness-is-a-spectrum/"],
-                                 color_scheme=scheme)
+def test_claim_pages_pass_axe(browser, base_url, scheme):
+    blocking, _ = axe_violations(
+        browser,
+        base_url,
+        ["claims/", f"claims/{CLAIM}/", "claims/openness-is-a-spectrum/"],
+        color_scheme=scheme,
+    )
     assert not blocking, "\n".join(f"{p}: {m}" for p, ms in blocking.items() for m in ms)

@@ -15,7 +15,9 @@ import pytest
 from playwright.sync_api import Page
 from test_browser import CHROMIUM, axe_violations, base_url, browser, load  # noqa: F401 (fixtures)
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian chromium (make system-deps)")
+pytestmark = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM), reason="needs Debian chromium (make system-deps)"
+)
 
 VIEWPORTS = [(375, 740), (1280, 800)]
 TIP_PAGES = ["essays/model-available-is-not-open-source/", "models/"]
@@ -43,7 +45,9 @@ def tip_box(page: Page, selector: str) -> tuple[float, float, float, float] | No
         node = cdp.send("DOM.describeNode", {"nodeId": node_id})["node"]
         for pseudo in node.get("pseudoElements", []):
             if pseudo.get("pseudoType") == "after":
-                quad = cdp.send("DOM.getBoxModel", {"backendNodeId": pseudo["backendNodeId"]})["model"]["border"]
+                quad = cdp.send("DOM.getBoxModel", {"backendNodeId": pseudo["backendNodeId"]})[
+                    "model"
+                ]["border"]
                 return min(quad[0::2]), min(quad[1::2]), max(quad[0::2]), max(quad[1::2])
         return None
     finally:
@@ -52,14 +56,20 @@ def tip_box(page: Page, selector: str) -> tuple[float, float, float, float] | No
 
 def hover_at(page: Page, selector: str, where: str) -> None:
     """Scroll the element to the top or the bottom of the window, then put the mouse on it."""
-    page.evaluate("""([sel, where]) => {
+    page.evaluate(
+        """([sel, where]) => {
       const r = document.querySelector(sel).getClientRects()[0];
       const target = where === 'bottom' ? innerHeight - r.height - 8 : innerHeight / 3;
       window.scrollBy(0, r.top - target);
-    }""", [selector, where])
+    }""",
+        [selector, where],
+    )
     page.wait_for_timeout(100)
-    rect = page.evaluate("sel => { const r = document.querySelector(sel).getClientRects()[0];"
-                         " return [r.left + r.width / 2, r.top + r.height / 2]; }", selector)
+    rect = page.evaluate(
+        "sel => { const r = document.querySelector(sel).getClientRects()[0];"
+        " return [r.left + r.width / 2, r.top + r.height / 2]; }",
+        selector,
+    )
     page.mouse.move(0, 0)
     page.mouse.move(*rect)
     page.wait_for_timeout(50)
@@ -67,7 +77,7 @@ def hover_at(page: Page, selector: str, where: str) -> None:
 
 @pytest.mark.parametrize(("width", "height"), VIEWPORTS)
 @pytest.mark.parametrize("path", TIP_PAGES)
-def test_tooltips_stay_inside_the_window(browser, base_url, path, width, height):  # noqa: F811
+def test_tooltips_stay_inside_the_window(browser, base_url, path, width, height):
     """Links at the left and right edges (a matrix cell in the last column), near the middle and the foot."""
     page, _ = load(browser, base_url + path, viewport={"width": width, "height": height})
     page.evaluate(EDGE_LINKS)
@@ -86,34 +96,38 @@ def test_tooltips_stay_inside_the_window(browser, base_url, path, width, height)
     assert not outside, f"{path} at {width}px: " + "; ".join(outside)
 
 
-def test_a_matrix_cell_tip_is_not_clipped_by_its_table(browser, base_url):  # noqa: F811
+def test_a_matrix_cell_tip_is_not_clipped_by_its_table(browser, base_url):
     """The last column's note is drawn over the page, not cut by the table's scrolling box."""
     page, _ = load(browser, base_url + "models/", viewport={"width": 1280, "height": 800})
-    page.evaluate("() => { const cells = [...document.querySelectorAll('td[data-tip]')];"
-                  " cells.reduce((a, b) => a.getBoundingClientRect().right >= b.getBoundingClientRect().right"
-                  " ? a : b).setAttribute('data-probe-edge', 'cell'); }")
+    page.evaluate(
+        "() => { const cells = [...document.querySelectorAll('td[data-tip]')];"
+        " cells.reduce((a, b) => a.getBoundingClientRect().right >= b.getBoundingClientRect().right"
+        " ? a : b).setAttribute('data-probe-edge', 'cell'); }"
+    )
     hover_at(page, "[data-probe-edge='cell']", "middle")
     box = tip_box(page, "[data-probe-edge='cell']")
-    cell_right = page.evaluate("() => document.querySelector(\"[data-probe-edge='cell']\")"
-                               ".getBoundingClientRect().right")
+    cell_right = page.evaluate(
+        "() => document.querySelector(\"[data-probe-edge='cell']\").getBoundingClientRect().right"
+    )
     page.context.close()
     assert box is not None and box[2] <= 1280 and box[0] >= 0, box
     assert box[2] <= cell_right + 1, "the tip of the last column should open leftwards"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_contested_reads_as_disputed_not_settled(browser, base_url, scheme):  # noqa: F811
+def test_contested_reads_as_disputed_not_settled(browser, base_url, scheme):
     """The "Contested" box is orange, not the green of Material's question type, in both schemes."""
     page, _ = load(browser, base_url + "glossary/", color_scheme=scheme)
     colour = page.locator(".admonition.contested").first.evaluate(
-        "el => getComputedStyle(el).borderLeftColor.match(/\\d+/g).slice(0, 3).map(Number)")
+        "el => getComputedStyle(el).borderLeftColor.match(/\\d+/g).slice(0, 3).map(Number)"
+    )
     page.context.close()
     red, green, blue = colour
     assert red > green > blue, f"Contested is drawn in rgb{tuple(colour)}"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_furniture_passes_axe(browser, base_url, scheme):  # noqa: F811
+def test_furniture_passes_axe(browser, base_url, scheme):
     """The glossary (folded spellings, Contested, its page foot) and the 404 page: no serious violation."""
     blocking, _ = axe_violations(browser, base_url, ["glossary/", "404.html"], color_scheme=scheme)
     assert not blocking, blocking
@@ -124,14 +138,16 @@ def test_furniture_passes_axe(browser, base_url, scheme):  # noqa: F811
 # -----------------------------------------------------------------------------
 
 
-def test_404_searches_and_links_onwards(browser, base_url):  # noqa: F811
+def test_404_searches_and_links_onwards(browser, base_url):
     """An unknown address: a search that opens Material's search with the query, links, a report link."""
     # GitHub Pages answers an unknown address with 404.html; the test server does not, so load it.
     page, report = load(browser, base_url + "404.html")
     article = page.locator("article")
     for name in ("Home", "Essays", "Glossary", "Claims", "Model openness matrix"):
         assert article.get_by_role("link", name=name, exact=True).count() == 1, name
-    assert "template=correction.yml" in article.get_by_role("link", name="Report this broken link").get_attribute("href")
+    assert "template=correction.yml" in article.get_by_role(
+        "link", name="Report this broken link"
+    ).get_attribute("href")
     page.get_by_label("Search the site").fill("gratis")
     page.get_by_role("button", name="Search", exact=True).click()
     page.wait_for_url(re.compile(r"/free-as-in-what/\?q=gratis$|/free-as-in-what/$"))
@@ -147,16 +163,24 @@ def test_404_searches_and_links_onwards(browser, base_url):  # noqa: F811
 # -----------------------------------------------------------------------------
 
 
-def test_print_shows_the_article_its_address_date_and_footnotes(browser, base_url, tmp_path):  # noqa: F811
+def test_print_shows_the_article_its_address_date_and_footnotes(browser, base_url, tmp_path):
     page, _ = load(browser, base_url + "essays/model-available-is-not-open-source/")
     page.emulate_media(media="print")
-    assert not page.locator(".md-header").is_visible() and not page.locator(".md-sidebar--primary").is_visible()
-    assert not page.locator(".md-footer").is_visible() and not page.locator(".page-foot").count() or \
-        not page.locator(".page-foot").first.is_visible()
+    assert (
+        not page.locator(".md-header").is_visible()
+        and not page.locator(".md-sidebar--primary").is_visible()
+    )
+    assert (
+        not page.locator(".md-footer").is_visible()
+        and not page.locator(".page-foot").count()
+        or not page.locator(".page-foot").first.is_visible()
+    )
     line = page.locator(".page-print-line")
     assert line.is_visible()
-    assert "https://free-as-in-what.github.io/free-as-in-what/essays/model-available-is-not-open-source/" in \
-        line.inner_text()
+    assert (
+        "https://free-as-in-what.github.io/free-as-in-what/essays/model-available-is-not-open-source/"
+        in line.inner_text()
+    )
     assert re.search(r"(published|revised) \d{4}-\d{2}-\d{2}", line.inner_text()), line.inner_text()
     assert page.locator(".footnote").is_visible()
     external = page.locator("article .footnote a[href^='https://']").first

@@ -14,14 +14,16 @@ import pathlib
 import pytest
 from test_browser import CHROMIUM, base_url, browser, load  # noqa: F401 - fixtures reused by name
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian chromium (make system-deps)")
+pytestmark = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM), reason="needs Debian chromium (make system-deps)"
+)
 
 ESSAY = "essays/model-available-is-not-open-source/"
 PHONE = {"width": 375, "height": 800}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-def test_neighbouring_footnote_markers_do_not_touch(browser, base_url):  # noqa: F811
+def test_neighbouring_footnote_markers_do_not_touch(browser, base_url):
     page, _ = load(browser, base_url + "essays/free-as-in-what/", viewport=DESKTOP)
     pairs = page.evaluate("""() => [...document.querySelectorAll('sup.footnote-ref--next')].map(sup => {
         const before = sup.previousElementSibling.querySelector('a').getBoundingClientRect();
@@ -36,7 +38,7 @@ def test_neighbouring_footnote_markers_do_not_touch(browser, base_url):  # noqa:
             assert pair["gap"] >= 2, pair
 
 
-def test_phone_contents_opens_and_its_links_go_to_their_sections(browser, base_url):  # noqa: F811
+def test_phone_contents_opens_and_its_links_go_to_their_sections(browser, base_url):
     page, report = load(browser, base_url + ESSAY, viewport=PHONE)
     contents = page.locator("article details.phone-toc")
     assert contents.is_visible()
@@ -53,14 +55,16 @@ def test_phone_contents_opens_and_its_links_go_to_their_sections(browser, base_u
     assert not report.errors and not report.foreign
 
 
-def test_phone_contents_is_hidden_on_a_desktop(browser, base_url):  # noqa: F811
+def test_phone_contents_is_hidden_on_a_desktop(browser, base_url):
     page, _ = load(browser, base_url + ESSAY, viewport=DESKTOP)
     assert page.locator("article details.phone-toc").count() == 1
     assert not page.locator("article details.phone-toc").is_visible()
-    assert page.locator(".md-sidebar--secondary .md-nav__link").first.is_visible()  # Material's own TOC
+    assert page.locator(
+        ".md-sidebar--secondary .md-nav__link"
+    ).first.is_visible()  # Material's own TOC
 
 
-def test_reading_path_links_lead_to_the_next_step(browser, base_url):  # noqa: F811
+def test_reading_path_links_lead_to_the_next_step(browser, base_url):
     page, _ = load(browser, base_url, viewport=PHONE)
     page.locator("#start-here ~ .reading-path-list a").first.click()
     page.wait_for_load_state("networkidle")
@@ -76,7 +80,7 @@ def test_reading_path_links_lead_to_the_next_step(browser, base_url):  # noqa: F
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
-def test_screenshots_of_an_essay(browser, base_url, viewport, scheme):  # noqa: F811
+def test_screenshots_of_an_essay(browser, base_url, viewport, scheme):
     out = os.environ.get("READING_SCREENSHOTS")
     page, report = load(browser, base_url + ESSAY, viewport=viewport, color_scheme=scheme)
     if viewport is PHONE:

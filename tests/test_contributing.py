@@ -76,14 +76,20 @@ def test_feed_is_rebuilt_afresh_under_serve(tmp_path, caplog):
     config_file, site_dir = str(tmp_path / "mkdocs.yml"), str(tmp_path / "site")
     caplog.set_level(logging.ERROR)
     config = load_config(config_file, site_dir=site_dir)
-    config.plugins.on_startup(command="serve", dirty=False)  # once per `mkdocs serve`, as MkDocs does
+    config.plugins.on_startup(
+        command="serve", dirty=False
+    )  # once per `mkdocs serve`, as MkDocs does
     build(config, serve_url="http://127.0.0.1:8000/feed/")
     first = feed_links(tmp_path / "site")
-    assert sorted(first) == ["https://example.org/feed/discussions/good-summary/",
-                             "https://example.org/feed/essays/good-essay/"]
+    assert sorted(first) == [
+        "https://example.org/feed/discussions/good-summary/",
+        "https://example.org/feed/essays/good-essay/",
+    ]
 
     (tmp_path / "docs" / "discussions" / "good-summary.md").unlink()
-    config = load_config(config_file, site_dir=site_dir)  # serve reloads the config; plugins persist
+    config = load_config(
+        config_file, site_dir=site_dir
+    )  # serve reloads the config; plugins persist
     assert config.plugins["rss"] is not None
     build(config, serve_url="http://127.0.0.1:8000/feed/")
     assert feed_links(tmp_path / "site") == ["https://example.org/feed/essays/good-essay/"]
@@ -100,8 +106,10 @@ def test_serve_previews_a_draft_marked_as_one_and_leaves_it_out_of_the_feed(tmp_
     page = (tmp_path / "site" / "essays" / "a-draft" / "index.html").read_text(encoding="utf-8")
     assert '<p class="admonition-title">Draft: not published</p>' in page
     assert "https://example.org/feed/essays/a-draft/" not in feed_links(tmp_path / "site")
-    assert ("docs/essays/a-draft.md is a draft (draft: true): previewed here, marked as a draft; "
-            "`mkdocs build` leaves it out") in caplog.text
+    assert (
+        "docs/essays/a-draft.md is a draft (draft: true): previewed here, marked as a draft; "
+        "`mkdocs build` leaves it out"
+    ) in caplog.text
 
 
 # -----------------------------------------------------------------------------
@@ -125,14 +133,22 @@ def site_with_a_draft(tmp_path_factory) -> tuple[pathlib.Path, str]:
 def test_a_draft_builds_and_is_named_once_in_the_log(site_with_a_draft):
     _, log = site_with_a_draft
     lines = [line for line in log.splitlines() if "a-draft.md" in line]
-    assert lines == ["INFO    -  mkdocs_debate: docs/essays/a-draft.md is a draft (draft: true): "
-                     "left out of the site, its lists, the feed, search and the sitemap"]
+    assert lines == [
+        "INFO    -  mkdocs_debate: docs/essays/a-draft.md is a draft (draft: true): "
+        "left out of the site, its lists, the feed, search and the sitemap"
+    ]
 
 
 def test_a_draft_is_nowhere_in_the_built_site(site_with_a_draft):
     site, _ = site_with_a_draft
     assert not (site / "essays" / "a-draft").exists()
-    lists = ["index.html", "essays/index.html", "feed_rss_created.xml", "feed_rss_updated.xml", "sitemap.xml"]
+    lists = [
+        "index.html",
+        "essays/index.html",
+        "feed_rss_created.xml",
+        "feed_rss_updated.xml",
+        "sitemap.xml",
+    ]
     for name in lists:
         text = (site / name).read_text(encoding="utf-8")
         assert "a-draft" not in text and "A draft nobody may see yet" not in text, name
@@ -145,7 +161,10 @@ def test_a_link_to_a_draft_fails_the_build(tmp_path):
     root = copy_site(tmp_path / "repo")
     (root / "docs" / "essays" / "a-draft.md").write_text(DRAFT, encoding="utf-8")
     about = root / "docs" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\nSee [the draft](essays/a-draft.md).\n", encoding="utf-8")
+    about.write_text(
+        about.read_text(encoding="utf-8") + "\nSee [the draft](essays/a-draft.md).\n",
+        encoding="utf-8",
+    )
     result = mkdocs_build(root, tmp_path / "out")
     assert result.returncode != 0
     assert "'essays/a-draft.md', but the target is not found" in result.stdout + result.stderr
@@ -161,8 +180,9 @@ def test_contributing_links_follow_repo_url_and_the_forms(tmp_path):
     forms = tmp_path / ".github" / "ISSUE_TEMPLATE"
     forms.mkdir(parents=True)
     (forms / "config.yml").write_text("blank_issues_enabled: true\n", encoding="utf-8")
-    (forms / "tea.yml").write_text('name: Suggest a <tea>\ndescription: "One [kind] a time."\nbody: []\n',
-                                   encoding="utf-8")
+    (forms / "tea.yml").write_text(
+        'name: Suggest a <tea>\ndescription: "One [kind] a time."\nbody: []\n', encoding="utf-8"
+    )
     site = load_site(str(tmp_path / "docs"))
     markdown = contributing_links(site, "about.md", Settings(repo_url="https://example.org/fork/"))
     assert markdown.splitlines()[2:4] == [
@@ -177,7 +197,10 @@ def test_about_links_the_guide_and_every_issue_form(site_with_a_draft):
     site, _ = site_with_a_draft
     about = (site / "about" / "index.html").read_text(encoding="utf-8")
     repo = load_config(str(ROOT / "mkdocs.yml")).repo_url.rstrip("/")
-    for target in ("blob/main/CONTRIBUTING.md", "issues/new?template=correction.yml",
-                   "issues/new?template=essay.yml"):
+    for target in (
+        "blob/main/CONTRIBUTING.md",
+        "issues/new?template=correction.yml",
+        "issues/new?template=essay.yml",
+    ):
         assert f'href="{repo}/{target}"' in about, target
     assert "<code>CONTRIBUTING.md</code>" not in about

@@ -10,20 +10,28 @@ from mkdocs_debate.extension import DebateExtension, UnknownPageError
 from mkdocs_debate.syntax import numbered_claim_references
 
 GRATIS = '<a class="glossary-term" data-term="gratis" data-tip="At no monetary cost." href="glossary.md#gratis">'
-OPEN_SOURCE = ('<a class="glossary-term" data-term="open-source" '
-               'data-tip="Software whose licence meets the Open Source Definition." href="glossary.md#open-source">')
-OSAI = ('<a class="glossary-term" data-term="open-source-ai" '
-        'data-tip="An AI system released under terms meeting the OSAID." href="glossary.md#open-source-ai">')
+OPEN_SOURCE = (
+    '<a class="glossary-term" data-term="open-source" '
+    'data-tip="Software whose licence meets the Open Source Definition." href="glossary.md#open-source">'
+)
+OSAI = (
+    '<a class="glossary-term" data-term="open-source-ai" '
+    'data-tip="An AI system released under terms meeting the OSAID." href="glossary.md#open-source-ai">'
+)
 
 
 def test_first_mention_only():
-    check_markdown("Open source is old. Open source again.",
-                   f"<p>{OPEN_SOURCE}Open source</a> is old. Open source again.</p>")
+    check_markdown(
+        "Open source is old. Open source again.",
+        f"<p>{OPEN_SOURCE}Open source</a> is old. Open source again.</p>",
+    )
 
 
 def test_longest_match_wins():
-    check_markdown("Open source AI is not open source.",
-                   f"<p>{OSAI}Open source AI</a> is not {OPEN_SOURCE}open source</a>.</p>")
+    check_markdown(
+        "Open source AI is not open source.",
+        f"<p>{OSAI}Open source AI</a> is not {OPEN_SOURCE}open source</a>.</p>",
+    )
 
 
 def test_whole_words_only():
@@ -31,22 +39,29 @@ def test_whole_words_only():
 
 
 def test_aliases_and_plurals():
-    check_markdown("Two open-weight models.",
-                   '<p>Two <a class="glossary-term" data-term="open-weights" '
-                   'data-tip="Model parameters anyone can download." href="glossary.md#open-weights">open-weight models</a>.</p>')
+    check_markdown(
+        "Two open-weight models.",
+        '<p>Two <a class="glossary-term" data-term="open-weights" '
+        'data-tip="Model parameters anyone can download." href="glossary.md#open-weights">open-weight models</a>.</p>',
+    )
 
 
 def test_code_is_never_linked():
-    check_markdown("`gratis` and\n\n```\ngratis\n```\n\nthen gratis.", f"""
+    check_markdown(
+        "`gratis` and\n\n```\ngratis\n```\n\nthen gratis.",
+        f"""
         <p><code>gratis</code> and</p>
         <div class="highlight"><pre><span></span><code>gratis
         </code></pre></div>
-        <p>then {GRATIS}gratis</a>.</p>""")
+        <p>then {GRATIS}gratis</a>.</p>""",
+    )
 
 
 def test_existing_links_are_not_touched():
-    check_markdown("[gratis](https://example.org) then gratis.",
-                   f'<p><a href="https://example.org">gratis</a> then {GRATIS}gratis</a>.</p>')
+    check_markdown(
+        "[gratis](https://example.org) then gratis.",
+        f'<p><a href="https://example.org">gratis</a> then {GRATIS}gratis</a>.</p>',
+    )
 
 
 def test_headings_are_not_linked():
@@ -54,12 +69,16 @@ def test_headings_are_not_linked():
 
 
 def test_image_alt_text_is_not_linked():
-    check_markdown("![gratis](x.png) gratis", f'<p><img alt="gratis" src="x.png" /> {GRATIS}gratis</a></p>')
+    check_markdown(
+        "![gratis](x.png) gratis", f'<p><img alt="gratis" src="x.png" /> {GRATIS}gratis</a></p>'
+    )
 
 
 def test_raw_html_and_attributes_are_not_touched():
-    check_markdown('<div title="gratis">gratis</div>\n\nGratis.',
-                   f'<div title="gratis">gratis</div>\n\n<p>{GRATIS}Gratis</a>.</p>')
+    check_markdown(
+        '<div title="gratis">gratis</div>\n\nGratis.',
+        f'<div title="gratis">gratis</div>\n\n<p>{GRATIS}Gratis</a>.</p>',
+    )
 
 
 def test_page_can_opt_out():
@@ -67,14 +86,18 @@ def test_page_can_opt_out():
 
 
 def test_forced_term_link_counts_as_first_mention():
-    check_markdown("Free [[term:gratis|of charge]] and gratis.",
-                   f"<p>Free {GRATIS}of charge</a> and gratis.</p>")
+    check_markdown(
+        "Free [[term:gratis|of charge]] and gratis.",
+        f"<p>Free {GRATIS}of charge</a> and gratis.</p>",
+    )
 
 
 def test_forced_term_by_alias():
-    check_markdown("[[term:open-weight model]]",
-                   '<p><a class="glossary-term" data-term="open-weights" '
-                   'data-tip="Model parameters anyone can download." href="glossary.md#open-weights">open-weight model</a></p>')
+    check_markdown(
+        "[[term:open-weight model]]",
+        '<p><a class="glossary-term" data-term="open-weights" '
+        'data-tip="Model parameters anyone can download." href="glossary.md#open-weights">open-weight model</a></p>',
+    )
 
 
 def test_unknown_term_names_file_and_line():
@@ -89,7 +112,8 @@ def test_claim_reference_anchors_its_paragraph():
         '<p id="claim-weights-are-binary">Weights are a binary. <a class="claim-ref claim-ref--for" '
         'data-claim="weights-are-binary" '
         'data-tip="Claim: Model weights are the compiled binary of a model." href="claims/weights-are-binary.md">'
-        '<span class="claim-ref__side">Argues for</span> Weights are the binary</a></p>')
+        '<span class="claim-ref__side">Argues for</span> Weights are the binary</a></p>',
+    )
 
 
 def test_unknown_claim_is_an_error():
@@ -138,15 +162,22 @@ def test_generated_block_inside_code_stays_literal():
 
 def test_claim_anchors_are_numbered_in_document_order():
     """A list item before a paragraph: the list item's block is the first anchor, as the backlinks count."""
-    source = ("- Weights are a binary. [[claim:weights-are-binary|for]]\n\n"
-              "Weights are not a binary. [[claim:weights-are-binary|against]]")
+    source = (
+        "- Weights are a binary. [[claim:weights-are-binary|for]]\n\n"
+        "Weights are not a binary. [[claim:weights-are-binary|against]]"
+    )
     html = render(source)
-    first, second = html.index('id="claim-weights-are-binary"'), html.index('id="claim-weights-are-binary-2"')
+    first, second = (
+        html.index('id="claim-weights-are-binary"'),
+        html.index('id="claim-weights-are-binary-2"'),
+    )
     assert first < second
-    assert html[first - 4:first] == "<li " and "claim-ref--for" in html[first:second]
+    assert html[first - 4 : first] == "<li " and "claim-ref--for" in html[first:second]
     # The backlinks read the same numbering from the source.
     assert [(ref.extra, anchor) for ref, anchor in numbered_claim_references(source)] == [
-        ("for", "claim-weights-are-binary"), ("against", "claim-weights-are-binary-2")]
+        ("for", "claim-weights-are-binary"),
+        ("against", "claim-weights-are-binary-2"),
+    ]
 
 
 def test_the_page_must_be_known():
@@ -157,14 +188,18 @@ def test_the_page_must_be_known():
 
 
 def test_links_to_other_pages_are_marked_for_previews():
-    html = render("See [the other essay](other.md), [a section](other.md#why), [here](#top), "
-                  "[outside](https://example.org/), [mail](mailto:a@b.c) and gratis.[^n]\n\n[^n]: A note.",
-                  page="essays/cited.md")
+    html = render(
+        "See [the other essay](other.md), [a section](other.md#why), [here](#top), "
+        "[outside](https://example.org/), [mail](mailto:a@b.c) and gratis.[^n]\n\n[^n]: A note.",
+        page="essays/cited.md",
+    )
     assert '<a data-preview="" href="other.md">' in html
     assert '<a data-preview="" href="other.md#why">' in html
     for unmarked in ('href="#top"', 'href="https://example.org/"', 'href="mailto:a@b.c"'):
-        assert f'<a {unmarked}>' in html, unmarked
-    assert html.count("data-preview") == 2  # not the term link (it has a tooltip), not the footnote links
+        assert f"<a {unmarked}>" in html, unmarked
+    assert (
+        html.count("data-preview") == 2
+    )  # not the term link (it has a tooltip), not the footnote links
 
 
 def test_reference_pages_mark_no_previews():

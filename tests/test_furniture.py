@@ -32,8 +32,14 @@ def test_every_page_has_a_correction_link_for_itself(site_pages):
         if path == "404.html" or 'http-equiv="refresh"' in html[:2000]:
             continue
         soup = BeautifulSoup(html, "html.parser")
-        links = [a for a in soup.select("article a[href]")  # About also links the bare form: not this page's
-                 if "template=correction.yml" in a["href"] and "page" in parse_qs(urlparse(a["href"]).query)]
+        links = [
+            a
+            for a in soup.select(
+                "article a[href]"
+            )  # About also links the bare form: not this page's
+            if "template=correction.yml" in a["href"]
+            and "page" in parse_qs(urlparse(a["href"]).query)
+        ]
         if len(links) != 1:
             missing.append(f"{path}: {len(links)} correction links")
             continue
@@ -84,17 +90,25 @@ _IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, su
 
 def test_social_card_says_what_kind_of_page_it_is(built_site):
     """Two essays share the kind strip; an essay, a summary, a claim and a model differ; About has none."""
-    essays = [_kind_strip(built_site, f"essays/{name}.png")
-              for name in ("free-as-in-what", "model-available-is-not-open-source")]
-    summary = _kind_strip(built_site, "discussions/" + next(
-        p.slug for p in SITE.pages.values() if p.meta.get("kind") == "summary") + ".png")
+    essays = [
+        _kind_strip(built_site, f"essays/{name}.png")
+        for name in ("free-as-in-what", "model-available-is-not-open-source")
+    ]
+    summary = _kind_strip(
+        built_site,
+        "discussions/"
+        + next(p.slug for p in SITE.pages.values() if p.meta.get("kind") == "summary")
+        + ".png",
+    )
     claim = _kind_strip(built_site, f"claims/{next(iter(SITE.claims))}.png")
     model = _kind_strip(built_site, "models/llama-3-1.png")
     about = _kind_strip(built_site, "about.png")
     assert essays[0].tobytes() == essays[1].tobytes(), "two essays should carry the same kind"
     strips = [essays[0], summary, claim, model]
     assert not any(map(_blank, strips)), "a kind strip is empty"
-    assert len({s.tobytes() for s in strips}) == 4, "essay, summary, claim and model cards should differ"
+    assert len({s.tobytes() for s in strips}) == 4, (
+        "essay, summary, claim and model cards should differ"
+    )
     assert _blank(about), "a page of no kind should have an empty strip"
 
 

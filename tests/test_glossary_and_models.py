@@ -18,13 +18,41 @@ from mkdocs_debate.usage import term_usage
 
 SITE = load_site(str(ROOT / "docs"))
 REQUIRED_TERMS = {
-    "open-source", "free-software", "open-weights", "model-available", "source-available", "libre",
-    "gratis", "freeware", "copyleft", "permissive-licence", "gnu-gpl", "open-source-definition",
-    "open-source-initiative", "free-software-foundation", "open-source-ai-definition",
-    "preferred-form-for-modification", "source-code", "binary", "model-weights", "training-data",
-    "training-code", "fine-tuning", "lora", "rlhf", "alignment", "guardrails", "acceptable-use-policy",
-    "open-washing", "commoditize-your-complement", "reproducibility", "non-determinism", "distillation",
-    "dense-model", "data-supply-chain", "model-openness-framework",
+    "open-source",
+    "free-software",
+    "open-weights",
+    "model-available",
+    "source-available",
+    "libre",
+    "gratis",
+    "freeware",
+    "copyleft",
+    "permissive-licence",
+    "gnu-gpl",
+    "open-source-definition",
+    "open-source-initiative",
+    "free-software-foundation",
+    "open-source-ai-definition",
+    "preferred-form-for-modification",
+    "source-code",
+    "binary",
+    "model-weights",
+    "training-data",
+    "training-code",
+    "fine-tuning",
+    "lora",
+    "rlhf",
+    "alignment",
+    "guardrails",
+    "acceptable-use-policy",
+    "open-washing",
+    "commoditize-your-complement",
+    "reproducibility",
+    "non-determinism",
+    "distillation",
+    "dense-model",
+    "data-supply-chain",
+    "model-openness-framework",
 }
 
 
@@ -39,7 +67,12 @@ def test_glossary_has_the_required_terms():
     ids = {str(e["id"]) for e in SITE.glossary}
     assert len(ids) >= 40 and ids >= REQUIRED_TERMS, sorted(REQUIRED_TERMS - ids)
     for entry in SITE.glossary:
-        assert entry["short"] and len(entry["short"]) <= 200 and entry["definition"] and entry["sources"]
+        assert (
+            entry["short"]
+            and len(entry["short"]) <= 200
+            and entry["definition"]
+            and entry["sources"]
+        )
     assert SITE.glossary[1]["term"]  # entries are mappings
     contested = {str(e["id"]) for e in SITE.glossary if e.get("contested")}
     assert {"open-source-ai", "open-weights"} <= contested
@@ -61,10 +94,14 @@ def _linked_terms(built_site) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for html_file in built_site.rglob("*.html"):
         rel = html_file.relative_to(built_site).as_posix()
-        if rel == "404.html" or rel.startswith("glossary/"):  # the glossary's own pages are not "uses"
+        if rel == "404.html" or rel.startswith(
+            "glossary/"
+        ):  # the glossary's own pages are not "uses"
             continue
-        article = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").find("article")
-        for link in (article.select("a.glossary-term[data-term]") if article else []):
+        article = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").find(
+            "article"
+        )
+        for link in article.select("a.glossary-term[data-term]") if article else []:
             found.setdefault(link["data-term"], set()).add(rel.removesuffix("index.html"))
     return found
 
@@ -84,7 +121,9 @@ def test_used_in_lists_exactly_the_pages_that_link_each_term(built_site):
         assert _listed(complete, "../../../") == linked.get(term_id, set()), term_id
         on_page = soup(built_site, f"glossary/{term_id}/index.html").find(class_="used-in")
         shown = _listed(on_page, "../../")
-        assert shown <= linked.get(term_id, set()) and len(shown) == min(USED_IN_SHOWN, len(linked.get(term_id, ())))
+        assert shown <= linked.get(term_id, set()) and len(shown) == min(
+            USED_IN_SHOWN, len(linked.get(term_id, ()))
+        )
         assert on_page is None or shown, f"{term_id}: an empty 'Used in' list"
 
 
@@ -95,8 +134,9 @@ def test_used_in_is_capped_with_a_count_and_a_link(tmp_path):
     extra = USED_IN_SHOWN + 7
     for n in range(extra):
         text = (essays / "free-as-in-what.md").read_text(encoding="utf-8")
-        (essays / f"copy-{n:02d}.md").write_text(text.replace("title:", f"title: Copy {n:02d} of", 1),
-                                                 encoding="utf-8")
+        (essays / f"copy-{n:02d}.md").write_text(
+            text.replace("title:", f"title: Copy {n:02d} of", 1), encoding="utf-8"
+        )
     site = load_site(str(root / "docs"))
     settings = Settings(docs_dir=str(root / "docs"))
     users = term_usage(site, settings.glossary_page)["open-source"]
@@ -104,7 +144,10 @@ def test_used_in_is_capped_with_a_count_and_a_link(tmp_path):
     lines = used_in(site, "glossary/open-source.md", settings, "open-source")
     items = [line for line in lines if line.startswith("- [")]
     assert len(items) == USED_IN_SHOWN
-    assert f"and {len(users) - USED_IN_SHOWN} more: all {len(users)} pages](used-in/open-source.md)" in "\n".join(lines)
+    assert (
+        f"and {len(users) - USED_IN_SHOWN} more: all {len(users)} pages](used-in/open-source.md)"
+        in "\n".join(lines)
+    )
     full = used_in_page(site, "glossary/used-in/open-source.md", settings)
     assert full.count("\n- [") == len(users)
 
@@ -116,19 +159,24 @@ def test_glossary_index_links_each_term_page_and_keeps_every_anchor(built_site):
         term_id = str(entry["id"])
         block = page.find("div", attrs={"data-term": term_id})
         assert block.find("a", href=f"{term_id}/")["href"], term_id
-        assert not block.select(".used-in, .glossary-more"), term_id  # nothing that grows with the essays
+        assert not block.select(".used-in, .glossary-more"), (
+            term_id
+        )  # nothing that grows with the essays
         for definition in SITE.term_definitions.get(term_id, []):
             anchor = f"{term_id}--{definition['id']}"
             assert block.find(id=anchor) is not None, anchor
-            assert (built_site / "glossary" / term_id / "index.html").read_text(encoding="utf-8").count(
-                f'id="{anchor}"') == 1, anchor
+            assert (built_site / "glossary" / term_id / "index.html").read_text(
+                encoding="utf-8"
+            ).count(f'id="{anchor}"') == 1, anchor
 
 
 def test_glossary_entries_fold_spellings_and_mark_contested_terms(built_site):
     """At most two spellings in view, the rest behind 'N other spellings'; 'Contested' not green."""
     assert "no page yet" not in soup(built_site, "glossary/index.html").get_text()
     for entry in SITE.glossary:
-        block = soup(built_site, f"glossary/{entry['id']}/index.html").find("div", class_="glossary-term-page")
+        block = soup(built_site, f"glossary/{entry['id']}/index.html").find(
+            "div", class_="glossary-term-page"
+        )
         aliases = [str(a) for a in entry.get("aliases") or []]
         also = block.find(class_="glossary-also")
         if not aliases:
@@ -141,7 +189,10 @@ def test_glossary_entries_fold_spellings_and_mark_contested_terms(built_site):
         else:
             rest = len(aliases) - 2
             assert also.name == "details", entry["id"]
-            assert shown == f"{aliases[0]}, {aliases[1]} and {rest} other spelling{'s' if rest > 1 else ''}"
+            assert (
+                shown
+                == f"{aliases[0]}, {aliases[1]} and {rest} other spelling{'s' if rest > 1 else ''}"
+            )
             assert summary.next_sibling.strip() == ", ".join(aliases[2:]), entry["id"]
         contested = block.select(".admonition.contested")
         assert len(contested) == (1 if entry.get("contested") else 0), entry["id"]
@@ -151,13 +202,16 @@ def test_every_emitted_term_and_claim_link_has_a_target(built_site):
     """Zensical does not check links an extension emits, so we do, on the MkDocs build."""
     for html_file in built_site.rglob("*.html"):
         for link in BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select(
-                "a.glossary-term, a.model-ref, a.claim-ref, .claim-backlinks a, .used-in a"):
+            "a.glossary-term, a.model-ref, a.claim-ref, .claim-backlinks a, .used-in a"
+        ):
             target, _, anchor = link["href"].partition("#")
             path = (html_file.parent / target).resolve() if target else html_file
             path = path / "index.html" if path.is_dir() else path
             assert path.exists(), f"{html_file}: {link['href']}"
             if anchor:
-                assert f'id="{anchor}"' in path.read_text(encoding="utf-8"), f"{html_file}: {link['href']}"
+                assert f'id="{anchor}"' in path.read_text(encoding="utf-8"), (
+                    f"{html_file}: {link['href']}"
+                )
 
 
 def test_tooltip_is_the_short_definition(built_site):
@@ -172,7 +226,10 @@ def test_tooltip_is_the_short_definition(built_site):
         term_id = link["data-term"]
         if term_id in competing:
             counted += 1
-            assert link["data-tip"] == f"{shorts[term_id]} ({competing[term_id]} competing definitions)"
+            assert (
+                link["data-tip"]
+                == f"{shorts[term_id]} ({competing[term_id]} competing definitions)"
+            )
         else:
             assert link["data-tip"] == shorts[term_id]
     assert counted >= 2  # the essay links contested terms (open source, open weights, ...)
@@ -184,21 +241,31 @@ def test_glossary_json_ld_and_export(built_site):
     assert data["@type"] == "DefinedTermSet"
     assert {t["termCode"] for t in data["hasDefinedTerm"]} == {str(e["id"]) for e in SITE.glossary}
     export = json.loads((built_site / "glossary.json").read_text())
-    assert [t["id"] for t in export["terms"]] == sorted((str(e["id"]) for e in SITE.glossary),
-                                                        key=lambda i: next(str(e["term"]).lower() for e in SITE.glossary if e["id"] == i))
+    assert [t["id"] for t in export["terms"]] == sorted(
+        (str(e["id"]) for e in SITE.glossary),
+        key=lambda i: next(str(e["term"]).lower() for e in SITE.glossary if e["id"] == i),
+    )
     for term in export["terms"]:
         assert term["url"].endswith(f"/glossary/#{term['id']}") and term["short"]
 
 
 def test_stale_export_is_detected(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "mkdocs_debate.commands.export", "--check"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs_debate.commands.export", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout
     site = copy_site(tmp_path / "repo")
     glossary = site / "docs" / "_data" / "glossary.yml"
     glossary.write_text(glossary.read_text().replace("short: ", "short: Changed. ", 1))
-    result = subprocess.run([sys.executable, "-m", "mkdocs_debate.commands.export", "--check"], cwd=site,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs_debate.commands.export", "--check"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1 and "docs/glossary.json" in result.stdout
 
 
@@ -257,11 +324,16 @@ def test_the_home_page_draws_the_field_from_the_matrix(built_site):
     figure = soup(built_site, "index.html").find("figure", class_="field-figure")
     _figure_svg(figure)
     models = SITE.models["models"]
-    rows = {r.th.get_text(): [int(td.get_text()) for td in r.find_all("td")] for r in figure.select(".figure-data tbody tr")}
+    rows = {
+        r.th.get_text(): [int(td.get_text()) for td in r.find_all("td")]
+        for r in figure.select(".figure-data tbody tr")
+    }
     for dimension in DIMENSIONS:
         label = DIMENSION_LABELS[dimension]
-        expected = [sum(1 for m in models if m["openness"][dimension]["value"] == v)
-                    for v in ("open", "partial", "closed", "unknown")]
+        expected = [
+            sum(1 for m in models if m["openness"][dimension]["value"] == v)
+            for v in ("open", "partial", "closed", "unknown")
+        ]
         assert rows[label] == expected, dimension
         assert sum(expected) == len(models)
 
@@ -270,12 +342,16 @@ def test_the_timeline_draws_its_events_on_an_axis(built_site):
     page = soup(built_site, "timeline/index.html")
     figure = page.find("figure", class_="timeline-figure")
     svg = _figure_svg(figure)
-    dots = svg.select("a circle.dot")
-    events = [e for e in SITE.timeline["events"] if int(str(e["date"])[:4]) >= 2023]
+    dots = svg.select("circle.dot")
+    events = {e["id"]: e for e in SITE.timeline["events"] if int(str(e["date"])[:4]) >= 2023}
     assert len(dots) == len(events) > 20
+    assert not svg.find("a")  # Material's instant navigation cannot rewrite an SVG link's href
     for dot in dots:
-        target = dot.parent["href"]
-        assert page.find(id=target[1:]) is not None and "dot--" in " ".join(dot["class"])
+        event = events[dot["data-event"]]
+        assert (
+            page.find(id=dot["data-event"]) is not None and f"dot--{event['theme']}" in dot["class"]
+        )
+        assert dot.title.get_text() == f"{event['date']}: {event['title']}"
     lanes = [t.get_text() for t in svg.select("text.plot-label")]
     assert lanes == ["Licences", "Definitions", "Law", "Releases"]
 
@@ -284,8 +360,17 @@ def test_models_json_uses_the_data_keys(built_site):
     export = json.loads((built_site / "models.json").read_text())
     assert export["dimensions"] == list(DIMENSIONS)
     first = export["models"][0]
-    assert {"id", "name", "version", "organisation", "released", "licence", "osi_approved", "history",
-            "openness"} <= set(first)
+    assert {
+        "id",
+        "name",
+        "version",
+        "organisation",
+        "released",
+        "licence",
+        "osi_approved",
+        "history",
+        "openness",
+    } <= set(first)
     assert set(first["openness"]) == set(DIMENSIONS)
 
 
@@ -294,11 +379,42 @@ def test_broken_models_file_fails_with_the_exact_message(tmp_path):
     data = site / "docs" / "_data" / "models.yml"
     text = data.read_text()
     lines = text.splitlines()
-    line = next(i for i, row in enumerate(lines, 1) if re.search(r"weights:\s*\{value: \"?open\b", row))
-    model_id = next(re.search(r"- id: (\S+)", row).group(1) for row in reversed(lines[:line]) if "- id:" in row)
+    line = next(
+        i for i, row in enumerate(lines, 1) if re.search(r"weights:\s*\{value: \"?open\b", row)
+    )
+    model_id = next(
+        re.search(r"- id: (\S+)", row).group(1) for row in reversed(lines[:line]) if "- id:" in row
+    )
     data.write_text(re.sub(r"(weights:\s*\{value: \"?)open\b", r"\1opne", text, count=1))
     result = mkdocs_build(site, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert (f"docs/_data/models.yml:{line}: value of {model_id}.weights must be one of closed, open, partial, "
-            "unknown: 'opne'") in output
+    assert (
+        f"docs/_data/models.yml:{line}: value of {model_id}.weights must be one of closed, open, partial, "
+        "unknown: 'opne'"
+    ) in output
+
+
+CARD_COLOURS = {
+    "open": (0x1B, 0x7F, 0x3B),
+    "partial": (0x9A, 0x67, 0x00),
+    "closed": (0xB3, 0x26, 0x1E),
+    "unknown": (0x5F, 0x63, 0x68),
+}
+
+
+def test_a_model_card_shows_its_six_cells(built_site):
+    """The link preview of a model's page draws each cell in its colour; an essay's card draws none."""
+    from PIL import Image  # noqa: PLC0415 - Pillow comes with the social plugin, only this test needs it
+
+    model = next(m for m in SITE.models["models"] if m["id"] == "llama-2")
+    card = Image.open(
+        built_site / "assets" / "images" / "social" / "models" / "llama-2.png"
+    ).convert("RGB")
+    for index, dimension in enumerate(DIMENSIONS):
+        spot = (64 + index * 141 + 4, 404 + 4)  # a corner of the cell's block, clear of its words
+        assert card.getpixel(spot) == CARD_COLOURS[model["openness"][dimension]["value"]], dimension
+    essay = Image.open(
+        built_site / "assets" / "images" / "social" / "essays" / "free-as-in-what.png"
+    ).convert("RGB")
+    assert essay.getpixel((68, 408)) not in CARD_COLOURS.values()

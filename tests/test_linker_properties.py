@@ -35,7 +35,9 @@ PIECES = st.one_of(
 BLOCKS = st.one_of(
     st.lists(PIECES, min_size=1, max_size=12).map(" ".join),
     st.sampled_from(TERMS).map(lambda t: f"## {t} heading"),
-    st.sampled_from(TERMS).map(lambda t: f"<details><summary>{t}</summary>\n\n{t} inside\n</details>"),
+    st.sampled_from(TERMS).map(
+        lambda t: f"<details><summary>{t}</summary>\n\n{t} inside\n</details>"
+    ),
     st.sampled_from(TERMS).map(lambda t: f"```\n{t} in a fence\n```"),
     st.sampled_from(TERMS).map(lambda t: f"A note.[^n]\n\n[^n]: {t} in a footnote."),
 )
@@ -55,7 +57,12 @@ def test_linking_changes_no_text_and_nests_nothing(document):
     assert visible_text(linked) == visible_text(plain)
     soup = BeautifulSoup(linked, "html.parser")
     for link in soup.find_all("a", class_="glossary-term"):
-        assert link.find_parent(["a", "code", "pre", "kbd", "samp", "summary", "cite", "h1", "h2", "h3"]) is None, document
+        assert (
+            link.find_parent(
+                ["a", "code", "pre", "kbd", "samp", "summary", "cite", "h1", "h2", "h3"]
+            )
+            is None
+        ), document
         before = link.previous_sibling if isinstance(link.previous_sibling, str) else ""
         after = link.next_sibling if isinstance(link.next_sibling, str) else ""
         assert not re.search(r"[\w-]$", before) and not re.match(r"[\w-]", after), document

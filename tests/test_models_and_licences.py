@@ -22,7 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site
 
-from mkdocs_debate.blocks.licences import clause_changes
+from mkdocs_debate.blocks.licences import clause_label, compare_cells, family_keys
 from mkdocs_debate.blocks.models import DIMENSION_LABELS
 from mkdocs_debate.checker import all_problems
 from mkdocs_debate.checker.data_rules import cell_findings, licences_problems, models_problems
@@ -36,7 +36,9 @@ FIXTURES = ROOT / "tests" / "fixtures" / "content"
 GOOD_DOCS = FIXTURES / "docs"
 SITE = load_site(str(ROOT / "docs"))
 MODELS = SITE.models["models"]
-RUBRIC = "weights, use_restrictions, training_code, training_data, data_documentation, technical_report"
+RUBRIC = (
+    "weights, use_restrictions, training_code, training_data, data_documentation, technical_report"
+)
 CONFLICT_IDS = ", ".join(CONFLICTS)
 
 
@@ -56,47 +58,83 @@ BAD_MODELS = [
     (12, "name 'Copyleft' of model 'broken' is already used by glossary term 'copyleft'"),
     (12, "name 'Broken <b>7B</b>' of model 'broken' must be plain text (no <, >, [ or ])"),
     (15, "licence_page of 'broken' is not a licence of docs/_data/licences.yml: 'no-such-licence'"),
-    (16, "osi_approved of 'broken' must cite OSI's licence list (https://opensource.org/licenses "
-         "or https://opensource.org/license/<id>): 'https://example.org/model-card'"),
+    (
+        16,
+        "osi_approved of 'broken' must cite OSI's licence list (https://opensource.org/licenses "
+        "or https://opensource.org/license/<id>): 'https://example.org/model-card'",
+    ),
     (17, "checked of 'broken' must be its latest cell checked date (2999-12-31): 2024-01-01"),
     (19, "a history item of 'broken' needs an ISO date (YYYY-MM-DD) and a note"),
     (20, "history date of 'broken' must not be in the future: 2999-01-01"),
-    (22, "broken.weights is gated (behind an approval or licence-acceptance step), so it cannot be 'open': "
-         "use 'partial'"),
-    (23, "broken.use_restrictions has both 'checked' and 'basis': keep 'checked' if its evidence was read that day"),
+    (
+        22,
+        "broken.weights is gated (behind an approval or licence-acceptance step), so it cannot be 'open': "
+        "use 'partial'",
+    ),
+    (
+        23,
+        "broken.use_restrictions has both 'checked' and 'basis': keep 'checked' if its evidence was read that day",
+    ),
     (24, "checked of broken.training_code must not be in the future: 2999-12-31"),
     (24, "gated applies to weights only, not to broken.training_code"),
-    (25, "broken.training_data needs 'checked' (the ISO date its evidence was read) or 'basis: research-notes'"),
+    (
+        25,
+        "broken.training_data needs 'checked' (the ISO date its evidence was read) or 'basis: research-notes'",
+    ),
     (26, "basis of broken.data_documentation must be 'research-notes': 'memory'"),
-    (27, "broken.technical_report is 'unknown' and needs a note saying what was looked for and not found"),
+    (
+        27,
+        "broken.technical_report is 'unknown' and needs a note saying what was looked for and not found",
+    ),
     (29, "eu_index url of 'broken' must start with https://: 'http://example.org/index.yaml'"),
     (32, "an eu_index disagreement of 'broken' is missing 'our_reason'"),
-    (32, "index_value of an eu_index disagreement of 'broken' must be one of closed, open, partial, unknown: 'great'"),
+    (
+        32,
+        "index_value of an eu_index disagreement of 'broken' must be one of closed, open, partial, unknown: 'great'",
+    ),
     (32, f"unknown dimension 'vibes' in the eu_index disagreements of 'broken'; known: {RUBRIC}"),
     (34, "name 'Other Model' of model 'other' is already used by model 'broken'"),
-    (36, "organisation of 'other' is spelled 'EXAMPLE labs' but 'Example Labs' elsewhere: "
-         "write it one way (the matrix's filter lists every spelling)"),
-    (38, "licence of 'other' has an unknown key 'with an addendum' (known: value, spdx, source, licence_page); "
-         "a comma inside an unquoted {…} value ends the value: put the value in quotes"),
+    (
+        36,
+        "organisation of 'other' is spelled 'EXAMPLE labs' but 'Example Labs' elsewhere: "
+        "write it one way (the matrix's filter lists every spelling)",
+    ),
+    (
+        38,
+        "licence of 'other' has an unknown key 'with an addendum' (known: value, spdx, source, licence_page); "
+        "a comma inside an unquoted {…} value ends the value: put the value in quotes",
+    ),
     (40, "checked of 'other' must be omitted: none of its cells has a checked date"),
-    (45, "openness.use_restrictions of 'other' has an unknown key 'mostly.' (known: value, gated, dataset, note, "
-         "source, checked, basis); a comma inside an unquoted {…} value ends the value: put the value in quotes"),
+    (
+        45,
+        "openness.use_restrictions of 'other' has an unknown key 'mostly.' (known: value, gated, dataset, note, "
+        "source, checked, basis); a comma inside an unquoted {…} value ends the value: put the value in quotes",
+    ),
 ]
 
 BAD_LICENCES = [
     (6, "date of licence 'first' must be an ISO date (YYYY-MM-DD): '2023-13-01'"),
     (9, "upstream commit of licence 'first' must be 40 hex digits or null: 'abc123'"),
-    (9, "upstream read of licence 'first' must be the ISO date (YYYY-MM-DD, not in the future) "
-        "the text was read: '2999-01-01'"),
+    (
+        9,
+        "upstream read of licence 'first' must be the ISO date (YYYY-MM-DD, not in the future) "
+        "the text was read: '2999-01-01'",
+    ),
     (9, "upstream url of licence 'first' must start with https://: 'http://example.org/LICENSE'"),
     (11, "changed of clause 'grant' of licence 'first' must be true or false: 'no'"),
-    (11, "lines of clause 'grant' of licence 'first' must be [first, last] (1 <= first <= last) or null: [6, 3]"),
+    (
+        11,
+        "lines of clause 'grant' of licence 'first' must be [first, last] (1 <= first <= last) or null: [6, 3]",
+    ),
     (12, "duplicate clause 'grant' in licence 'first'"),
     (12, "duplicate clause key 'grant' in licence 'first'"),
     (13, "clause 'Caps' of licence 'first' is changed and needs a change_note saying what changed"),
     (13, "clause 'Caps' of licence 'first' is missing 'summary'"),
     (13, "clause id of licence 'first' must be kebab-case: 'Caps'"),
-    (14, f"a conflict of clause 'Caps' of licence 'first' must be with one of {CONFLICT_IDS}: 'osd-11'"),
+    (
+        14,
+        f"a conflict of clause 'Caps' of licence 'first' must be with one of {CONFLICT_IDS}: 'osd-11'",
+    ),
     (14, "the conflict of clause 'Caps' of licence 'first' with 'osd-5' needs a 'why'"),
     (20, "previous of licence 'second' is 'first', of family 'example', not 'other'"),
     (29, "previous of licence 'third' is not a licence: 'no-such-licence'"),
@@ -112,9 +150,13 @@ def broken_site():
     site = load_site(str(GOOD_DOCS))
     bad = FIXTURES / "bad-data"
     return dataclasses.replace(
-        site, cache={},
+        site,
+        cache={},
         models=load_yaml((bad / "models.yml").read_text(encoding="utf-8"), "docs/_data/models.yml"),
-        licences_data=load_yaml((bad / "licences.yml").read_text(encoding="utf-8"), "docs/_data/licences.yml"))
+        licences_data=load_yaml(
+            (bad / "licences.yml").read_text(encoding="utf-8"), "docs/_data/licences.yml"
+        ),
+    )
 
 
 def test_broken_models_file_has_exactly_its_problems():
@@ -134,17 +176,29 @@ def test_good_fixture_and_real_data_pass():
     assert list(models_problems(SITE)) + list(licences_problems(SITE)) == []
 
 
-@pytest.mark.parametrize(("cell", "message"), [
-    ("{value: open, gated: true, note: n, source: https://e.org, basis: research-notes}",
-     "m.weights is gated (behind an approval or licence-acceptance step), so it cannot be 'open': use 'partial'"),
-    ("{value: partial, gated: true, note: n, source: https://e.org, basis: research-notes}", None),
-    ("{value: unknown, note: '  ', basis: research-notes}",
-     "m.weights is 'unknown' and needs a note saying what was looked for and not found"),
-    ("{value: unknown, note: Looked for a card; none., basis: research-notes}", None),
-    ("{value: open, note: n, source: https://e.org, checked: 2024-02-30}",
-     "checked of m.weights must be an ISO date (YYYY-MM-DD): '2024-02-30'"),
-    ("{value: open, note: n, source: https://e.org, checked: 2024-02-28}", None),
-])
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        (
+            "{value: open, gated: true, note: n, source: https://e.org, basis: research-notes}",
+            "m.weights is gated (behind an approval or licence-acceptance step), so it cannot be 'open': use 'partial'",
+        ),
+        (
+            "{value: partial, gated: true, note: n, source: https://e.org, basis: research-notes}",
+            None,
+        ),
+        (
+            "{value: unknown, note: '  ', basis: research-notes}",
+            "m.weights is 'unknown' and needs a note saying what was looked for and not found",
+        ),
+        ("{value: unknown, note: Looked for a card; none., basis: research-notes}", None),
+        (
+            "{value: open, note: n, source: https://e.org, checked: 2024-02-30}",
+            "checked of m.weights must be an ISO date (YYYY-MM-DD): '2024-02-30'",
+        ),
+        ("{value: open, note: n, source: https://e.org, checked: 2024-02-28}", None),
+    ],
+)
 def test_weights_cell_rules(cell, message):
     parsed = load_yaml(f"weights: {cell}", "x")["weights"]
     found = [m for _, m in cell_findings(parsed, "m.weights", "weights")]
@@ -157,8 +211,13 @@ def test_weights_cell_rules(cell, message):
 
 
 def run_export(cwd: pathlib.Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs_debate.commands.export", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs_debate.commands.export", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_exports_and_stubs_are_up_to_date():
@@ -179,13 +238,18 @@ def test_a_model_without_a_stub_is_stale_and_export_writes_it(tmp_path):
 def test_a_stub_without_a_model_is_stale_and_export_removes_it(tmp_path):
     site = copy_site(tmp_path / "repo")
     orphan = site / "docs" / "models" / "no-such-model.md"
-    orphan.write_text((site / "docs" / "models" / f"{MODELS[0]['id']}.md").read_text(encoding="utf-8"))
+    orphan.write_text(
+        (site / "docs" / "models" / f"{MODELS[0]['id']}.md").read_text(encoding="utf-8")
+    )
     licence = site / "docs" / "licences" / "no-such-licence.md"
     licence.write_text("---\ntitle: Gone\ndescription: Gone.\n---\n\n[[generate:licence-page]]\n")
     result = run_export(site, "--check")
     assert result.returncode == 1
     assert "pages without a model or licence" in result.stdout
-    assert "docs/models/no-such-model.md" in result.stdout and "docs/licences/no-such-licence.md" in result.stdout
+    assert (
+        "docs/models/no-such-model.md" in result.stdout
+        and "docs/licences/no-such-licence.md" in result.stdout
+    )
     assert run_export(site).returncode == 0 and not orphan.exists() and not licence.exists()
 
 
@@ -193,7 +257,11 @@ def test_a_renamed_model_makes_its_stub_stale(tmp_path):
     site = copy_site(tmp_path / "repo")
     data = site / "docs" / "_data" / "models.yml"
     text = data.read_text(encoding="utf-8")
-    name = next(f"name: {n}\n" for n in (MODELS[0]["name"], json.dumps(MODELS[0]["name"])) if f"name: {n}\n" in text)
+    name = next(
+        f"name: {n}\n"
+        for n in (MODELS[0]["name"], json.dumps(MODELS[0]["name"]))
+        if f"name: {n}\n" in text
+    )
     data.write_text(text.replace(name, "name: Renamed\n", 1), encoding="utf-8")
     result = run_export(site, "--check")
     assert result.returncode == 1 and f"docs/models/{MODELS[0]['id']}.md" in result.stdout
@@ -203,17 +271,26 @@ def test_a_renamed_model_makes_its_stub_stale(tmp_path):
 def test_every_model_and_licence_has_its_stub():
     docs = ROOT / "docs"
     assert {p.stem for p in (docs / "models").glob("*.md")} == {str(m["id"]) for m in MODELS}
-    compare = {f"{family}-compare" for family in {str(e["family"]) for e in SITE.licences.values()}
-               if len(family_versions(SITE, family)) > 1}
-    assert {p.stem for p in (docs / "licences").glob("*.md")} == set(SITE.licences) | compare | {"index"}
+    compare = {
+        f"{family}-compare"
+        for family in {str(e["family"]) for e in SITE.licences.values()}
+        if len(family_versions(SITE, family)) > 1
+    }
+    assert {p.stem for p in (docs / "licences").glob("*.md")} == set(SITE.licences) | compare | {
+        "index"
+    }
     assert "llama-compare" in compare
 
 
 def test_csv_and_json_carry_version_and_date(built_site):
     export = json.loads((built_site / "models.json").read_text(encoding="utf-8"))
-    rows = list(csv.DictReader(io.StringIO((built_site / "models.csv").read_text(encoding="utf-8"))))
+    rows = list(
+        csv.DictReader(io.StringIO((built_site / "models.csv").read_text(encoding="utf-8")))
+    )
     assert export["version"] and iso_date(export["date"])
-    assert [r["id"] for r in rows] == [m["id"] for m in MODELS] == [m["id"] for m in export["models"]]
+    assert (
+        [r["id"] for r in rows] == [m["id"] for m in MODELS] == [m["id"] for m in export["models"]]
+    )
     for row, model in zip(rows, MODELS):
         assert (row["matrix_version"], row["matrix_date"]) == (export["version"], export["date"])
         assert row["version"] == str(model["version"]) and row["name"] == model["name"]
@@ -286,17 +363,24 @@ def test_eu_index_cross_check_names_both_reasons():
     assert item.get_text(" ", strip=True) == (
         "Data documentation (index parameter “Data documentation”): The European Open Source AI Index rates "
         "this open because the Pile is documented in a datasheet; we rate it closed because our rubric asks "
-        "for the filtering too.")
+        "for the filtering too."
+    )
     assert page.find("a", href="https://doi.org/10.5281/zenodo.15386042")
-    assert page.find("a", string="Pythia 6.9B")["href"].startswith("https://github.com/Language-Technology-Assessment/")
+    assert page.find("a", string="Pythia 6.9B")["href"].startswith(
+        "https://github.com/Language-Technology-Assessment/"
+    )
 
 
 def test_cell_read_on_a_date_or_from_research_notes():
-    page = BeautifulSoup(render("[[generate:model-page]]", GOOD_DOCS, page="models/pythia.md"), "html.parser")
-    assert page.find(id="cell-weights").select_one(".model-cell__evidence").get_text(" ", strip=True) == (
-        "Evidence · read on 15 January 2024")
-    assert page.find(id="cell-training-code").select_one(".model-cell__evidence").get_text(" ", strip=True) == (
-        "Evidence · from our research notes, January 2024")
+    page = BeautifulSoup(
+        render("[[generate:model-page]]", GOOD_DOCS, page="models/pythia.md"), "html.parser"
+    )
+    assert page.find(id="cell-weights").select_one(".model-cell__evidence").get_text(
+        " ", strip=True
+    ) == ("Evidence · read on 15 January 2024")
+    assert page.find(id="cell-training-code").select_one(".model-cell__evidence").get_text(
+        " ", strip=True
+    ) == ("Evidence · from our research notes, January 2024")
 
 
 def test_model_page_of_an_unknown_model_fails_naming_the_file():
@@ -308,10 +392,16 @@ def test_data_text_cannot_form_markup(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(GOOD_DOCS, docs)
     data = docs / "_data" / "models.yml"
-    data.write_text(data.read_text(encoding="utf-8").replace(
-        'note: "Fixture note.", source: https://github.com/EleutherAI/pythia, checked: 2024-01-15',
-        'note: "<script>alert(1)</script> *bold* [x](javascript:y)", source: https://github.com/EleutherAI/pythia, '
-        "checked: 2024-01-15").replace("name: Pythia\n", "name: \"Py*thia* <b>\"\n"), encoding="utf-8")
+    data.write_text(
+        data.read_text(encoding="utf-8")
+        .replace(
+            'note: "Fixture note.", source: https://github.com/EleutherAI/pythia, checked: 2024-01-15',
+            'note: "<script>alert(1)</script> *bold* [x](javascript:y)", source: https://github.com/EleutherAI/pythia, '
+            "checked: 2024-01-15",
+        )
+        .replace("name: Pythia\n", 'name: "Py*thia* <b>"\n'),
+        encoding="utf-8",
+    )
     html = render("[[generate:model-page]]", docs, page="models/pythia.md")
     assert "<script>" not in html and "<b>" not in html and "<em>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; *bold* [x](javascript:y)" in html
@@ -345,28 +435,89 @@ def test_licences_index_lists_every_licence(built_site):
     assert {f"{i}/" for i in SITE.licences} | {"llama-compare/"} <= hrefs
 
 
-def test_llama_comparison_lists_every_key_version_to_version(built_site):
+def test_llama_comparison_is_one_grid_of_clauses_by_versions(built_site):
+    """One table: a row per clause key, labelled with the clause's name (never its key), a column
+    per version; every cell that compares a version with the one before keeps its anchor."""
     page = soup(built_site, "licences/llama-compare/index.html")
     versions = family_versions(SITE, "llama")
-    assert [v["id"] for v in versions] == ["llama-2", "llama-3", "llama-3-1", "llama-3-2", "llama-3-3", "llama-4"]
-    for before, after in zip(versions, versions[1:]):
-        assert page.find(id=after["id"]).name == "h2"
-        for key, _, _, status in clause_changes(before, after):
-            row = page.find("tr", id=f"{after['id']}--{key}")
-            assert row is not None, (after["id"], key)
-            assert row.find(class_="change-status").get_text() == status
-            assert row.find("a", class_="row-link")["href"] == f"#{after['id']}--{key}"
-            for link in row.find_all("a", href=lambda h: h and h.startswith("../")):
+    assert [v["id"] for v in versions] == [
+        "llama-2",
+        "llama-3",
+        "llama-3-1",
+        "llama-3-2",
+        "llama-3-3",
+        "llama-4",
+    ]
+    tables = page.select("article table")
+    assert len(tables) == 1 and "licence-compare" in tables[0]["class"]
+    table = tables[0]
+    assert [th.get("id") for th in table.select("thead th")[1:]] == [v["id"] for v in versions]
+    keys = family_keys(versions)
+    assert len(keys) == len({c["key"] for v in versions for c in v["clauses"]})
+    for mark in table.select(".permalink"):  # each row's # link to itself is no part of its label
+        mark.decompose()
+    labels = [tr.th.get_text(strip=True) for tr in table.select("tbody tr[id]")]
+    assert labels == [clause_label(versions, key) for key in keys]
+    assert not [label for label in labels if label in keys], "rows labelled with internal keys"
+    assert "Acceptable Use Policy: military, weapons and related uses" in labels
+    words = {
+        "first": "in the text",
+        "added": "added",
+        "removed": "removed",
+        "reworded": "reworded",
+        "unchanged": "unchanged",
+    }
+    for key in keys:
+        row = table.find("tr", id=key)
+        cells = row.find_all("td")
+        assert len(cells) == len(versions)
+        for cell, (status, clause, version) in zip(cells, compare_cells(versions, key)):
+            if not status:
+                assert cell.get("id") is None and "not in this version" in cell.get_text()
+                continue
+            assert cell["id"] == f"{version['id']}--{key}"
+            assert cell.find(class_="change-status").get_text(strip=True).endswith(words[status])
+            for link in cell.find_all("a", href=lambda h: h and h.startswith("../")):
                 target, _, anchor = link["href"].partition("#")
                 linked = built_site / "licences" / target.removeprefix("../") / "index.html"
-                assert f'id="{anchor}"' in linked.read_text(encoding="utf-8"), link["href"]
+                assert anchor == clause["id"] and f'id="{anchor}"' in linked.read_text(
+                    encoding="utf-8"
+                ), link["href"]
+            if status == "reworded":
+                note = page.find(id=f"changed-{version['id']}--{key}")
+                assert note is not None and str(clause["change_note"]).strip() in note.get_text()
+    text = page.select_one("article").get_text(" ", strip=True)
+    assert "Definitions Definitions" not in text
+
+
+def test_every_recorded_comparison_anchor_is_served(built_site):
+    html = (built_site / "licences" / "llama-compare" / "index.html").read_text(encoding="utf-8")
+    recorded = [
+        line.split("#", 1)[1]
+        for line in (ROOT / "tests" / "url-manifest.txt").read_text().splitlines()
+        if line.startswith("/licences/llama-compare/#")
+    ]
+    assert len(recorded) >= 78
+    assert not [anchor for anchor in recorded if f'id="{anchor}"' not in html]
 
 
 def test_clause_changes_added_removed_reworded_unchanged():
     site = load_site(str(GOOD_DOCS))
     before, after = site.licences["example-1"], site.licences["example-2"]
-    assert [(key, status) for key, _, _, status in clause_changes(before, after)] == [
-        ("grant", "unchanged"), ("user-cap", "reworded"), ("naming", "added"), ("no-training", "removed")]
+    keys = family_keys([before, after])
+    assert keys == ["grant", "user-cap", "naming", "no-training"]
+    assert [(key, compare_cells([before, after], key)[1][0]) for key in keys] == [
+        ("grant", "unchanged"),
+        ("user-cap", "reworded"),
+        ("naming", "added"),
+        ("no-training", "removed"),
+    ]
+    assert [compare_cells([before, after], key)[0][0] for key in keys] == [
+        "first",
+        "first",
+        "",
+        "first",
+    ]
     assert clause_lines_url(after, after["clauses"][1]).endswith("/LICENSE-2#L8-L10")
     assert clause_lines_url(after, after["clauses"][2]).endswith("/LICENSE-2")
 
@@ -377,38 +528,56 @@ def test_clause_changes_added_removed_reworded_unchanged():
 
 
 def _model_links(html: str) -> list[tuple[str, str]]:
-    return [(a["data-model"], a.get_text()) for a in BeautifulSoup(html, "html.parser").select("a.model-ref")]
+    return [
+        (a["data-model"], a.get_text())
+        for a in BeautifulSoup(html, "html.parser").select("a.model-ref")
+    ]
 
 
 def test_first_mention_of_a_model_links_to_its_page():
-    html = render("Pythia and Pythia again; the Pythia suite too. Gated Model, `Gated Model`.",
-                  GOOD_DOCS, page="essays/good-essay.md")
+    html = render(
+        "Pythia and Pythia again; the Pythia suite too. Gated Model, `Gated Model`.",
+        GOOD_DOCS,
+        page="essays/good-essay.md",
+    )
     assert _model_links(html) == [("pythia", "Pythia"), ("gated-model", "Gated Model")]
     link = BeautifulSoup(html, "html.parser").select_one("a.model-ref")
-    assert link["href"] == "../models/pythia.md" and link["data-tip"].startswith("Pythia (EleutherAI), 3.5 of 6")
+    assert link["href"] == "../models/pythia.md" and link["data-tip"].startswith(
+        "Pythia (EleutherAI), 3.5 of 6"
+    )
 
 
 def test_model_names_follow_the_term_skip_rules():
-    html = render("# Pythia\n\n[Pythia](https://example.org) and `Pythia`.\n\n```\nPythia\n```",
-                  GOOD_DOCS, page="essays/good-essay.md")
+    html = render(
+        "# Pythia\n\n[Pythia](https://example.org) and `Pythia`.\n\n```\nPythia\n```",
+        GOOD_DOCS,
+        page="essays/good-essay.md",
+    )
     assert _model_links(html) == []
 
 
 def test_model_names_link_only_in_essays_summaries_and_claims():
-    assert _model_links(render("Pythia.", GOOD_DOCS, page="discussions/good-summary.md")) == [("pythia", "Pythia")]
-    assert _model_links(render("Pythia.", GOOD_DOCS, page="claims/weights-are-source.md")) == [("pythia", "Pythia")]
+    assert _model_links(render("Pythia.", GOOD_DOCS, page="discussions/good-summary.md")) == [
+        ("pythia", "Pythia")
+    ]
+    assert _model_links(render("Pythia.", GOOD_DOCS, page="claims/weights-are-source.md")) == [
+        ("pythia", "Pythia")
+    ]
     assert _model_links(render("Pythia.", GOOD_DOCS, page="about.md")) == []
 
 
 def test_a_version_number_is_part_of_the_name():
-    assert _model_links(render("Gated Model 2.5 is not Gated Model 2.", GOOD_DOCS, page="essays/good-essay.md")) == [
-        ("gated-model", "Gated Model 2")]
+    assert _model_links(
+        render("Gated Model 2.5 is not Gated Model 2.", GOOD_DOCS, page="essays/good-essay.md")
+    ) == [("gated-model", "Gated Model 2")]
 
 
 def test_essays_link_matrix_models(built_site):
     linked = set()
     for html_file in (built_site / "essays").rglob("index.html"):
-        for a in soup(built_site, str(html_file.relative_to(built_site))).select("article a.model-ref"):
+        for a in soup(built_site, str(html_file.relative_to(built_site))).select(
+            "article a.model-ref"
+        ):
             target = (html_file.parent / a["href"]).resolve()
             assert (target / "index.html").exists(), a["href"]
             linked.add(a["data-model"])
@@ -446,6 +615,9 @@ def test_the_manifest_records_row_anchors_whatever_the_attribute_order(tmp_path)
     still record each row's anchor (it once missed every row added after the filters)."""
     page = tmp_path / "models" / "index.html"
     page.parent.mkdir()
-    page.write_text('<table><tr data-weights="open" data-year="2026" id="new-model"><td>x</td></tr>'
-                    '<tr id="old-model"><td>y</td></tr></table>', encoding="utf-8")
+    page.write_text(
+        '<table><tr data-weights="open" data-year="2026" id="new-model"><td>x</td></tr>'
+        '<tr id="old-model"><td>y</td></tr></table>',
+        encoding="utf-8",
+    )
     assert published(tmp_path) == {"models/", "models/#new-model", "models/#old-model"}

@@ -26,8 +26,11 @@ SITE_URL = "https://free-as-in-what.github.io/free-as-in-what/"
 
 def html_of(built_site: pathlib.Path, src: str) -> BeautifulSoup:
     stem = src[:-3]
-    path = built_site / ("index.html" if stem == "index" else
-                         stem.removesuffix("index") + ("" if stem.endswith("index") else "/") + "index.html")
+    path = built_site / (
+        "index.html"
+        if stem == "index"
+        else stem.removesuffix("index") + ("" if stem.endswith("index") else "/") + "index.html"
+    )
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -96,7 +99,9 @@ def test_articles_carry_json_ld_and_citation_meta(built_site):
         assert data["@type"] == "Article" and data["headline"] == page.meta["title"]
         assert data["author"]["name"] and data["datePublished"] == str(page.meta["date"])
         assert data["url"].startswith(SITE_URL) and data["description"] == page.meta["description"]
-        assert data["isBasedOn"] and all(s["url"].startswith("https://") for s in data["isBasedOn"] if s["url"])
+        assert data["isBasedOn"] and all(
+            s["url"].startswith("https://") for s in data["isBasedOn"] if s["url"]
+        )
         assert soup.find("meta", attrs={"name": "citation_title"})["content"] == page.meta["title"]
         cite = soup.find(class_="cite-this")
         assert cite and "@online{" in cite.text and SITE_URL in cite.text
@@ -140,7 +145,9 @@ def test_manifest_urls_and_anchors_are_all_served(built_site):
 
 def test_manifest_covers_everything_published(built_site):
     """New pages and anchors must be recorded (make manifest), so additions show in review."""
-    unrecorded = url_manifest.published(built_site) - url_manifest.normalise(url_manifest.read_manifest(MANIFEST))
+    unrecorded = url_manifest.published(built_site) - url_manifest.normalise(
+        url_manifest.read_manifest(MANIFEST)
+    )
     assert not unrecorded, "run `make manifest`: " + ", ".join(sorted(unrecorded)[:10])
 
 
@@ -154,14 +161,21 @@ def test_removing_a_page_without_redirect_is_caught(tmp_path):
     assert any(e.startswith("discussions/zuckerberg-on-the-dwarkesh-podcast/:") for e in lost)
     # A redirect to a page that keeps no such anchors covers the page, not its anchors.
     config = site / "mkdocs.yml"
-    config.write_text(config.read_text().replace(
-        "redirect_maps: {}", "redirect_maps:\n        "
-        "discussions/zuckerberg-on-the-dwarkesh-podcast.md: discussions/index.md"))
+    config.write_text(
+        config.read_text().replace(
+            "redirect_maps: {}",
+            "redirect_maps:\n        "
+            "discussions/zuckerberg-on-the-dwarkesh-podcast.md: discussions/index.md",
+        )
+    )
     out2 = tmp_path / "out2"
     result = mkdocs_build(site, out2)
     assert result.returncode == 0, result.stderr
     lost = url_manifest.lost(manifest, out2)
-    assert "discussions/zuckerberg-on-the-dwarkesh-podcast/: page is gone and no redirect covers it" not in lost
+    assert (
+        "discussions/zuckerberg-on-the-dwarkesh-podcast/: page is gone and no redirect covers it"
+        not in lost
+    )
     assert any("#" in e for e in lost if e.startswith("discussions/zuckerberg"))
 
 
@@ -169,24 +183,36 @@ def test_the_build_itself_refuses_to_lose_a_published_url(tmp_path):
     """With the manifest beside it, the build (not only pytest) fails and says what to add to redirect_maps."""
     site = copy_site(tmp_path / "repo")
     (site / "tests").mkdir()
-    (site / "tests" / "url-manifest.txt").write_text(MANIFEST.read_text(encoding="utf-8"), encoding="utf-8")
+    (site / "tests" / "url-manifest.txt").write_text(
+        MANIFEST.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (site / "docs" / "discussions" / "zuckerberg-on-the-dwarkesh-podcast.md").unlink()
     result = mkdocs_build(site, tmp_path / "out")
     assert result.returncode != 0
     log = result.stdout + result.stderr
-    assert "discussions/zuckerberg-on-the-dwarkesh-podcast/: page is gone and no redirect covers it" in log
+    assert (
+        "discussions/zuckerberg-on-the-dwarkesh-podcast/: page is gone and no redirect covers it"
+        in log
+    )
     assert "redirect_maps" in log
     assert "'discussions/zuckerberg-on-the-dwarkesh-podcast.md': 'NEW/PATH.md'" in log
 
 
 def _ever_recorded() -> set[str]:
     """Every entry any committed version of the manifest held (the manifest only grows)."""
-    log = subprocess.run(["git", "log", "-p", "--format=", "--", "tests/url-manifest.txt"], cwd=ROOT,
-                         capture_output=True, text=True)
+    log = subprocess.run(
+        ["git", "log", "-p", "--format=", "--", "tests/url-manifest.txt"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     if log.returncode != 0:
         pytest.skip("no git history to compare the manifest with")
-    return {line[1:].strip().lstrip("/") for line in log.stdout.splitlines()
-            if line[:1] in "+-" and line[1:2] == "/" and not line.startswith(("+++", "---"))}
+    return {
+        line[1:].strip().lstrip("/")
+        for line in log.stdout.splitlines()
+        if line[:1] in "+-" and line[1:2] == "/" and not line.startswith(("+++", "---"))
+    }
 
 
 def test_no_recorded_url_is_ever_dropped_from_the_manifest(built_site):

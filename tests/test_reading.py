@@ -37,12 +37,19 @@ OSAI = '<a class="glossary-term" data-term="open-source-ai"'
 
 
 def _sups(html: str) -> list[tuple[str, list[str]]]:
-    return [(sup["id"], sup.get("class") or []) for sup in BeautifulSoup(html, "html.parser").select("p > sup")]
+    return [
+        (sup["id"], sup.get("class") or [])
+        for sup in BeautifulSoup(html, "html.parser").select("p > sup")
+    ]
 
 
 def test_a_footnote_marker_right_after_another_is_marked():
     html = golden_render("One.[^a][^b][^c] Two.\n\n[^a]: A.\n[^b]: B.\n[^c]: C.")
-    assert _sups(html) == [("fnref:a", []), ("fnref:b", ["footnote-ref--next"]), ("fnref:c", ["footnote-ref--next"])]
+    assert _sups(html) == [
+        ("fnref:a", []),
+        ("fnref:b", ["footnote-ref--next"]),
+        ("fnref:c", ["footnote-ref--next"]),
+    ]
 
 
 def test_footnote_markers_apart_are_not_marked():
@@ -55,7 +62,9 @@ def test_the_real_essays_have_separated_markers(site_pages):
     soup = BeautifulSoup(html, "html.parser")
     for sup in soup.select("sup.footnote-ref--next"):
         previous = sup.previous_sibling
-        assert previous is not None and previous.name == "sup" and previous["id"].startswith("fnref")
+        assert (
+            previous is not None and previous.name == "sup" and previous["id"].startswith("fnref")
+        )
     assert soup.select("sup.footnote-ref--next"), "the essay cites two sources at once somewhere"
 
 
@@ -65,11 +74,14 @@ def test_the_real_essays_have_separated_markers(site_pages):
 
 
 def test_no_term_is_linked_inside_a_title_and_the_next_mention_is():
-    html = golden_render("The letter *“Open source AI is the path forward”*{.work} says open source AI wins.")
+    html = golden_render(
+        "The letter *“Open source AI is the path forward”*{.work} says open source AI wins."
+    )
     assert html == (
         '<p>The letter <cite class="work work--quoted">“Open source AI is the path forward”</cite> says '
         f'{OSAI} data-tip="An AI system released under terms meeting the OSAID." '
-        'href="glossary.md#open-source-ai">open source AI</a> wins.</p>')
+        'href="glossary.md#open-source-ai">open source AI</a> wins.</p>'
+    )
 
 
 def test_an_unquoted_title_is_a_plain_cite():
@@ -84,7 +96,11 @@ def test_emphasis_without_the_class_is_still_linked():
 
 
 def test_no_model_name_is_linked_inside_a_title():
-    html = render("The *Pythia Scaling Suite Notes*{.work} describe Pythia.", GOOD_DOCS, page="essays/good-essay.md")
+    html = render(
+        "The *Pythia Scaling Suite Notes*{.work} describe Pythia.",
+        GOOD_DOCS,
+        page="essays/good-essay.md",
+    )
     soup = BeautifulSoup(html, "html.parser")
     assert soup.cite.get_text() == "Pythia Scaling Suite Notes" and not soup.cite.find("a")
     assert [a.get_text() for a in soup.select("a.model-ref")] == ["Pythia"]
@@ -92,17 +108,24 @@ def test_no_model_name_is_linked_inside_a_title():
 
 def test_the_site_scan_skips_titles_as_the_linker_does():
     matcher = matcher_for(SITE.glossary, SITE.models.get("models"))
-    assert "open-source-ai" not in matcher.mentions("The letter *“Open Source AI Is the Path Forward”*{.work}.")
-    assert "open-source-ai" not in matcher.mentions("A post, _“Open Source AI isn’t Open Source”_{: .work}.")
+    assert "open-source-ai" not in matcher.mentions(
+        "The letter *“Open Source AI Is the Path Forward”*{.work}."
+    )
+    assert "open-source-ai" not in matcher.mentions(
+        "A post, _“Open Source AI isn’t Open Source”_{: .work}."
+    )
     assert "open-source-ai" in matcher.mentions("*Open Source AI*{.other} is linked.")
 
 
-@pytest.mark.parametrize("source", [
-    '*Title*{.work onclick="alert(1)"}',
-    '*Title*{.work style="color: red"}',
-    '*<img src=x onerror="alert(1)">*{.work}',
-    '*Title*{.work href="javascript:alert(1)"}',
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        '*Title*{.work onclick="alert(1)"}',
+        '*Title*{.work style="color: red"}',
+        '*<img src=x onerror="alert(1)">*{.work}',
+        '*Title*{.work href="javascript:alert(1)"}',
+    ],
+)
 def test_the_marker_cannot_smuggle_attributes_or_markup(source):
     with pytest.raises(UnsafeMarkupError) as error:
         golden_render(f"Intro.\n\nA title: {source}.")
@@ -111,7 +134,9 @@ def test_the_marker_cannot_smuggle_attributes_or_markup(source):
 
 def test_titles_are_marked_in_the_real_pages(site_pages):
     html = site_pages["essays/model-available-is-not-open-source/index.html"]
-    cite = BeautifulSoup(html, "html.parser").find("cite", string="“Open Source AI Is the Path Forward”")
+    cite = BeautifulSoup(html, "html.parser").find(
+        "cite", string="“Open Source AI Is the Path Forward”"
+    )
     assert cite is not None and "work--quoted" in cite["class"]
     for path, page in site_pages.items():
         article = BeautifulSoup(page, "html.parser").select_one("article")
@@ -129,7 +154,8 @@ def test_contents_are_added_before_the_first_section_of_a_long_page():
     assert html.startswith(
         '<p>Lead.</p>\n<details class="phone-toc" data-search-exclude=""><summary>Contents</summary><ul>'
         '<li><a href="#one-two">One &amp; two</a><ul><li><a href="#onea">One.a</a></li></ul></li>'
-        '<li><a href="#three">Three</a></li></ul></details>\n<h2 id="one-two">')
+        '<li><a href="#three">Three</a></li></ul></details>\n<h2 id="one-two">'
+    )
 
 
 def test_no_contents_on_a_page_with_fewer_than_three_sections():
@@ -137,7 +163,9 @@ def test_no_contents_on_a_page_with_fewer_than_three_sections():
 
 
 def test_long_pages_have_a_contents_block_before_their_first_section(site_pages):
-    soup = BeautifulSoup(site_pages["essays/what-the-ai-act-counts-as-open/index.html"], "html.parser")
+    soup = BeautifulSoup(
+        site_pages["essays/what-the-ai-act-counts-as-open/index.html"], "html.parser"
+    )
     contents = soup.select_one("article details.phone-toc")
     assert contents is not None and contents.find_previous_sibling("h1") is not None
     assert contents.find_next_sibling().name == "h2" and not contents.find_previous_sibling("h2")
@@ -148,7 +176,10 @@ def test_long_pages_have_a_contents_block_before_their_first_section(site_pages)
 
 def test_short_pages_and_the_home_page_have_none(site_pages):
     assert "phone-toc" not in site_pages["index.html"]
-    assert site_pages["essays/index.html"].count("<h2") < 3 and "phone-toc" not in site_pages["essays/index.html"]
+    assert (
+        site_pages["essays/index.html"].count("<h2") < 3
+        and "phone-toc" not in site_pages["essays/index.html"]
+    )
 
 
 # -----------------------------------------------------------------------------
@@ -164,15 +195,22 @@ def test_the_real_path_passes_the_checker_and_has_six_to_ten_steps():
 def test_the_home_page_lists_the_path_in_order(site_pages):
     soup = BeautifulSoup(site_pages["index.html"], "html.parser")
     heading = soup.find(id="start-here")
-    listed = [a["href"] for a in heading.find_next("div", class_="reading-path-list").select("li > strong > a")]
-    expected = [page.src.removesuffix("index.md").removesuffix(".md") for page, _ in SITE.reading_path]
+    listed = [
+        a["href"]
+        for a in heading.find_next("div", class_="reading-path-list").select("li > strong > a")
+    ]
+    expected = [
+        page.src.removesuffix("index.md").removesuffix(".md") for page, _ in SITE.reading_path
+    ]
     assert listed == [src if src.endswith("/") or not src else src + "/" for src in expected]
 
 
 def test_each_page_on_the_path_links_its_neighbours(site_pages):
     steps = [page.src for page, _ in SITE.reading_path]
     for index, src in enumerate(steps):
-        html_path = src.removesuffix(".md").removesuffix("index") + ("/" if not src.endswith("index.md") else "")
+        html_path = src.removesuffix(".md").removesuffix("index") + (
+            "/" if not src.endswith("index.md") else ""
+        )
         soup = BeautifulSoup(site_pages[html_path + "index.html"], "html.parser")
         nav = soup.select_one("nav.reading-path")
         assert nav is not None, src
@@ -191,7 +229,9 @@ def test_the_path_block_escapes_what_it_prints(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(GOOD_DOCS, docs)
     (docs / "_data" / "path.yml").write_text(
-        'steps:\n  - page: essays/good-essay.md\n    why: "Read *this* & `that` first"\n', encoding="utf-8")
+        'steps:\n  - page: essays/good-essay.md\n    why: "Read *this* & `that` first"\n',
+        encoding="utf-8",
+    )
     block = reading_path(load_site(str(docs)), "index.md", Settings())
     assert "Read &#42;this&#42; &#38; &#96;that&#96; first" in block
 
@@ -221,9 +261,17 @@ def test_a_path_step_that_is_not_a_page_fails_the_build(tmp_path):
     site = copy_site(tmp_path / "repo")
     path = site / "docs" / "_data" / "path.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("page: glossary.md", "page: glossary/index.md", 1), encoding="utf-8")
-    line = next(n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "glossary/index.md" in row)
+    path.write_text(
+        text.replace("page: glossary.md", "page: glossary/index.md", 1), encoding="utf-8"
+    )
+    line = next(
+        n
+        for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "glossary/index.md" in row
+    )
     result = mkdocs_build(site, tmp_path / "out")
     assert result.returncode != 0
-    assert (f"docs/_data/path.yml:{line}: page of a reading-path step must be the source path of a page under "
-            "docs/, e.g. essays/free-as-in-what.md: 'glossary/index.md'") in result.stdout + result.stderr
+    assert (
+        f"docs/_data/path.yml:{line}: page of a reading-path step must be the source path of a page under "
+        "docs/, e.g. essays/free-as-in-what.md: 'glossary/index.md'"
+    ) in result.stdout + result.stderr

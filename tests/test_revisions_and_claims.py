@@ -78,26 +78,45 @@ def after_title(article: BeautifulSoup) -> list:
 def test_a_revised_page_shows_its_latest_note_under_the_title(built_site, page):
     latest = max(page.meta["revisions"], key=lambda r: iso_date(r["date"]))
     following = after_title(article_of(built_site, page.src))
-    note = following[1] if page.is_content or page.is_claim else following[0]  # after the metadata line or the claim
+    note = (
+        following[1] if page.is_content or page.is_claim else following[0]
+    )  # after the metadata line or the claim
     assert note.name == "aside" and "revision-note" in note["class"]
-    assert note.p.get_text(" ", strip=True) == f"Revised {human_date(latest['date'])}: {latest['note'].strip()}"
+    # One line under the title (issue 25: a phone's first screen shows the text), what changed folded under it.
+    assert (
+        note.details.summary.get_text(" ", strip=True)
+        == f"Revised {human_date(latest['date'])} : what changed"
+    )
+    assert note.details.p.get_text(" ", strip=True) == latest["note"].strip()
+    assert "open" not in note.details.attrs
 
 
 def test_older_revisions_fold_and_notes_stay_plain_text(tmp_path):
     site = copy_site(tmp_path / "repo")
-    (site / "docs" / "essays" / "a-twice-revised-essay.md").write_text(REVISED_ESSAY, encoding="utf-8")
+    (site / "docs" / "essays" / "a-twice-revised-essay.md").write_text(
+        REVISED_ESSAY, encoding="utf-8"
+    )
     result = mkdocs_build(site, tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     article = article_of(tmp_path / "out", "essays/a-twice-revised-essay.md")
     note = article.select_one("aside.revision-note")
-    assert note.p.get_text(" ", strip=True) == (
-        "Revised 2 March 2026: Second fix: {#not-an-id} stays text, as does `this`.")
-    assert note.details.summary.get_text() == "Earlier revisions"
+    assert note.details.summary.get_text() == "Revised 2 March 2026: what changed"
+    assert (
+        note.details.p.get_text(" ", strip=True)
+        == "Second fix: {#not-an-id} stays text, as does `this`."
+    )
+    assert note.select_one("p.revision-note__older").get_text() == "Earlier revisions:"
     assert [li.get_text() for li in note.details.select("li")] == [
-        "1 February 2026: First fix: *not emphasis* & no_underscores_either."]
-    assert not note.select("em, code, strong:not(:first-child)") and article.find(id="not-an-id") is None
+        "1 February 2026: First fix: *not emphasis* & no_underscores_either."
+    ]
+    assert (
+        not note.select("em, code, strong:not(:first-child)")
+        and article.find(id="not-an-id") is None
+    )
     meta = article.select_one("p.page-meta").get_text(" ", strip=True)
-    assert "10 January 2026 · updated 2 March 2026" in meta and "Tags: definitions , history" in meta
+    assert (
+        "10 January 2026 · updated 2 March 2026" in meta and "Tags: definitions , history" in meta
+    )
 
 
 @pytest.mark.parametrize("page", CONTENT, ids=lambda p: p.src)
@@ -112,7 +131,9 @@ def test_essays_and_summaries_have_a_metadata_line(built_site, page):
     assert "by " + ", ".join(names) in text
     assert line.find("a", string=names[0])["href"].endswith("about/")
     assert [t.get_text() for t in line.select(".page-meta__tag")] == list(page.meta["tags"])
-    assert [t["title"] for t in line.select(".page-meta__tag")] == [SITE.tags[t] for t in page.meta["tags"]]
+    assert [t["title"] for t in line.select(".page-meta__tag")] == [
+        SITE.tags[t] for t in page.meta["tags"]
+    ]
 
 
 @pytest.mark.parametrize("page", CLAIMS, ids=lambda p: p.src)
@@ -130,10 +151,13 @@ def _last_change(page) -> tuple[dt.date, bool]:
     return (updated, True) if updated and updated > published else (published, False)
 
 
-@pytest.mark.parametrize(("src", "pages"), [
-    ("index.md", CONTENT + CLAIMS),
-    ("essays/index.md", [p for p in CONTENT if p.section == "essays"]),
-])
+@pytest.mark.parametrize(
+    ("src", "pages"),
+    [
+        ("index.md", CONTENT + CLAIMS),
+        ("essays/index.md", [p for p in CONTENT if p.section == "essays"]),
+    ],
+)
 def test_whats_new_lists_the_latest_changes_first(built_site, src, pages):
     article = article_of(built_site, src)
     items = article.find(id="whats-new").find_next_sibling("div", class_="whats-new").select("li")
@@ -148,19 +172,31 @@ def test_whats_new_lists_the_latest_changes_first(built_site, src, pages):
     for item, page, (day, revised) in zip(items, listed, changes):
         assert item.select_one(".news-mark").get_text() == ("Updated" if revised else "New")
         assert item.find("time")["datetime"] == day.isoformat()
-        expected = (max(page.meta["revisions"], key=lambda r: iso_date(r["date"]))["note"] if revised
-                    else page.meta["description"])
+        expected = (
+            max(page.meta["revisions"], key=lambda r: iso_date(r["date"]))["note"]
+            if revised
+            else page.meta["description"]
+        )
         assert expected.strip() in item.get_text(" ", strip=True)
 
 
 def test_whats_new_orders_by_the_latest_change_not_the_first_date():
     """The fixture essay (2024-01-15, updated 2024-02-01) outranks the summary published 2024-01-20."""
-    html = BeautifulSoup(test_tools.render("[[generate:whats-new]]", GOOD_DOCS, "index.md"), "html.parser")
-    items = [(li.a["href"], li.select_one(".news-mark").get_text(), li.time["datetime"]) for li in html.select("li")]
-    assert items == [("essays/good-essay.md", "Updated", "2024-02-01"),
-                     ("discussions/good-summary.md", "New", "2024-01-20"),
-                     ("claims/weights-are-source.md", "New", "2024-01-10")]
-    in_essays = BeautifulSoup(test_tools.render("[[generate:whats-new]]", GOOD_DOCS, "essays/index.md"), "html.parser")
+    html = BeautifulSoup(
+        test_tools.render("[[generate:whats-new]]", GOOD_DOCS, "index.md"), "html.parser"
+    )
+    items = [
+        (li.a["href"], li.select_one(".news-mark").get_text(), li.time["datetime"])
+        for li in html.select("li")
+    ]
+    assert items == [
+        ("essays/good-essay.md", "Updated", "2024-02-01"),
+        ("discussions/good-summary.md", "New", "2024-01-20"),
+        ("claims/weights-are-source.md", "New", "2024-01-10"),
+    ]
+    in_essays = BeautifulSoup(
+        test_tools.render("[[generate:whats-new]]", GOOD_DOCS, "essays/index.md"), "html.parser"
+    )
     assert [li.a["href"] for li in in_essays.select("li")] == ["good-essay.md"]
 
 
@@ -170,7 +206,10 @@ def test_whats_new_orders_by_the_latest_change_not_the_first_date():
 
 
 def _claims_json(built_site) -> dict[str, dict]:
-    return {c["id"]: c for c in json.loads((built_site / "claims.json").read_text(encoding="utf-8"))["claims"]}
+    return {
+        c["id"]: c
+        for c in json.loads((built_site / "claims.json").read_text(encoding="utf-8"))["claims"]
+    }
 
 
 @pytest.mark.parametrize("page", CLAIMS, ids=lambda p: p.slug)
@@ -181,11 +220,17 @@ def test_claims_json_matches_the_backlinks(built_site, page):
     backlinks = article_of(built_site, page.src).select_one(".claim-backlinks")
     shown: dict[str, list[str]] = {}
     for heading in backlinks.find_all("h3"):
-        side = {"The case for, in our pages": "for", "The case against, in our pages": "against"}.get(
-            heading.get_text(strip=True).rstrip("¶"), "other")
-        shown[side] = [urljoin(record["url"], a["href"]) for a in heading.find_next_sibling("ul").find_all("a")]
-    exported = {**{side: [p["url"] for p in places] for side, places in record["sides"].items()},
-                "other": [p["url"] for p in record["other"]]}
+        side = {
+            "The case for, in our pages": "for",
+            "The case against, in our pages": "against",
+        }.get(heading.get_text(strip=True).rstrip("¶"), "other")
+        shown[side] = [
+            urljoin(record["url"], a["href"]) for a in heading.find_next_sibling("ul").find_all("a")
+        ]
+    exported = {
+        **{side: [p["url"] for p in places] for side, places in record["sides"].items()},
+        "other": [p["url"] for p in record["other"]],
+    }
     assert {side: urls for side, urls in exported.items() if urls} == shown
     for place in [*record["sides"]["for"], *record["sides"]["against"], *record["other"]]:
         link = backlinks.find("a", href=lambda h, u=place["url"]: urljoin(record["url"], h) == u)
@@ -200,26 +245,40 @@ def test_some_claims_are_argued_on_both_sides(built_site):
 
 @pytest.mark.parametrize("page", CLAIMS, ids=lambda p: p.slug)
 def test_claim_pages_carry_a_schema_org_claim(built_site, page):
-    soup = BeautifulSoup((built_site / "claims" / page.slug / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(
+        (built_site / "claims" / page.slug / "index.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
     data = [json.loads(s.string) for s in soup.find_all("script", type="application/ld+json")]
     claim = next(d for d in data if d["@type"] == "Claim")
     record = _claims_json(built_site)[page.slug]
-    assert (claim["name"], claim["text"], claim["url"]) == (record["title"], record["claim"], record["url"])
+    assert (claim["name"], claim["text"], claim["url"]) == (
+        record["title"],
+        record["claim"],
+        record["url"],
+    )
     places = [*record["sides"]["for"], *record["sides"]["against"], *record["other"]]
     assert [a["url"] for a in claim["appearance"]] == [p["url"] for p in places]
-    sides = (["Argues for the claim"] * len(record["sides"]["for"]) + ["Argues against the claim"]
-             * len(record["sides"]["against"]) + ["Mentions the claim"] * len(record["other"]))
+    sides = (
+        ["Argues for the claim"] * len(record["sides"]["for"])
+        + ["Argues against the claim"] * len(record["sides"]["against"])
+        + ["Mentions the claim"] * len(record["other"])
+    )
     assert [a["description"] for a in claim["appearance"]] == sides
     for url in claim["appearance"]:
         path, _, anchor = url["url"].removeprefix(SITE_URL).partition("#")
-        assert f'id="{anchor}"' in (built_site / path / "index.html").read_text(encoding="utf-8"), url
+        assert f'id="{anchor}"' in (built_site / path / "index.html").read_text(encoding="utf-8"), (
+            url
+        )
 
 
 def test_a_script_end_tag_in_a_claim_cannot_close_the_json_ld():
     page = SITE.claims["weights-are-compiled-binary"]
     hostile = "Not </script><script>alert(1)</script> closed <!-- either"
     meta = LineDict({**page.meta, "claim": hostile})
-    block = claim_json_ld(SITE, dataclasses.replace(page, meta=meta), settings_from_config(str(ROOT / "mkdocs.yml")))
+    block = claim_json_ld(
+        SITE, dataclasses.replace(page, meta=meta), settings_from_config(str(ROOT / "mkdocs.yml"))
+    )
     assert block.startswith('<script type="application/ld+json">') and block.endswith("</script>")
     payload = block.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
     assert "<" not in payload
@@ -231,8 +290,19 @@ def test_claims_json_goes_stale_when_a_side_changes(tmp_path):
     essay = site / "docs" / "essays" / "free-as-in-what.md"
     text = essay.read_text(encoding="utf-8")
     assert "[[claim:licence-restrictions-disqualify-llama|for]]" in text
-    essay.write_text(text.replace("[[claim:licence-restrictions-disqualify-llama|for]]",
-                                  "[[claim:licence-restrictions-disqualify-llama|against]]", 1), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs_debate.commands.export", "--check"], cwd=site,
-                            capture_output=True, text=True, timeout=120)
+    essay.write_text(
+        text.replace(
+            "[[claim:licence-restrictions-disqualify-llama|for]]",
+            "[[claim:licence-restrictions-disqualify-llama|against]]",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs_debate.commands.export", "--check"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1 and "docs/claims.json" in result.stdout

@@ -23,7 +23,9 @@ def _grown_site(tmp_path, copies: int):
     text = (essays / "free-as-in-what.md").read_text(encoding="utf-8")
     for n in range(copies):
         year = 2024 + n % 2
-        body = re.sub(r"^date: .*$", f"date: {year}-0{1 + n % 9}-1{n % 10}", text, count=1, flags=re.M)
+        body = re.sub(
+            r"^date: .*$", f"date: {year}-0{1 + n % 9}-1{n % 10}", text, count=1, flags=re.M
+        )
         body = body.replace("title:", f"title: Copy {n:02d} of", 1)
         body += f"\n\nA sentence that argues it. [[claim:{CLAIM}|for]]\n"
         (essays / f"copy-{n:02d}.md").write_text(body, encoding="utf-8")
@@ -57,7 +59,9 @@ def test_claim_backlinks_are_capped_and_the_complete_list_has_every_place(tmp_pa
     claim = site.claims[CLAIM]
     shown = claim_backlinks(site, claim)
     assert shown.count("\n- [") <= 2 * BACKLINKS_SHOWN + 1  # at most BACKLINKS_SHOWN per side
-    assert f"[All {len(uses)} places that refer to this claim](../archive/claims/{CLAIM}.md)" in shown
+    assert (
+        f"[All {len(uses)} places that refer to this claim](../archive/claims/{CLAIM}.md)" in shown
+    )
     complete = claim_uses_page(site, f"archive/claims/{CLAIM}.md", settings)
     assert complete.count("\n- [") == len(uses)
     assert f"archive/claims/{CLAIM}.md" in stubs(site, settings)
@@ -68,6 +72,9 @@ def test_the_real_claims_show_every_place_while_they_are_few():
     site = load_site("docs")
     for slug, page in site.claims.items():
         text = claim_backlinks(site, page)
-        sides = [use.side if use.side in ("for", "against") else None for use in claim_usage(site).get(slug, [])]
+        sides = [
+            use.side if use.side in ("for", "against") else None
+            for use in claim_usage(site).get(slug, [])
+        ]
         many = any(sides.count(side) > BACKLINKS_SHOWN for side in set(sides))
         assert ("places that refer to this claim](" in text) == many, slug

@@ -23,7 +23,9 @@ FIXTURES = ROOT / "tests" / "fixtures"
 GOOD_DOCS = FIXTURES / "content" / "docs"
 BROKEN_TIMELINE = FIXTURES / "timeline" / "broken-timeline.yml"
 SITE_URL = "https://free-as-in-what.github.io/free-as-in-what/"
-MONTH_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b")
+MONTH_YEAR = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b"
+)
 
 # Every problem of tests/fixtures/timeline/broken-timeline.yml, exactly as debate-check prints it.
 BROKEN_TIMELINE_PROBLEMS = [
@@ -81,17 +83,31 @@ def test_a_broken_timeline_fails_the_build_with_path_and_line(tmp_path):
     path = site / "docs" / "_data" / "timeline.yml"
     text = path.read_text(encoding="utf-8")
     first = EVENTS[0]
-    path.write_text(text.replace(f'date: "{first["date"]}"', 'date: "27 Sep 1983"', 1), encoding="utf-8")
-    line = next(n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "27 Sep 1983" in row)
+    path.write_text(
+        text.replace(f'date: "{first["date"]}"', 'date: "27 Sep 1983"', 1), encoding="utf-8"
+    )
+    line = next(
+        n
+        for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "27 Sep 1983" in row
+    )
     result = mkdocs_build(site, tmp_path / "out")
     assert result.returncode != 0
-    assert (f'docs/_data/timeline.yml:{line}: date must be a quoted "YYYY", "YYYY-MM" or "YYYY-MM-DD": '
-            "'27 Sep 1983'") in result.stdout + result.stderr
+    assert (
+        f'docs/_data/timeline.yml:{line}: date must be a quoted "YYYY", "YYYY-MM" or "YYYY-MM-DD": '
+        "'27 Sep 1983'"
+    ) in result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(("value", "label"), [
-    ("1983", "1983"), ("1983-09", "September 1983"), ("1983-09-27", "27 September 1983"), ("2026-01-05", "5 January 2026"),
-])
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [
+        ("1983", "1983"),
+        ("1983-09", "September 1983"),
+        ("1983-09-27", "27 September 1983"),
+        ("2026-01-05", "5 January 2026"),
+    ],
+)
 def test_dates_are_shown_at_their_precision(value, label):
     assert date_label(value) == label
 
@@ -115,9 +131,11 @@ def test_the_page_has_every_event_at_its_anchor(built_site):
         assert f"timeline-event--{event['theme']}" in block["class"]
         assert block.find("a", href=event["source"]["url"]).get_text() == event["source"]["title"]
         hrefs = {a["href"] for a in block.select(".timeline-event__related a")}
-        expected = ({f"../claims/{c}/" for c in event.get("claims") or []}
-                    | {f"../models/#{m}" for m in event.get("models") or []}
-                    | {f"../glossary/#{t}" for t in event.get("terms") or []})
+        expected = (
+            {f"../claims/{c}/" for c in event.get("claims") or []}
+            | {f"../models/#{m}" for m in event.get("models") or []}
+            | {f"../glossary/#{t}" for t in event.get("terms") or []}
+        )
         assert hrefs == expected, event["id"]
         for model in event.get("models") or []:
             assert block.find("a", href=f"../models/#{model}").get_text() == models[model]["name"]
@@ -143,10 +161,19 @@ def test_the_theme_filter_needs_no_script(built_site):
         theme = radio["id"].removeprefix("theme-")
         count = len(EVENTS) if theme == "all" else sum(e["theme"] == theme for e in EVENTS)
         assert label.endswith(f"({count})"), label
-    css = (ROOT / "overrides" / "assets" / "stylesheets" / "reference.css").read_text(encoding="utf-8")
+    css = (ROOT / "overrides" / "assets" / "stylesheets" / "reference.css").read_text(
+        encoding="utf-8"
+    )
     for theme in THEMES:
-        assert (f".timeline:has(#theme-{theme}:checked) .timeline-event:not(.timeline-event--{theme})") in css
-    assert not soup.select("article script:not([type])")
+        assert (
+            f".timeline:has(#theme-{theme}:checked) .timeline-event:not(.timeline-event--{theme})"
+        ) in css
+    # Only enhancements, each a file (issue 25): copy buttons, the theme kept in the address.
+    # Without them the filter works the same (test_browser_citing.py checks it with script off).
+    scripts = {
+        script["src"].rsplit("/", 1)[-1] for script in soup.select("article script:not([type])")
+    }
+    assert scripts <= {"cite.js", "timeline.js"}
 
 
 def test_an_essay_can_cite_an_event_and_a_wrong_anchor_fails_the_build(tmp_path):
@@ -156,7 +183,9 @@ def test_an_essay_can_cite_an_event_and_a_wrong_anchor_fails_the_build(tmp_path)
     cited = text + f"\nSee the [timeline](../timeline.md#{EVENTS[0]['id']}).\n"
     essay.write_text(cited, encoding="utf-8")
     assert mkdocs_build(site, tmp_path / "good").returncode == 0
-    essay.write_text(text + "\nSee the [timeline](../timeline.md#no-such-event).\n", encoding="utf-8")
+    essay.write_text(
+        text + "\nSee the [timeline](../timeline.md#no-such-event).\n", encoding="utf-8"
+    )
     result = mkdocs_build(site, tmp_path / "bad")
     assert result.returncode != 0 and "no-such-event" in result.stdout + result.stderr
 
@@ -171,7 +200,11 @@ def test_timeline_json_is_the_data_with_each_event_url(built_site):
     assert [e["id"] for e in export["events"]] == [e["id"] for e in EVENTS]
     for item, event in zip(export["events"], EVENTS):
         assert item["url"] == f"{SITE_URL}timeline/#{event['id']}"
-        assert (item["date"], item["theme"], item["source"]) == (event["date"], event["theme"], dict(event["source"]))
+        assert (item["date"], item["theme"], item["source"]) == (
+            event["date"],
+            event["theme"],
+            dict(event["source"]),
+        )
 
 
 def test_every_event_anchor_is_in_the_url_manifest():
@@ -209,17 +242,34 @@ def test_the_page_states_the_month_of_its_newest_event(built_site):
     assert stated == {month}, f"the page states {stated}, the newest event is from {month}"
     newest = max(EVENTS, key=lambda e: str(e["date"]))
     reach = soup.select_one(".timeline-reach")
-    assert reach.find("a")["href"] == f"#{newest['id']}" and reach.find("time")["datetime"] == newest["date"]
+    assert (
+        reach.find("a")["href"] == f"#{newest['id']}"
+        and reach.find("time")["datetime"] == newest["date"]
+    )
 
 
 def test_a_newer_event_makes_the_stated_month_stale_until_exported(tmp_path):
     site = copy_site(tmp_path / "site")
     data = site / "docs" / "_data" / "timeline.yml"
-    data.write_text(data.read_text(encoding="utf-8") + "\n".join([
-        "", "  - id: a-later-event", '    date: "2026-11-20"', "    theme: releases",
-        '    title: "A later event"', '    text: "Something happened later."',
-        '    source: {title: "Example", url: "https://example.org/"}',
-        "    terms: [open-weights]", "    claims: []", "    models: []", ""]), encoding="utf-8")
+    data.write_text(
+        data.read_text(encoding="utf-8")
+        + "\n".join(
+            [
+                "",
+                "  - id: a-later-event",
+                '    date: "2026-11-20"',
+                "    theme: releases",
+                '    title: "A later event"',
+                '    text: "Something happened later."',
+                '    source: {title: "Example", url: "https://example.org/"}',
+                "    terms: [open-weights]",
+                "    claims: []",
+                "    models: []",
+                "",
+            ]
+        ),
+        encoding="utf-8",
+    )
     export = [str(ROOT / ".venv" / "bin" / "debate-export"), "--config", str(site / "mkdocs.yml")]
     stale = subprocess.run([*export, "--check"], capture_output=True, text=True)
     assert stale.returncode == 1 and "docs/timeline.md" in stale.stdout, stale.stdout

@@ -43,44 +43,37 @@ CHROME = "a.md-content__button, a#__skip, nav.md-tags"
 THEME_ASSETS = ("/assets/javascripts/", "/assets/stylesheets/")  # the theme's own files
 HEAD_LINK_RELS_SKIPPED = {"stylesheet", "preload", "modulepreload", "preconnect"}
 FEEDS = ("feed_rss_created.xml", "feed_rss_updated.xml")
-EXPORTS = ("glossary.json", "models.json", "models.csv", "timeline.json", "claims.json", "definitions.json", "verdicts.json")
+EXPORTS = (
+    "glossary.json",
+    "models.json",
+    "models.csv",
+    "timeline.json",
+    "claims.json",
+    "definitions.json",
+    "verdicts.json",
+)
 
 # Glob pattern over a difference's key -> why it is expected. Keys look like
 # "<check> only in <builder>: <where>: <what>" or "<check> differs: <where>".
 KNOWN_DIFFERENCES = {
     # Files
-    "file only in mkdocs: assets/javascripts/*":
-        "Material's theme scripts (hashed bundle, source maps, lunr search); Zensical ships its own",
-    "file only in zensical: assets/javascripts/*":
-        "Zensical's theme scripts (hashed bundle, search worker, licence file)",
-    "file only in mkdocs: assets/stylesheets/*":
-        "Material's theme stylesheets; Zensical ships its own",
-    "file only in zensical: assets/stylesheets/*":
-        "Zensical's theme stylesheets (classic and modern variants)",
-    "file only in mkdocs: search/search_index.json":
-        "MkDocs' search plugin index; Zensical's search writes search.json instead (same role)",
-    "file only in zensical: search.json":
-        "Zensical's search index, in place of search/search_index.json",
-    "file only in mkdocs: sitemap.xml.gz":
-        "MkDocs also writes a gzipped sitemap; Zensical writes sitemap.xml only (same URLs, checked)",
-    "file only in zensical: redirect.json":
-        "Zensical's redirects plugin writes its redirect map (empty: redirect_maps is {})",
+    "file only in mkdocs: assets/javascripts/*": "Material's theme scripts (hashed bundle, source maps, lunr search); Zensical ships its own",
+    "file only in zensical: assets/javascripts/*": "Zensical's theme scripts (hashed bundle, search worker, licence file)",
+    "file only in mkdocs: assets/stylesheets/*": "Material's theme stylesheets; Zensical ships its own",
+    "file only in zensical: assets/stylesheets/*": "Zensical's theme stylesheets (classic and modern variants)",
+    "file only in mkdocs: search/search_index.json": "MkDocs' search plugin index; Zensical's search writes search.json instead (same role)",
+    "file only in zensical: search.json": "Zensical's search index, in place of search/search_index.json",
+    "file only in mkdocs: sitemap.xml.gz": "MkDocs also writes a gzipped sitemap; Zensical writes sitemap.xml only (same URLs, checked)",
+    "file only in zensical: redirect.json": "Zensical's redirects plugin writes its redirect map (empty: redirect_maps is {})",
     # Head metadata
-    "head only in mkdocs: *: meta http-equiv=Content-Security-Policy":
-        "added by on_post_page of the debate plugin (mkdocs_debate.plugin); Zensical drops the plugin, "
-        "so the Zensical site has no Content Security Policy",
-    "feed only in mkdocs: feed_rss_*.xml: channel image=https://*":
-        "the feed's image is set from site_url by on_config of the debate plugin; "
-        "Zensical drops hooks",
-    "feed only in zensical: feed_rss_*.xml: channel image=":
-        "(the same difference, seen from Zensical's side: its feeds have no image)",
-    "feed only in mkdocs: feed_rss_*.xml: item * enclosure=*/assets/images/social/*":
-        "the MkDocs RSS plugin attaches each page's social card to its item; Zensical 0.0.73 "
-        "ignores use_material_social_cards, so items have no image",
+    "feed only in mkdocs: feed_rss_*.xml: channel image=https://*": "the feed's image is set from site_url by on_config of the debate plugin; "
+    "Zensical drops hooks",
+    "feed only in zensical: feed_rss_*.xml: channel image=": "(the same difference, seen from Zensical's side: its feeds have no image)",
+    "feed only in mkdocs: feed_rss_*.xml: item * enclosure=*/assets/images/social/*": "the MkDocs RSS plugin attaches each page's social card to its item; Zensical 0.0.73 "
+    "ignores use_material_social_cards, so items have no image",
     # Rendered content
-    "tags only in zensical: *":
-        "Zensical shows a page's front-matter tags above its content although mkdocs.yml enables "
-        "no tags plugin; the MkDocs build shows none",
+    "tags only in zensical: *": "Zensical shows a page's front-matter tags above its content although mkdocs.yml enables "
+    "no tags plugin; the MkDocs build shows none",
 }
 
 
@@ -92,23 +85,57 @@ KNOWN_DIFFERENCES = {
 def _run(command: list[str], what: str) -> None:
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
     if result.returncode != 0:
-        pytest.fail(f"{what} failed (exit {result.returncode}): {' '.join(command)}\n"
-                    + result.stdout + result.stderr)
+        pytest.fail(
+            f"{what} failed (exit {result.returncode}): {' '.join(command)}\n"
+            + result.stdout
+            + result.stderr
+        )
 
 
 def ensure_zensical_venv() -> pathlib.Path:
     """.venv-zensical with requirements-zensical.txt installed (by hash); its python."""
-    if (ZENSICAL_PYTHON.exists() and ZENSICAL_MARKER.exists()
-            and ZENSICAL_MARKER.stat().st_mtime >= max(ZENSICAL_LOCK.stat().st_mtime, (ROOT / "pyproject.toml").stat().st_mtime)):
+    if (
+        ZENSICAL_PYTHON.exists()
+        and ZENSICAL_MARKER.exists()
+        and ZENSICAL_MARKER.stat().st_mtime
+        >= max(ZENSICAL_LOCK.stat().st_mtime, (ROOT / "pyproject.toml").stat().st_mtime)
+    ):
         return ZENSICAL_PYTHON
     if not ZENSICAL_PYTHON.exists():
-        _run([shutil.which("python3") or sys.executable, "-m", "venv", str(ZENSICAL_VENV)],
-             "creating .venv-zensical")
-    _run([str(ZENSICAL_PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-          "--require-hashes", "-r", str(ZENSICAL_LOCK)], "installing requirements-zensical.txt")
+        _run(
+            [shutil.which("python3") or sys.executable, "-m", "venv", str(ZENSICAL_VENV)],
+            "creating .venv-zensical",
+        )
+    _run(
+        [
+            str(ZENSICAL_PYTHON),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--require-hashes",
+            "-r",
+            str(ZENSICAL_LOCK),
+        ],
+        "installing requirements-zensical.txt",
+    )
     # The engine itself, as `make install-zensical` installs it: a second step, without dependencies.
-    _run([str(ZENSICAL_PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-          "--no-deps", "--no-build-isolation", "-e", str(ROOT)], "installing the engine into .venv-zensical")
+    _run(
+        [
+            str(ZENSICAL_PYTHON),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--no-deps",
+            "--no-build-isolation",
+            "-e",
+            str(ROOT),
+        ],
+        "installing the engine into .venv-zensical",
+    )
     ZENSICAL_MARKER.touch()
     return ZENSICAL_PYTHON
 
@@ -117,8 +144,14 @@ def zensical_build(out: pathlib.Path) -> subprocess.CompletedProcess:
     """tools/build_zensical.py into out, with the Zensical environment's Python."""
     python = ensure_zensical_venv()
     env = {key: value for key, value in os.environ.items() if key != "VIRTUAL_ENV"}
-    return subprocess.run([str(python), str(ROOT / "tools" / "build_zensical.py"), str(out)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        [str(python), str(ROOT / "tools" / "build_zensical.py"), str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -207,7 +240,9 @@ def _head_features(page: str, soup: BeautifulSoup) -> set[str]:
         features.add(f"link rel={rel}{kind} href={href}")
     for script in soup.find_all("script"):
         if script.get("type") == "application/ld+json":
-            features.add("json-ld=" + json.dumps(json.loads(script.string or "null"), sort_keys=True))
+            features.add(
+                "json-ld=" + json.dumps(json.loads(script.string or "null"), sort_keys=True)
+            )
         elif script.get("src") and not _is_theme_asset(_resolve(page, script["src"])):
             features.add(f"script src={_resolve(page, script['src'])}")  # extra_javascript
     return features
@@ -221,8 +256,15 @@ def _feed_facts(path: pathlib.Path) -> set[tuple[str, str]]:
     for item in channel.iter("item"):
         link = item.findtext("link", "")
         facts.add((path.name, f"item {link} title={item.findtext('title', '')}"))
-        facts.add((path.name, f"item {link} description={item.findtext('description', '').strip()}"))
-        facts.add((path.name, f"item {link} categories={sorted(c.text or '' for c in item.iter('category'))}"))
+        facts.add(
+            (path.name, f"item {link} description={item.findtext('description', '').strip()}")
+        )
+        facts.add(
+            (
+                path.name,
+                f"item {link} categories={sorted(c.text or '' for c in item.iter('category'))}",
+            )
+        )
         enclosure = item.find("enclosure")
         if enclosure is not None:
             facts.add((path.name, f"item {link} enclosure={enclosure.get('url')}"))
@@ -240,7 +282,9 @@ def collect(site: pathlib.Path) -> Facts:
         if article is None:
             facts.content[page] = "<no article>"
             continue
-        facts.tags |= {(page, tag.get_text(" ", strip=True)) for tag in article.select("nav.md-tags .md-tag")}
+        facts.tags |= {
+            (page, tag.get_text(" ", strip=True)) for tag in article.select("nav.md-tags .md-tag")
+        }
         for element in article.select(CHROME):
             element.decompose()
         for element in article.select('script[type="application/ld+json"]'):
@@ -255,12 +299,17 @@ def collect(site: pathlib.Path) -> Facts:
         if page == "glossary/index.html":
             facts.glossary_anchors = {e["id"] for e in article.find_all(id=True)}
         if _is_essay_or_summary(page):
-            facts.claim_anchors |= {(page, e["id"]) for e in article.find_all(id=True)
-                                    if e["id"].startswith("claim-")}
-        facts.cross_links |= {(page, a["data-term"], a.get("href", ""))
-                              for a in article.select("a.glossary-term[data-term]")}
-        facts.cross_links |= {(page, f"model:{a['data-model']}", a.get("href", ""))
-                              for a in article.select("a.model-ref[data-model]")}
+            facts.claim_anchors |= {
+                (page, e["id"]) for e in article.find_all(id=True) if e["id"].startswith("claim-")
+            }
+        facts.cross_links |= {
+            (page, a["data-term"], a.get("href", ""))
+            for a in article.select("a.glossary-term[data-term]")
+        }
+        facts.cross_links |= {
+            (page, f"model:{a['data-model']}", a.get("href", ""))
+            for a in article.select("a.model-ref[data-model]")
+        }
     for name in EXPORTS:
         if (site / name).exists():
             text = (site / name).read_text(encoding="utf-8")
@@ -269,14 +318,18 @@ def collect(site: pathlib.Path) -> Facts:
         if (site / name).exists():
             facts.feeds |= _feed_facts(site / name)
     if (site / "sitemap.xml").exists():
-        facts.sitemap = {e.text.strip() for e in ET.parse(site / "sitemap.xml").getroot().iter()
-                         if e.tag.endswith("loc") and e.text}
+        facts.sitemap = {
+            e.text.strip()
+            for e in ET.parse(site / "sitemap.xml").getroot().iter()
+            if e.tag.endswith("loc") and e.text
+        }
     return facts
 
 
 def _one_sided(check: str, mkdocs: set, zensical: set, show=str) -> list[Difference]:
-    return ([Difference(f"{check} only in mkdocs: {show(x)}") for x in sorted(mkdocs - zensical)]
-            + [Difference(f"{check} only in zensical: {show(x)}") for x in sorted(zensical - mkdocs)])
+    return [Difference(f"{check} only in mkdocs: {show(x)}") for x in sorted(mkdocs - zensical)] + [
+        Difference(f"{check} only in zensical: {show(x)}") for x in sorted(zensical - mkdocs)
+    ]
 
 
 def differences(mkdocs_site: pathlib.Path, zensical_site: pathlib.Path) -> list[Difference]:
@@ -286,15 +339,24 @@ def differences(mkdocs_site: pathlib.Path, zensical_site: pathlib.Path) -> list[
     found += _one_sided("head", a.head, b.head, lambda x: f"{x[0]}: {x[1]}")
     found += _one_sided("tags", a.tags, b.tags, lambda x: f"{x[0]}: {x[1]}")
     found += _one_sided("glossary anchor", a.glossary_anchors, b.glossary_anchors)
-    found += _one_sided("claim anchor", a.claim_anchors, b.claim_anchors, lambda x: f"{x[0]}: #{x[1]}")
-    found += _one_sided("cross-link", a.cross_links, b.cross_links,
-                        lambda x: f"{x[0]}: {x[1]} -> {x[2]}")
+    found += _one_sided(
+        "claim anchor", a.claim_anchors, b.claim_anchors, lambda x: f"{x[0]}: #{x[1]}"
+    )
+    found += _one_sided(
+        "cross-link", a.cross_links, b.cross_links, lambda x: f"{x[0]}: {x[1]} -> {x[2]}"
+    )
     found += _one_sided("feed", a.feeds, b.feeds, lambda x: f"{x[0]}: {x[1]}")
     found += _one_sided("sitemap url", a.sitemap, b.sitemap)
     for page in sorted(set(a.content) & set(b.content)):
         if a.content[page] != b.content[page]:
-            diff = difflib.unified_diff(a.content[page].splitlines(), b.content[page].splitlines(),
-                                        "mkdocs", "zensical", lineterm="", n=1)
+            diff = difflib.unified_diff(
+                a.content[page].splitlines(),
+                b.content[page].splitlines(),
+                "mkdocs",
+                "zensical",
+                lineterm="",
+                n=1,
+            )
             found.append(Difference(f"content differs: {page}", "\n".join(list(diff)[:40])))
     for name in EXPORTS:
         if a.exports.get(name) != b.exports.get(name):
@@ -304,7 +366,9 @@ def differences(mkdocs_site: pathlib.Path, zensical_site: pathlib.Path) -> list[
 
 def unexplained(found: list[Difference]) -> tuple[list[Difference], list[str]]:
     """(differences no known pattern explains, known patterns that matched nothing)."""
-    unknown = [d for d in found if not any(fnmatch.fnmatchcase(d.key, p) for p in KNOWN_DIFFERENCES)]
+    unknown = [
+        d for d in found if not any(fnmatch.fnmatchcase(d.key, p) for p in KNOWN_DIFFERENCES)
+    ]
     stale = [p for p in KNOWN_DIFFERENCES if not any(fnmatch.fnmatchcase(d.key, p) for d in found)]
     return unknown, stale
 
@@ -334,9 +398,15 @@ def test_zensical_build_matches_mkdocs(built_site, zensical_site):
     assert facts.glossary_anchors, "the MkDocs glossary page has no anchors"
     assert facts.claim_anchors, "no essay or summary has a claim anchor"
     assert facts.cross_links, "no page has a glossary cross-link"
-    assert set(EXPORTS) <= set(facts.exports), "an export is missing: " + ", ".join(sorted(set(EXPORTS) - set(facts.exports)))
+    assert set(EXPORTS) <= set(facts.exports), "an export is missing: " + ", ".join(
+        sorted(set(EXPORTS) - set(facts.exports))
+    )
     # The pages of competing definitions and verdicts come from the extension: both builds must have them.
-    assert {"is-it-open/index.html", "definitions/index.html", "definitions/open-source-ai/index.html"} <= set(facts.content)
+    assert {
+        "is-it-open/index.html",
+        "definitions/index.html",
+        "definitions/open-source-ai/index.html",
+    } <= set(facts.content)
     unknown, stale = unexplained(differences(built_site, zensical_site))
     assert not unknown and not stale, report(unknown, stale)
 

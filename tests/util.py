@@ -22,11 +22,18 @@ def check_markdown(source: str, expected: str, page: str = "sample.md") -> None:
     test_tools.check_markdown(source, expected, GOLDEN_DOCS, page)
 
 
-def checker_lines_with(data_file: pathlib.Path, name: str, docs: pathlib.Path, tmp_path: pathlib.Path) -> tuple[int, list[str]]:
+def checker_lines_with(
+    data_file: pathlib.Path, name: str, docs: pathlib.Path, tmp_path: pathlib.Path
+) -> tuple[int, list[str]]:
     """Run the checker on a copy of docs whose _data/<name> is data_file: (exit code, output lines)."""
     copy = tmp_path / "docs"
     shutil.copytree(docs, copy)
     shutil.copy(data_file, copy / "_data" / name)
-    result = subprocess.run([sys.executable, "-m", "mkdocs_debate.checker", "--docs-dir", "docs"],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs_debate.checker", "--docs-dir", "docs"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     return result.returncode, result.stdout.splitlines()

@@ -59,7 +59,10 @@ def zensical_config(text: str, site_dir: pathlib.Path) -> str:
         raise BuildError("mkdocs.yml sets site_dir: remove it (the output folder is an argument)")
     for old, (new, _reason) in CONFIG_REWRITES.items():
         text = text.replace(old, new)
-    return text.rstrip("\n") + f"\n\n# Added by scripts/build_zensical.py\nsite_dir: {json.dumps(str(site_dir))}\n"
+    return (
+        text.rstrip("\n")
+        + f"\n\n# Added by scripts/build_zensical.py\nsite_dir: {json.dumps(str(site_dir))}\n"
+    )
 
 
 def check_output_dir(output: pathlib.Path) -> None:
@@ -80,18 +83,34 @@ def build(output: pathlib.Path) -> None:
     try:
         importlib.import_module("zensical")  # only to fail early with a clear message
     except ImportError:
-        raise BuildError(f"zensical is not installed for {sys.executable}: run `make build-zensical`, "
-                         "or this script with .venv-zensical/bin/python") from None
+        raise BuildError(
+            f"zensical is not installed for {sys.executable}: run `make build-zensical`, "
+            "or this script with .venv-zensical/bin/python"
+        ) from None
 
     # Inside the repository (Zensical requires it); its inner "site" is git-ignored.
     staging = pathlib.Path(tempfile.mkdtemp(prefix=".zensical-build-", dir=ROOT))
     config = ROOT / f".zensical-build-{os.getpid()}.yml"
     try:
         site_dir = staging / "site"
-        config.write_text(zensical_config(CONFIG.read_text(encoding="utf-8"), site_dir), encoding="utf-8")
+        config.write_text(
+            zensical_config(CONFIG.read_text(encoding="utf-8"), site_dir), encoding="utf-8"
+        )
         # cwd=ROOT: the extension's docs_dir (docs) is relative to it.
-        result = subprocess.run([sys.executable, "-m", "zensical", "build", "--clean", "--strict",
-                                 "--config-file", str(config)], cwd=ROOT, check=False)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "zensical",
+                "build",
+                "--clean",
+                "--strict",
+                "--config-file",
+                str(config),
+            ],
+            cwd=ROOT,
+            check=False,
+        )
         if result.returncode != 0:
             raise BuildError(f"zensical build failed (exit {result.returncode})")
         if not (site_dir / "index.html").is_file():
@@ -113,8 +132,13 @@ def build(output: pathlib.Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("output", nargs="?", type=pathlib.Path, default=DEFAULT_OUTPUT,
-                        help="folder to build into, replaced if it exists (default: site-zensical/)")
+    parser.add_argument(
+        "output",
+        nargs="?",
+        type=pathlib.Path,
+        default=DEFAULT_OUTPUT,
+        help="folder to build into, replaced if it exists (default: site-zensical/)",
+    )
     args = parser.parse_args(argv)
     try:
         build(args.output)

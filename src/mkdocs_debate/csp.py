@@ -1,62 +1,99 @@
-"""Content Security Policy for a built page: only the theme's own scripts run.
+"""Content Security Policy: ``script-src 'self' 'wasm-unsafe-eval'``, and no inline script to allow.
 
-``with_csp(html, content)`` allows by hash only the inline scripts of the
-theme's output, that is the page with its rendered content (``content``, the
-HTML that Markdown produced from the contributor's page) taken out. A script
-inside the content is never allowed: ``content_scripts`` finds it so the
-build can fail, and the policy blocks it if anything lets it through. JSON
-data blocks (``application/json``, ``application/ld+json``) are not executed
-and need no hash. Styles come only from the site's files: no
-``'unsafe-inline'`` (Material sets styles through the CSSOM, which a policy
-does not restrict). Called from the plugin.
+The policy is written in the theme (``overrides/partials/csp.html``), first in
+every page's head, so every build of the site carries it, Zensical's too. It
+allows scripts only as files of the site: no hash, nonce or
+``'unsafe-inline'``, so nothing a template prints, escaped or not, can become a
+trusted script. Material's own inline scripts are files
+(``overrides/partials/javascripts/``). What the MkDocs build adds (from the
+plugin):
+
+- ``page_problems`` fails a page whose output holds an executable inline
+  script (anything but a JSON data block) or lacks the policy exactly as
+  ``POLICY`` spells it;
+- ``with_csp`` gives the policy to the HTML files no theme template writes
+  (redirect stubs) and drops their inline script (the meta refresh redirects);
+- ``without_csp`` takes it out under ``mkdocs serve``, whose live-reload
+  script is inline.
+
+``'wasm-unsafe-eval'`` is there for search alone: Pagefind compiles its
+WebAssembly module (``pagefind/wasm.*.pagefind``, fetched from the site itself
+under ``connect-src 'self'``) with ``WebAssembly.instantiate``, which a
+``script-src`` without it blocks. It allows compiling WebAssembly and nothing
+else: unlike ``'unsafe-eval'`` it does not allow ``eval()``, ``new Function()``
+or string timers, and unlike ``'unsafe-inline'`` it does not allow any inline
+script or event-handler attribute; the module's bytes are files of the site,
+and WebAssembly can reach the page only through the imports a script (itself a
+file of the site) hands it.
+
+Styles come only from the site's files: no ``'unsafe-inline'`` (Material sets
+styles through the CSSOM, which a policy does not restrict).
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 
-INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
-DATA_TYPES = ("application/json", "application/ld+json")
-POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self'; "
-          "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; "
-          "object-src 'none'; base-uri 'self'; form-action 'self'")
-META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')
+DATA_TYPES = frozenset({"application/json", "application/ld+json"})
+POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+META_TAG = f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
+META = re.compile(r"<meta\s[^>]*http-equiv=[\"']?Content-Security-Policy[^>]*>", re.IGNORECASE)
+SCRIPT = re.compile(
+    r"<script(?=[\s/>])(?P<attrs>[^>]*)>(?P<body>.*?)(?:</script\s*>|\Z)", re.DOTALL | re.IGNORECASE
+)
+ATTRIBUTE = re.compile(r"""(?P<name>[^\s/=>"']+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s>]+))?""")
+
+
+def _attributes(text: str) -> list[tuple[str, str]]:
+    return [
+        (m.group("name").lower(), (m.group("value") or "").strip("\"'"))
+        for m in ATTRIBUTE.finditer(text)
+    ]
 
 
 def executable_scripts(html: str) -> list[str]:
-    """Bodies of the inline scripts of an HTML text that a browser would run."""
-    bodies = []
-    for match in INLINE_SCRIPT.finditer(html):
-        attrs = match.group("attrs") or ""
-        if re.search(r"\ssrc\s*=", attrs):
-            continue
-        kind = re.search(r"""\stype\s*=\s*["']?([^"'\s>]+)""", attrs)
-        if kind and kind.group(1).lower() in DATA_TYPES:
-            continue
-        bodies.append(match.group("body"))
-    return bodies
+    """The inline script elements a browser would run (conservative: when in doubt, counted).
 
-
-def script_hashes(bodies: list[str]) -> list[str]:
-    """CSP source expressions for script bodies."""
-    return sorted({f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode()}'"
-                   for body in bodies})
-
-
-def content_scripts(content: str | None) -> list[str]:
-    """Executable inline scripts inside a page's rendered content (there must be none)."""
-    return executable_scripts(content or "")
-
-
-def with_csp(html: str, content: str | None = None) -> str:
-    """The page with a Content-Security-Policy meta element first in its head.
-
-    Only scripts of the theme's output are allowed: the page minus its content.
+    A script element is data only with one ``type`` attribute naming a JSON
+    type; it is a file when it has a ``src``; anything else (no type, another
+    type, a type given twice) is an executable inline script.
     """
-    theme_output = html.replace(content, "", 1) if content else html
-    policy = POLICY.format(hashes=" ".join(script_hashes(executable_scripts(theme_output))))
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    found = []
+    for match in SCRIPT.finditer(html):
+        attrs = _attributes(match.group("attrs"))
+        names = [name for name, _ in attrs]
+        if len(names) != len(set(names)):
+            found.append(match.group(0))
+        elif "src" in names:
+            continue
+        elif dict(attrs).get("type", "").strip().lower() not in DATA_TYPES:
+            found.append(match.group(0))
+    return found
+
+
+def page_problems(html: str) -> list[str]:
+    """Why a built page breaks the rule "script-src 'self' alone, no inline script" (empty when it keeps it)."""
+    problems = [
+        f"an executable inline script: {script[:80]!r}" for script in executable_scripts(html)
+    ]
+    policies = META.findall(html)
+    if policies != [META_TAG]:
+        problems.append(f"the page must carry exactly one policy, {META_TAG!r}: found {policies!r}")
+    return problems
+
+
+def with_csp(html: str) -> str:
+    """The page with the policy first in its head and its executable inline scripts removed (redirect stubs)."""
+    for script in executable_scripts(html):
+        html = html.replace(script, "", 1)
     html = META.sub("", html)
-    return re.sub(r"<head>", lambda m: m.group(0) + meta, html, count=1)
+    return re.sub(r"<head>", lambda m: m.group(0) + META_TAG, html, count=1)
+
+
+def without_csp(html: str) -> str:
+    """The page without its policy: `mkdocs serve` injects an inline live-reload script."""
+    return META.sub("", html)

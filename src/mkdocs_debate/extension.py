@@ -37,8 +37,16 @@ runs under MkDocs and under Zensical alike. What it does on every page:
 - **Hover previews.** In essays, summaries and claims, links to other pages of
   the site are marked for Material's previews (``data-preview``), except links
   that have a tooltip.
+- **Footnotes as a reader meets them.** Where the footnotes extension numbers
+  by reference (``USE_DEFINITION_ORDER: false``), markers are renumbered in
+  document order, and an article's notes come right after its text under a
+  "Notes" heading (``#notes``), before the page furniture.
+- **Links to anchors that are no headings.** A table row or cell with an id
+  (verdicts) and a timeline event get a ``#`` link to themselves, shown on
+  hover and focus as a heading's ¶ is.
 - **Page furniture.** Claim pages get their backlinks; essays, summaries and
-  claims get a "Cite this page" block with their revision history.
+  claims get a "Cite this page" block with their revision history, and so do
+  the pages drawn from the data, dated by the newest date they show.
 
 Options: ``docs_dir`` (default ``docs``), ``site_url``, ``repo_url``,
 ``site_name``, ``glossary_page``, ``models_page``, ``cite_key_prefix`` and
@@ -51,6 +59,8 @@ extension fails rather than guess.
 from __future__ import annotations
 
 import html
+import importlib
+import importlib.util
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 - Python-Markdown's own name for it
 from typing import Any
@@ -79,21 +89,60 @@ from mkdocs_debate.syntax import CLAIM_SIDES, GENERATE_RE, REFERENCE, claim_anch
 from mkdocs_debate.usage import find_definition, find_term, term_tip
 from mkdocs_debate.verdicts import definition_anchor
 
-SKIP_TAGS = frozenset({"a", "cite", "code", "pre", "kbd", "samp", "script", "style", "abbr", "button",
-                       "svg", "h1", "h2", "h3", "h4", "h5", "h6", "sup", "img", "textarea"})
+SKIP_TAGS = frozenset(
+    {
+        "a",
+        "cite",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "script",
+        "style",
+        "abbr",
+        "button",
+        "svg",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "sup",
+        "img",
+        "textarea",
+    }
+)
 SKIP_CLASSES = frozenset({"footnote", "no-terms", "admonition-title", "claim-ref", "headerlink"})
 WORK_CLASS = "work"  # *Title*{.work}: a title of a work, rendered as <cite>, never cross-linked
-QUOTED_WORK_CLASS = "work--quoted"  # its text opens with a quotation mark: set upright, not in italics
+QUOTED_WORK_CLASS = (
+    "work--quoted"  # its text opens with a quotation mark: set upright, not in italics
+)
 OPENING_QUOTES = ("“", "‘", '"', "'")
-NEXT_FOOTNOTE_CLASS = "footnote-ref--next"  # a footnote marker right after another: drawn with a comma before it
+NEXT_FOOTNOTE_CLASS = (
+    "footnote-ref--next"  # a footnote marker right after another: drawn with a comma before it
+)
 PHONE_TOC_MIN_ENTRIES = 3  # fewer sections than this: a page short enough to scroll
 HOME_PAGE = "index.md"
+NOTES_TITLE, NOTES_ANCHOR = "Notes", "notes"  # the heading an article's footnotes come under
+FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]]+\]:")
 SIDE_LABELS = {"for": "Argues for", "against": "Argues against"}
 HTML_PLACEHOLDER_RE = re.compile(HTML_PLACEHOLDER.replace("%s", r"(\d+)"))
-RAW_SKIPPED_TAG = re.compile(r"<\s*(/)?\s*(?:a|code|kbd|samp|summary|cite|pre|script|style|button|textarea)\b", re.IGNORECASE)
+RAW_SKIPPED_TAG = re.compile(
+    r"<\s*(/)?\s*(?:a|code|kbd|samp|summary|cite|pre|script|style|button|textarea)\b", re.IGNORECASE
+)
 
 
-class MarkupReferenceError(ValueError):
+# Under MkDocs a refused page fails the build with its message alone, as a BuildError does (no
+# traceback); under Zensical, or Markdown alone, it is a plain exception.
+_BUILD_ERRORS: tuple[type[Exception], ...] = (
+    (importlib.import_module("mkdocs.exceptions").PluginError, ValueError)
+    if importlib.util.find_spec("mkdocs")
+    else (ValueError,)
+)
+
+
+class MarkupReferenceError(*_BUILD_ERRORS):
     """A bad explicit reference or generated block: the message names the file and line."""
 
     def __init__(self, problem: Problem):
@@ -105,7 +154,7 @@ class UnknownPageError(RuntimeError):
     """The extension cannot tell which page it renders."""
 
 
-class UnsafeMarkupError(ValueError):
+class UnsafeMarkupError(*_BUILD_ERRORS):
     """The rendered page holds bad references or markup outside the allowlist; every problem names file and line."""
 
     def __init__(self, problems: list[Problem]):
@@ -131,7 +180,8 @@ def page_source_path(md: Markdown, configured: str = "") -> str:
         return zensical
     raise UnknownPageError(
         "the debate extension cannot tell which page it renders: not under MkDocs or Zensical, "
-        "and no 'page' option was given")
+        "and no 'page' option was given"
+    )
 
 
 def _zensical_page(md: Markdown) -> str | None:
@@ -167,7 +217,9 @@ class DebateContext:
         self.linked_terms: set[str] = set()
         self._src: str | None = None
         self.source_lines: list[str] = []
-        self.problems: list[Problem] = []  # bad references, reported with the rendered page's problems
+        self.problems: list[
+            Problem
+        ] = []  # bad references, reported with the rendered page's problems
         self.tree_done = False
 
     @property
@@ -198,6 +250,15 @@ class DebateContext:
         """
         page = self.page
         offset = page.body_line - 1 if page is not None else 0
+        if page is not None:
+            # MkDocs (and Zensical) strip the blank lines after the front matter before converting:
+            # count them back, so the build names the same line as the checker (which keeps them).
+            blank = len(page.body) - len(page.body.lstrip("\n"))
+            kept = next(
+                (n for n, line in enumerate(self.source_lines) if line.strip()),
+                len(self.source_lines),
+            )
+            offset += max(blank - kept, 0)
         code_free = list(iter_code_free_lines("\n".join(self.source_lines)))
         every = list(enumerate(self.source_lines, 1))
         for lines in (code_free, every):  # a fence the source only seems to open still renders
@@ -223,9 +284,22 @@ class DebateContext:
         problems = list(self.problems)
         for violation in found:
             tag = re.match(r"<[a-zA-Z][^\s/>]*", violation.markup)
-            values = sorted(re.findall(r"""=\s*["']?([^"'\s>]+)""", violation.markup), key=len, reverse=True)
-            line = self.line_of(violation.markup, *values, tag.group(0) if tag else "")
-            quoted = violation.markup if len(violation.markup) <= 80 else violation.markup[:77] + "..."
+            values = re.findall(r"""=\s*["']?([^"'\s>]+)""", violation.markup)
+            # Values as written (attr_list and the toc escape them) and names' words (attr_list mangles names).
+            words = [
+                w
+                for n in re.findall(r"""\s([^\s=>]+)=""", violation.markup)
+                for w in re.split(r"[^A-Za-z0-9]+", n)
+            ]
+            needles = sorted(
+                {*values, *map(html.unescape, values), *(w for w in words if len(w) > 3)},
+                key=len,
+                reverse=True,
+            )
+            line = self.line_of(violation.markup, *needles, tag.group(0) if tag else "")
+            quoted = (
+                violation.markup if len(violation.markup) <= 80 else violation.markup[:77] + "..."
+            )
             problems.append(Problem(self.shown_path, line, f"{violation.message}: {quoted}"))
         return UnsafeMarkupError(problems)
 
@@ -251,51 +325,90 @@ class GeneratePreprocessor(Preprocessor):
             builder = GENERATORS.get(match.group(1))
             if builder is None:
                 raise self.context.error(
-                    f"unknown generated block {match.group(1)!r}; known: " + ", ".join(sorted(GENERATORS)),
-                    line.strip())
+                    f"unknown generated block {match.group(1)!r}; known: "
+                    + ", ".join(sorted(GENERATORS)),
+                    line.strip(),
+                )
             output.extend(["", *builder(site, src, settings).splitlines(), ""])
         page = site.all_pages.get(src)
         if page is not None:
             header = page_header(site, page, settings)
             output = [*header.splitlines(), "", *output] if header else output
+            if page.is_article:
+                output.extend(notes_heading(self.md, lines, outside_code))
             output.extend(["", *furniture(site, page, settings).splitlines()])
         return output
 
 
-def term_link(src: str, glossary_page: str, entry: dict, text: str, tip: str | None = None) -> etree.Element:
+def notes_heading(md: Markdown, lines: list[str], outside_code: dict[int, str]) -> list[str]:
+    """A "Notes" heading and the footnotes extension's place marker, for a page with footnotes.
+
+    Without the marker the footnotes extension puts the notes at the very end,
+    after the page furniture (citation, reading path); with it they come right
+    after the text, under a heading of their own (``#notes``, in the contents).
+    """
+    marker = next(
+        (
+            str(ext.getConfig("PLACE_MARKER"))
+            for ext in md.registeredExtensions
+            if type(ext).__name__ == "FootnoteExtension"
+        ),
+        "",
+    )
+    if not marker or any(marker in line for line in lines):
+        return []
+    if not any(FOOTNOTE_DEFINITION.match(outside_code[number]) for number in outside_code):
+        return []
+    return ["", f"## {NOTES_TITLE} {{#{NOTES_ANCHOR}}}", "", marker, ""]
+
+
+def term_link(
+    src: str, glossary_page: str, entry: dict, text: str, tip: str | None = None
+) -> etree.Element:
     """The link element for one glossary term (tip: the tooltip, by default its short definition)."""
-    element = etree.Element("a", {
-        "href": link(src, glossary_page, str(entry["id"])),
-        "class": "glossary-term",
-        "data-tip": str(entry.get("short", "")).strip() if tip is None else tip,
-        "data-term": str(entry["id"]),
-    })
+    element = etree.Element(
+        "a",
+        {
+            "href": link(src, glossary_page, str(entry["id"])),
+            "class": "glossary-term",
+            "data-tip": str(entry.get("short", "")).strip() if tip is None else tip,
+            "data-term": str(entry["id"]),
+        },
+    )
     element.text = AtomicString(text)
     return element
 
 
-def definition_link(src: str, glossary_page: str, entry: dict, definition: dict, text: str) -> etree.Element:
+def definition_link(
+    src: str, glossary_page: str, entry: dict, definition: dict, text: str
+) -> etree.Element:
     """The link element for one competing definition of a term (``[[term:ID#DEFINITION]]``)."""
     term_id, definition_id = str(entry["id"]), str(definition["id"])
-    element = etree.Element("a", {
-        "href": link(src, glossary_page, definition_anchor(term_id, definition_id)),
-        "class": "glossary-term glossary-term--definition",
-        "data-tip": f"{definition.get('name', '')} ({definition.get('who', '')}, {date_label(definition.get('when', ''))})",
-        "data-term": term_id,
-        "data-definition": definition_id,
-    })
+    element = etree.Element(
+        "a",
+        {
+            "href": link(src, glossary_page, definition_anchor(term_id, definition_id)),
+            "class": "glossary-term glossary-term--definition",
+            "data-tip": f"{definition.get('name', '')} ({definition.get('who', '')}, {date_label(definition.get('when', ''))})",
+            "data-term": term_id,
+            "data-definition": definition_id,
+        },
+    )
     element.text = AtomicString(text or str(definition.get("name", definition_id)))
     return element
 
 
 def model_link(src: str, models_page: str, model: dict, text: str) -> etree.Element:
     """The link element for a matrix model's name: to its page, with its openness as tooltip."""
-    element = etree.Element("a", {
-        "href": link(src, model_src(models_page, str(model["id"]))),
-        "class": "model-ref",
-        "data-tip": model_tip(model),
-        "data-model": str(model["id"]),
-    })
+    element = etree.Element(
+        "a",
+        {
+            "href": link(src, model_src(models_page, str(model["id"]))),
+            "class": "model-ref",
+            "data-tip": model_tip(model),
+            "data-model": str(model["id"]),
+        },
+    )
     element.text = AtomicString(text)
     return element
 
@@ -313,34 +426,54 @@ class ReferenceInlineProcessor(InlineProcessor):
         if kind == "term":
             entry = find_term(site, ref)
             if entry is None:
-                return self.context.refuse(f"unknown glossary term {ref!r} in {m.group(0)}: "
-                                           "add it to docs/_data/glossary.yml or use a known id", m)
+                return self.context.refuse(
+                    f"unknown glossary term {ref!r} in {m.group(0)}: "
+                    "add it to docs/_data/glossary.yml or use a known id",
+                    m,
+                )
             self.context.linked_terms.add(str(entry["id"]))
             glossary_page = self.context.settings.glossary_page
             if m.group("definition") is not None:
                 wanted = m.group("definition").strip()
                 found = find_definition(site, str(entry["id"]), wanted)
                 if found is None:
-                    raise self.context.error(f"unknown definition {wanted!r} of {entry['id']!r} in {m.group(0)}",
-                                             m.group(0))
-                return definition_link(src, glossary_page, entry, found, (extra or "").strip()), m.start(0), m.end(0)
-            return (term_link(src, glossary_page, entry, (extra or "").strip() or ref, term_tip(site, entry)),
-                    m.start(0), m.end(0))
+                    raise self.context.error(
+                        f"unknown definition {wanted!r} of {entry['id']!r} in {m.group(0)}",
+                        m.group(0),
+                    )
+                return (
+                    definition_link(src, glossary_page, entry, found, (extra or "").strip()),
+                    m.start(0),
+                    m.end(0),
+                )
+            return (
+                term_link(
+                    src, glossary_page, entry, (extra or "").strip() or ref, term_tip(site, entry)
+                ),
+                m.start(0),
+                m.end(0),
+            )
         if m.group("definition") is not None:
             raise self.context.error(f"a claim reference takes no '#': {m.group(0)}", m.group(0))
         claim = site.claims.get(ref)
         if claim is None:
-            return self.context.refuse(f"unknown claim {ref!r} in {m.group(0)}: "
-                                       "claims are the files of docs/claims/ (without .md)", m)
+            return self.context.refuse(
+                f"unknown claim {ref!r} in {m.group(0)}: "
+                "claims are the files of docs/claims/ (without .md)",
+                m,
+            )
         side = (extra or "").strip() or None
         if side is not None and side not in CLAIM_SIDES:
             return self.context.refuse(f"claim side must be 'for' or 'against': {side!r}", m)
-        element = etree.Element("a", {
-            "href": link(src, claim.src),
-            "class": f"claim-ref claim-ref--{side or 'neutral'}",
-            "data-tip": f"Claim: {claim.meta.get('claim', '')}",
-            "data-claim": ref,
-        })
+        element = etree.Element(
+            "a",
+            {
+                "href": link(src, claim.src),
+                "class": f"claim-ref claim-ref--{side or 'neutral'}",
+                "data-tip": f"Claim: {claim.meta.get('claim', '')}",
+                "data-claim": ref,
+            },
+        )
         badge = etree.SubElement(element, "span", {"class": "claim-ref__side"})
         badge.text = AtomicString(SIDE_LABELS.get(side or "", "Claim"))
         badge.tail = AtomicString(" " + str(claim.meta.get("title", ref)))
@@ -428,13 +561,26 @@ class CrossLinkTreeprocessor(PageTreeprocessor):
         """The link for a glossary term or (in essays, summaries and claims) a matrix model, else None."""
         settings = self.context.settings
         if name_id.startswith(MODEL_PREFIX):
-            model = self.models.get(name_id[len(MODEL_PREFIX):])
-            return model_link(self.context.src, settings.models_page, model, text) if model else None
+            model = self.models.get(name_id[len(MODEL_PREFIX) :])
+            return (
+                model_link(self.context.src, settings.models_page, model, text) if model else None
+            )
         entry = self.entries.get(name_id)
-        return term_link(self.context.src, settings.glossary_page, entry, text, term_tip(self.context.site, entry)) \
-            if entry else None
+        return (
+            term_link(
+                self.context.src,
+                settings.glossary_page,
+                entry,
+                text,
+                term_tip(self.context.site, entry),
+            )
+            if entry
+            else None
+        )
 
-    def _link_text(self, text: str, excluded: frozenset[str]) -> tuple[str, list[etree.Element]] | None:
+    def _link_text(
+        self, text: str, excluded: frozenset[str]
+    ) -> tuple[str, list[etree.Element]] | None:
         """Split text around first mentions: (leading text, [link, link, ...])."""
         pieces: list[etree.Element] = []
         head, cursor = "", 0
@@ -553,7 +699,9 @@ def _toc_list(parent: etree.Element, entries: list[dict], depth: int) -> None:
     for entry in entries:
         item = etree.SubElement(items, "li")
         anchor = etree.SubElement(item, "a", {"href": "#" + str(entry.get("id", ""))})
-        anchor.text = AtomicString(html.unescape(str(entry.get("name", ""))))  # the toc extension escaped it
+        anchor.text = AtomicString(
+            html.unescape(str(entry.get("name", "")))
+        )  # the toc extension escaped it
         if depth > 1 and entry.get("children"):
             _toc_list(item, entry["children"], depth - 1)
 
@@ -598,10 +746,142 @@ class PreviewTreeprocessor(PageTreeprocessor):
         for anchor in root.iter("a"):
             href = anchor.get("href", "")
             parts = urlsplit(href)
-            if (not href or href.startswith("#") or parts.scheme or parts.netloc
-                    or "data-tip" in anchor.attrib or NO_PREVIEW_CLASSES & set(anchor.get("class", "").split())):
+            if (
+                not href
+                or href.startswith("#")
+                or parts.scheme
+                or parts.netloc
+                or "data-tip" in anchor.attrib
+                or NO_PREVIEW_CLASSES & set(anchor.get("class", "").split())
+            ):
                 continue
             anchor.set("data-preview", "")
+
+
+PERMALINK_CLASS = "permalink"
+EVENT_CLASS = "timeline-event"
+NO_PERMALINKS = "no-permalinks"  # a table whose cells link elsewhere and would double in size (the verdict grid)
+STASH_MARK = re.compile("\x02[^\x03]*\x03")
+
+
+class PermalinkTreeprocessor(Treeprocessor):
+    """Gives every anchor that is not a heading a visible link to itself, as headings have their ¶.
+
+    A verdict row or cell, a comparison row, a timeline event: each has an id a
+    debater links to, and nothing showed it. Each gets ``<a class="permalink"
+    href="#ID">#</a>`` (in a row, in its first cell; in an event, at the end of
+    its date line), which the stylesheet shows on hover and on focus; it is a
+    real link, so the keyboard reaches it. Rows of a sortable table (the
+    matrix, whose rows link their model pages), a table marked ``no-permalinks``
+    (the "Is it open?" grid: a thousand cells, each linking the model page's
+    account of its verdict, which links back to the cell) and anchors that
+    already link themselves are left alone.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        sortable = {
+            row
+            for table in root.iter("table")
+            if {"sortable", NO_PERMALINKS} & set((table.get("class") or "").split())
+            for row in table.iter()
+        }
+        for element in list(root.iter()):
+            anchor = element.get("id")
+            if not anchor or element in sortable:
+                continue
+            target = self._target(element)
+            if target is None or self._links_itself(element, anchor):
+                continue
+            label = STASH_MARK.sub("", " ".join("".join(self._label_of(element)).split())).strip()
+            link = etree.SubElement(
+                target,
+                "a",
+                {
+                    "class": PERMALINK_CLASS,
+                    "href": "#" + anchor,
+                    "aria-label": f"Link to this {self._what(element)}"
+                    + (f": {label}" if label else ""),
+                },
+            )
+            link.text = AtomicString("#")
+            link.tail = ""
+
+    def _links_itself(self, element: etree.Element, anchor: str) -> bool:
+        """Whether the element already holds a link to its anchor (as an element, or as raw HTML)."""
+        if any(a.get("href") == "#" + anchor for a in element.iter("a")):
+            return True
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for index in HTML_PLACEHOLDER_RE.findall("".join(element.itertext())):
+            if int(index) < len(stash) and f'href="#{anchor}"' in str(stash[int(index)]):
+                return True
+        return False
+
+    @staticmethod
+    def _target(element: etree.Element) -> etree.Element | None:
+        """Where the link goes: a row's first cell, a cell itself, an event's date line; else nowhere."""
+        if element.tag == "tr":
+            return next(iter(element), None)
+        if element.tag in ("td", "th"):
+            return element
+        if EVENT_CLASS in (element.get("class") or "").split():
+            return next((p for p in element.iter("p")), None)
+        return None
+
+    @staticmethod
+    def _what(element: etree.Element) -> str:
+        return {"tr": "row", "td": "cell", "th": "cell"}.get(element.tag, "event")
+
+    @staticmethod
+    def _label_of(element: etree.Element) -> list[str]:
+        """The text that names the anchor: a row's first cell, an event's title (its first strong)."""
+        if element.tag == "tr":
+            first = next(iter(element), None)
+            return list(first.itertext()) if first is not None else []
+        if element.tag in ("td", "th"):
+            return []
+        title = next(element.iter("strong"), None)
+        return [str(title.text or "").rstrip(".")] if title is not None else []
+
+
+class FootnoteOrderTreeprocessor(Treeprocessor):
+    """Numbers footnotes in document order, where the footnotes extension is asked to number by reference.
+
+    With ``USE_DEFINITION_ORDER: false`` Python-Markdown numbers references in
+    the order its inline pass meets them, which is not the reading order: it
+    reaches the items of a list after the paragraphs that follow the list. This
+    walks the tree in document order, renumbers the markers and hands the
+    extension the corrected order, which its own reordering of the notes
+    (``footnote-reorder``, run next) then follows.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        footnotes = next(
+            (
+                ext
+                for ext in self.md.registeredExtensions
+                if type(ext).__name__ == "FootnoteExtension"
+            ),
+            None,
+        )
+        if (
+            footnotes is None
+            or footnotes.getConfig("USE_DEFINITION_ORDER")
+            or not footnotes.footnotes
+        ):
+            return
+        prefix = "#" + footnotes.makeFootnoteId("")
+        markers = [
+            (a, a.get("href", "")[len(prefix) :])
+            for a in root.iter("a")
+            if "footnote-ref" in (a.get("class") or "").split()
+            and a.get("href", "").startswith(prefix)
+        ]
+        order = list(dict.fromkeys(footnote_id for _a, footnote_id in markers))
+        for anchor, footnote_id in markers:
+            anchor.text = footnotes.getConfig("SUPERSCRIPT_TEXT").format(
+                order.index(footnote_id) + 1
+            )
+        footnotes.footnote_order = order + [f for f in footnotes.footnote_order if f not in order]
 
 
 class TreeDoneTreeprocessor(PageTreeprocessor):
@@ -625,7 +905,10 @@ class DebateExtension(Extension):
             "models_page": [defaults.models_page, "Source path of the openness matrix page"],
             "cite_key_prefix": [defaults.cite_key_prefix, "Prefix of BibTeX keys"],
             "page": ["", "Path of the page inside docs_dir, where no build tells it (tests)"],
-            "validate": [True, "Check the rendered HTML (switch off only to test the CSP on its own)"],
+            "validate": [
+                True,
+                "Check the rendered HTML (switch off only to test the CSP on its own)",
+            ],
         }
         super().__init__(**kwargs)
 
@@ -649,8 +932,15 @@ class DebateExtension(Extension):
         md.treeprocessors.register(PhoneTocTreeprocessor(md, self.context), "debate_phone_toc", 4)
         # After the cross-links and toc (5), before MkDocs rewrites .md links (relpath, 0).
         md.treeprocessors.register(PreviewTreeprocessor(md, self.context), "debate_preview", 2)
+        # After inline (20), which fills the rows and events with their text.
+        md.treeprocessors.register(PermalinkTreeprocessor(md), "debate_permalinks", 19.8)
+        # After inline (20), which makes the footnote markers; before the footnotes extension
+        # reorders its notes (footnote-reorder, 19) by the order this corrects.
+        md.treeprocessors.register(FootnoteOrderTreeprocessor(md), "debate_footnote_order", 19.5)
         # After raw HTML is restored (30) and footnotes (25): what the reader would get.
-        md.treeprocessors.register(TreeDoneTreeprocessor(md, self.context), "debate_tree_done", -100)
+        md.treeprocessors.register(
+            TreeDoneTreeprocessor(md, self.context), "debate_tree_done", -100
+        )
         if validate:
             md.postprocessors.register(SafetyPostprocessor(md, self.context), "debate_safety", 5)
 

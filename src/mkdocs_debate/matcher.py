@@ -33,7 +33,9 @@ _SKIPPED_INLINE = re.compile(
     r"|\{[:#.][^}]*\}"  # attribute list
 )
 _SKIPPED_LINE = re.compile(r"^\s*(#|\[\^[^\]]+\]:|!!!|\?\?\?|\[[^\]]+\]:\s)")
-_WORD_CHAR = re.compile(r"[\w-]")  # a hyphen joins words: "non-free software" holds no "free software"
+_WORD_CHAR = re.compile(
+    r"[\w-]"
+)  # a hyphen joins words: "non-free software" holds no "free software"
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
@@ -56,7 +58,11 @@ class TermMatcher:
         if not self.names or not text:
             return
         folded = _fold(text)
-        urls = [match.span() for match in _URL.finditer(text)] if "/" in text or "www." in folded else []
+        urls = (
+            [match.span() for match in _URL.finditer(text)]
+            if "/" in text or "www." in folded
+            else []
+        )
         for end, (length, term_id) in self.automaton.iter_long(folded):
             start, stop = end - length + 1, end + 1
             if not (_is_word_boundary(text, start - 1) and _is_word_boundary(text, stop)):
@@ -75,7 +81,9 @@ class TermMatcher:
         for _, line in iter_code_free_lines(markdown):
             if _SKIPPED_LINE.match(line):
                 continue
-            found.update(term for _, _, term in self.find(_SKIPPED_INLINE.sub(" ", mask_code_spans(line))))
+            found.update(
+                term for _, _, term in self.find(_SKIPPED_INLINE.sub(" ", mask_code_spans(line)))
+            )
         return found
 
 
@@ -88,10 +96,19 @@ def _fold(text: str) -> str:
 
 
 def _is_word_boundary(text: str, index: int) -> bool:
-    """True when text[index] is outside text or is neither a word character nor a hyphen (nor a point inside a number: 3.5)."""
+    """True when text[index] is outside text or is neither a word character nor a hyphen.
+
+    Nor is a point that continues a version number: 3.5, and also 3.x or 2.5b.
+    "Llama 3.x" names a family of versions, not the model called "Llama 3".
+    """
     if index < 0 or index >= len(text):
         return True
-    if text[index] == "." and 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit():
+    if (
+        text[index] == "."
+        and 0 < index < len(text) - 1
+        and text[index - 1].isdigit()
+        and text[index + 1].isalnum()
+    ):
         return False
     return not _WORD_CHAR.match(text[index])
 

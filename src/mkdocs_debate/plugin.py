@@ -10,9 +10,11 @@ Zensical"):
 - leave pages with ``draft: true`` out of the built site (no page, search entry, sitemap line or feed
   item; a link to one is a dead link); ``mkdocs serve`` previews them (MkDocs' draft level), marked;
 - start the RSS feed afresh on every build, so that ``mkdocs serve`` does not pile up old items;
-- add the Content Security Policy meta element to every page;
+- fail a page that holds an executable inline script or lacks the Content Security Policy the theme writes
+  (``script-src 'self' 'wasm-unsafe-eval'``, overrides/partials/csp.html), and give the policy to redirect stubs;
 - give the RSS feed an absolute image URL built from site_url;
-- name each feed item's authors as ``authors.yml`` names them, not by their ids.
+- name each feed item's authors as ``authors.yml`` names them, not by their ids;
+- hide the theme's previous/next footer on pages of the reading path, which carry the path's own pair.
 """
 
 from __future__ import annotations
@@ -36,10 +38,12 @@ from mkdocs_debate.data.site import Site, load_site
 from mkdocs_debate.data.yaml_lines import DataError
 
 log = get_plugin_logger(__name__)
-DRAFT_BANNER = ('<div class="admonition warning"><p class="admonition-title">Draft: not published</p>'
-                "<p>This page has <code>draft: true</code>. Only <code>mkdocs serve</code> shows it: the built "
-                "site, its lists, the feed and search leave it out. Delete that line once <code>make check</code> "
-                "finds no TODO.</p></div>\n")
+DRAFT_BANNER = (
+    '<div class="admonition warning"><p class="admonition-title">Draft: not published</p>'
+    "<p>This page has <code>draft: true</code>. Only <code>mkdocs serve</code> shows it: the built "
+    "site, its lists, the feed and search leave it out. Delete that line once <code>make check</code> "
+    "finds no TODO.</p></div>\n"
+)
 
 
 class DebateConfig(Config):
@@ -49,10 +53,14 @@ class DebateConfig(Config):
     check = config_options.Type(bool, default=True)
     # Index the built site with Pagefind (search_index.py) after every build but `mkdocs serve`'s.
     search_index = config_options.Type(bool, default=True)
+    # The site's theme writes the policy (overrides/partials/csp.html) and no inline script: every page is
+    # held to it. A site whose theme writes inline scripts (MkDocs' own themes) sets this false and gets
+    # no policy from the engine (a policy that trusted them would trust whatever a template prints).
+    policy = config_options.Type(bool, default=True)
 
 
 class DebatePlugin(BasePlugin[DebateConfig]):
-    """Checks content during the build and adds the Content Security Policy."""
+    """Checks content during the build and holds every page to the Content Security Policy."""
 
     serving = False  # `mkdocs serve` injects its live-reload script after on_post_page
 
@@ -80,8 +88,14 @@ class DebatePlugin(BasePlugin[DebateConfig]):
         site = self._site(config)
         # Every page's rules run here, before any page renders, so that a bad page fails the build
         # with the checker's own message, not later inside another page that lists it.
-        problems = [*(p for page in site.all_pages.values() for p in page_problems(site, page)),
-                    *data_problems(site)] if self.config.check else []
+        problems = (
+            [
+                *(p for page in site.all_pages.values() for p in page_problems(site, page)),
+                *data_problems(site),
+            ]
+            if self.config.check
+            else []
+        )
         if problems:
             raise PluginError("Content problems:\n" + "\n".join(map(str, problems)))
         for src, page in sorted(site.drafts.items()):
@@ -89,28 +103,52 @@ class DebatePlugin(BasePlugin[DebateConfig]):
             if file is None:
                 continue
             if self.serving:
-                file.inclusion = InclusionLevel.DRAFT  # MkDocs previews it, marked, under `serve` only
-                log.info(f"{page.path} is a draft (draft: true): previewed here, marked as a draft; "
-                         "`mkdocs build` leaves it out")
+                file.inclusion = (
+                    InclusionLevel.DRAFT
+                )  # MkDocs previews it, marked, under `serve` only
+                log.info(
+                    f"{page.path} is a draft (draft: true): previewed here, marked as a draft; "
+                    "`mkdocs build` leaves it out"
+                )
             else:
-                files.remove(file)  # not merely excluded: a link to it is then a dead link, which fails the build
-                log.info(f"{page.path} is a draft (draft: true): left out of the site, its lists, the feed, "
-                         "search and the sitemap")
+                files.remove(
+                    file
+                )  # not merely excluded: a link to it is then a dead link, which fails the build
+                log.info(
+                    f"{page.path} is a draft (draft: true): left out of the site, its lists, the feed, "
+                    "search and the sitemap"
+                )
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Under `mkdocs serve`, say on the page that a draft is not published."""
         return DRAFT_BANNER + html if page.file.inclusion.is_excluded() else html
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """The feed reads `author` before `authors`: give it the registry's names for the ids."""
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Name the feed's authors; give a page on the reading path one previous/next pair.
+
+        The feed reads `author` before `authors`: it gets the registry's names
+        for the ids. A page on the reading path ends with the path's own
+        previous and next links (the extension writes them), so the theme's
+        footer pair, which follows the navigation's order instead, is hidden
+        (Material's ``hide: [footer]``): two pairs pointing different ways
+        left the reader to guess which to follow.
+        """
+        site = self._site(config)
         ids = page.meta.get("authors")
         if isinstance(ids, list) and "author" not in page.meta:
-            registry = self._site(config).authors
-            page.meta["author"] = [str((registry.get(a) or {}).get("name", a)) for a in ids]
+            page.meta["author"] = [str((site.authors.get(a) or {}).get("name", a)) for a in ids]
+        if any(step.src == page.file.src_uri for step, _why in site.reading_path):
+            hidden = page.meta.get("hide")
+            hidden = list(hidden) if isinstance(hidden, list) else []
+            page.meta["hide"] = hidden if "footer" in hidden else [*hidden, "footer"]
         return markdown
 
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    def on_page_context(
+        self, context: dict, *, page: Page, config: MkDocsConfig, nav: object
+    ) -> dict:
         """Material prints the title and description as they are: hand its templates escaped Markup."""
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
@@ -120,34 +158,44 @@ class DebatePlugin(BasePlugin[DebateConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Add the Content Security Policy, allowing only the theme's own inline scripts."""
-        if self.config.check and csp.content_scripts(page.content):
-            raise PluginError(f"{page.file.src_uri}: the rendered page carries an inline script; "
-                              "only the theme's own scripts may run")
-        output = output if self.serving else csp.with_csp(output, page.content)
-        return lift_data_blocks(output, page.content)
+        """Fail a page that holds an executable inline script or lacks the policy (csp.POLICY)."""
+        output = lift_data_blocks(output, page.content)
+        if self.serving:
+            return csp.without_csp(output)  # live reload is an inline script
+        problems = csp.page_problems(output) if self.config.policy else []
+        if problems and self.config.check:
+            raise PluginError(f"{page.file.src_uri}: " + "; ".join(problems))
+        return output
 
-    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        """The 404 page is a theme template, not a page: give it the same policy."""
-        if template_name.endswith(".html") and not self.serving:
-            return csp.with_csp(output_content)
-        return output_content
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """The 404 page is a theme template, not a page: the same rule, from the same template."""
+        if template_name.endswith(".html") and not self.serving and self.config.policy:
+            problems = csp.page_problems(output_content)
+            if problems and self.config.check:
+                raise PluginError(f"{template_name}: " + "; ".join(problems))
+        return csp.without_csp(output_content) if self.serving else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Redirect stubs get the policy; a published URL or anchor that disappeared fails the build."""
         if self.serving:
             return
         manifest = pathlib.Path(config.config_file_path).parent / urls.MANIFEST
-        missing = urls.lost(urls.normalise(urls.read_manifest(manifest)), pathlib.Path(config.site_dir))
+        missing = urls.lost(
+            urls.normalise(urls.read_manifest(manifest)), pathlib.Path(config.site_dir)
+        )
         if missing:
             raise PluginError(urls.redirect_advice(missing))
-        for stub in pathlib.Path(config.site_dir).rglob("*.html"):
+        for stub in pathlib.Path(config.site_dir).rglob("*.html") if self.config.policy else []:
             text = stub.read_text(encoding="utf-8")
             if 'http-equiv="refresh"' in text and "Content-Security-Policy" not in text:
                 stub.write_text(csp.with_csp(text), encoding="utf-8")
         if self.config.search_index:
             try:
-                search_index.index_site(pathlib.Path(config.site_dir), pathlib.Path(config.config_file_path).parent)
+                search_index.index_site(
+                    pathlib.Path(config.site_dir), pathlib.Path(config.config_file_path).parent
+                )
             except search_index.SearchIndexError as error:
                 raise PluginError(str(error)) from None
 
@@ -177,11 +225,13 @@ def _reset_feed(rss: BasePlugin) -> None:
             feed.entries.clear()
 
 
-DATA_BLOCK = re.compile(r'<script type="application/ld\+json">.*?</script>', re.DOTALL)
+DATA_BLOCK = re.compile(r'<script type="application/(?:ld\+)?json">.*?</script>', re.DOTALL)
 
 
 def lift_data_blocks(html: str, content: str | None) -> str:
-    """Move the JSON-LD blocks of a page's content into its head.
+    """Move the JSON data blocks (JSON-LD and application/json) of a page's content into its head.
+
+    The allowlist admits a data block only written exactly as this pattern reads it.
 
     Material's instant navigation (also on a change of the address's #fragment)
     re-creates every script inside the page's container without its type, so a
@@ -192,5 +242,5 @@ def lift_data_blocks(html: str, content: str | None) -> str:
     start = html.find(content) if blocks else -1
     if start < 0:
         return html
-    html = html[:start] + DATA_BLOCK.sub("", content) + html[start + len(content):]
+    html = html[:start] + DATA_BLOCK.sub("", content) + html[start + len(content) :]
     return html.replace("</head>", "".join(blocks) + "</head>", 1)

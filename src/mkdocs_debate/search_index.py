@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
 
@@ -25,20 +26,34 @@ class SearchIndexError(RuntimeError):
 
 def pagefind_binary(root: pathlib.Path) -> pathlib.Path:
     """The pinned Pagefind of the project's node_modules (``npm ci`` installs it)."""
-    engine_checkout = pathlib.Path(__file__).resolve().parents[2]  # a copy of the site built from this checkout
+    engine_checkout = (
+        pathlib.Path(__file__).resolve().parents[2]
+    )  # a copy of the site built from this checkout
     for base in (root, engine_checkout):
         binary = base / "node_modules" / ".bin" / "pagefind"
         if binary.exists():
             return binary
-    raise SearchIndexError(f"{root / 'node_modules/.bin/pagefind'} is missing: "
-                           "run `npm ci` (or `make install`) to install the pinned Pagefind")
+    raise SearchIndexError(
+        f"{root / 'node_modules/.bin/pagefind'} is missing: "
+        "run `npm ci` (or `make install`) to install the pinned Pagefind"
+    )
 
 
 def index_site(site_dir: pathlib.Path, root: pathlib.Path) -> str:
-    """Write site_dir/pagefind/ from the built pages; Pagefind's report, or SearchIndexError."""
-    result = subprocess.run([str(pagefind_binary(root)), "--site", str(site_dir), "--silent"],
-                            capture_output=True, text=True, check=False, cwd=root,
-                            env={**os.environ, "PAGEFIND_SITE": str(site_dir)})
+    """Write site_dir/pagefind/ from the built pages; Pagefind's report, or SearchIndexError.
+
+    The folder is the index's alone: whatever an earlier build left there goes first (the checker
+    refuses any file under docs/ that would publish there, static_rules.BUILD_OUTPUT).
+    """
+    shutil.rmtree(site_dir / "pagefind", ignore_errors=True)
+    result = subprocess.run(
+        [str(pagefind_binary(root)), "--site", str(site_dir), "--silent"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=root,
+        env={**os.environ, "PAGEFIND_SITE": str(site_dir)},
+    )
     if result.returncode != 0 or not (site_dir / "pagefind" / "pagefind.js").exists():
         raise SearchIndexError(f"Pagefind failed on {site_dir}:\n{result.stdout}{result.stderr}")
     return result.stdout

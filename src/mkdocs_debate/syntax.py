@@ -19,8 +19,10 @@ from collections.abc import Iterator
 
 from mkdocs_debate.source import iter_code_free_lines, mask_code_spans
 
-REFERENCE = (r"\[\[(?P<kind>term|claim):(?P<target>[^\]|#]+?)(?:#(?P<definition>[^\]|]*))?"
-             r"(?:\|(?P<extra>[^\]]+))?\]\]")
+REFERENCE = (
+    r"\[\[(?P<kind>term|claim):(?P<target>[^\]|#]+?)(?:#(?P<definition>[^\]|]*))?"
+    r"(?:\|(?P<extra>[^\]]+))?\]\]"
+)
 REFERENCE_RE = re.compile(REFERENCE)
 GENERATE_RE = re.compile(r"^\s*\[\[generate:([a-z-]+)\]\]\s*$")
 CLAIM_SIDES = frozenset({"for", "against"})
@@ -43,9 +45,14 @@ def iter_references(body: str, body_line: int = 1) -> Iterator[Reference]:
     for number, line in iter_code_free_lines(body):
         for match in REFERENCE_RE.finditer(mask_code_spans(line)):
             extra, definition = match.group("extra"), match.group("definition")
-            yield Reference(number + body_line - 1, match.group("kind"), match.group("target").strip(),
-                            extra.strip() if extra is not None else None, match.group(0),
-                            definition.strip() if definition is not None else None)
+            yield Reference(
+                number + body_line - 1,
+                match.group("kind"),
+                match.group("target").strip(),
+                extra.strip() if extra is not None else None,
+                match.group(0),
+                definition.strip() if definition is not None else None,
+            )
 
 
 def claim_anchor(claim_id: str, occurrence: int) -> str:
@@ -71,11 +78,15 @@ def malformed_references(body: str) -> Iterator[tuple[int, str]]:
         if GENERATE_RE.match(line):
             continue
         masked = mask_code_spans(line)
-        whole = [(m.start(), m.end()) for m in REFERENCE_RE.finditer(masked)
-                 if m.group(2).strip() and (m.group(3) is None or m.group(3).strip())
-                 and "[[" not in m.group(0)[2:]]
+        whole = [
+            (m.start(), m.end())
+            for m in REFERENCE_RE.finditer(masked)
+            if m.group(2).strip()
+            and (m.group(3) is None or m.group(3).strip())
+            and "[[" not in m.group(0)[2:]
+        ]
         for opener in OPENER.finditer(masked):
             if not any(start <= opener.start() < end for start, end in whole):
-                rest = masked[opener.start():]
+                rest = masked[opener.start() :]
                 end = rest.find("]]", 2)
                 yield number, rest[: end + 2] if 0 <= end < 60 else rest[:40]

@@ -26,8 +26,15 @@ ROW_ID = re.compile(r"""<tr\b[^>]*\sid="([^"]+)\"""")  # a row's id may follow o
 CLAUSE_ID = re.compile(r'<h3[^>]*\sid="([^"]+)"')
 VERDICT_ID = re.compile(r'\sid="(v-[^"]+)"')  # a verdict: v-<term>--<definition>[--<model>]
 HEADER_CELL_ID = re.compile(r'<th\b[^>]*\sid="([^"]+)"')  # a term's columns on "Is it open?"
-PAIR_ID = re.compile(r'\sid="([a-z0-9-]+--[a-z0-9-]+)"')  # <term>--<model>, v-<term>--<definition>--<model>
-CELL_ID = re.compile(r'\sid="(cell-[^"]+)"')  # a model page's cell, the evidence a verdict links
+PAIR_ID = re.compile(
+    r'\sid="([a-z0-9-]+--[a-z0-9-]+)"'
+)  # <term>--<model>, v-<term>--<definition>--<model>
+MODEL_CELL_ID = re.compile(
+    r'\sid="(cell-[^"]+)"'
+)  # a model page's cell, the evidence a verdict links
+CELL_ID = re.compile(
+    r"""<t[dh]\b[^>]*\sid="([^"]+)\""""
+)  # a family's comparison: versions and cells
 
 
 def page_path(html_file: pathlib.Path, site: pathlib.Path) -> str:
@@ -47,16 +54,32 @@ def published(site: pathlib.Path) -> set[str]:
         entries.add(path)
         if path == "glossary/":
             entries |= {f"{path}#{i}" for i in ID.findall(html) if _term_anchor(html, i)}
-            entries |= {f"{path}#{i}" for tag in DEFINITION_TAG.findall(html) for i in ID.findall(tag)}
+            entries |= {
+                f"{path}#{i}" for tag in DEFINITION_TAG.findall(html) for i in ID.findall(tag)
+            }
         elif path == "timeline/":
-            entries |= {f"{path}#{i}" for i in re.findall(r'<div class="timeline-event[^"]*" id="([^"]+)"', html)}
+            entries |= {
+                f"{path}#{i}"
+                for i in re.findall(r'<div class="timeline-event[^"]*" id="([^"]+)"', html)
+            }
         elif path == "is-it-open/":
-            entries |= {f"{path}#{i}" for i in HEADING_ID.findall(html) + HEADER_CELL_ID.findall(html)
-                        + PAIR_ID.findall(html)}
-        elif path.startswith("models/") and path != "models/":  # a model's page: its verdicts and cells
-            entries |= {f"{path}#{i}" for i in VERDICT_ID.findall(html) + CELL_ID.findall(html)}
+            entries |= {
+                f"{path}#{i}"
+                for i in HEADING_ID.findall(html)
+                + HEADER_CELL_ID.findall(html)
+                + PAIR_ID.findall(html)
+            }
+        elif (
+            path.startswith("models/") and path != "models/"
+        ):  # a model's page: its verdicts and cells
+            entries |= {
+                f"{path}#{i}" for i in VERDICT_ID.findall(html) + MODEL_CELL_ID.findall(html)
+            }
         elif path.startswith("licences/"):
-            entries |= {f"{path}#{i}" for i in CLAUSE_ID.findall(html) + ROW_ID.findall(html)}
+            entries |= {
+                f"{path}#{i}"
+                for i in CLAUSE_ID.findall(html) + ROW_ID.findall(html) + CELL_ID.findall(html)
+            }
         elif path == "models/":
             entries |= {f"{path}#{i}" for i in ROW_ID.findall(html)}
         elif path == "claims/":  # the claims index: a heading per theme of docs/_data/themes.yml
@@ -105,13 +128,18 @@ def _resolve(site: pathlib.Path, path: str, hops: int = 5) -> pathlib.Path | Non
 def read_manifest(path: pathlib.Path) -> set[str]:
     if not path.exists():
         return set()
-    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")}
+    return {
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
 
 
 def write_manifest(entries: set[str], path: pathlib.Path) -> None:
-    header = ("# Every published URL and permanent anchor (never-404 promise).\n"
-              "# Add with `make manifest`; remove a line only with a redirect or an alias.\n")
+    header = (
+        "# Every published URL and permanent anchor (never-404 promise).\n"
+        "# Add with `make manifest`; remove a line only with a redirect or an alias.\n"
+    )
     body = "\n".join("/" + e if not e.startswith("/") else e for e in sorted(entries))
     path.write_text(header + body + "\n", encoding="utf-8")
 
@@ -121,16 +149,20 @@ def normalise(entries: set[str]) -> set[str]:
     return {e.lstrip("/") for e in entries}
 
 
-
-
 def redirect_advice(missing: list[str]) -> str:
     """What to write in mkdocs.yml so that lost entries are served again."""
     pages = sorted({entry.split("#")[0] for entry in missing if "page is gone" in entry})
-    lines = ["Published URLs and anchors are promises (tests/url-manifest.txt); this build breaks some:",
-             *(f"  {entry}" for entry in missing)]
+    lines = [
+        "Published URLs and anchors are promises (tests/url-manifest.txt); this build breaks some:",
+        *(f"  {entry}" for entry in missing),
+    ]
     if pages:
-        lines += ["Keep each moved page reachable: in mkdocs.yml, under plugins › redirects › redirect_maps, add",
-                  *(f"    '{(p.rstrip('/') or 'index') + '.md'}': 'NEW/PATH.md'" for p in pages)]
+        lines += [
+            "Keep each moved page reachable: in mkdocs.yml, under plugins › redirects › redirect_maps, add",
+            *(f"    '{(p.rstrip('/') or 'index') + '.md'}': 'NEW/PATH.md'" for p in pages),
+        ]
     if any("anchor" in entry for entry in missing):
-        lines += ["Keep each renamed anchor: give the element its old id too (glossary: old_ids; headings: {#old-id})."]
+        lines += [
+            "Keep each renamed anchor: give the element its old id too (glossary: old_ids; headings: {#old-id})."
+        ]
     return "\n".join(lines)

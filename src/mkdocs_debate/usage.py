@@ -46,7 +46,9 @@ def term_usage(site: Site, glossary_page: str = "glossary.md") -> dict[str, list
     cached = site.cache.get(("term_usage", glossary_page))
     if cached is not None:
         return cached
-    matcher = matcher_for(site.glossary, site.models.get("models"))  # as the extension does: model names too
+    matcher = matcher_for(
+        site.glossary, site.models.get("models")
+    )  # as the extension does: model names too
     usage: dict[str, list[Page]] = {}
     for page in sorted(site.pages.values(), key=lambda p: str(p.meta.get("title", p.src))):
         if page.src == glossary_page or page.section == "glossary" or not page.links_terms:
@@ -75,12 +77,19 @@ def claim_usage(site: Site) -> dict[str, list[ClaimUse]]:
         on_line: dict[int, int] = {}
         for reference, anchor in numbered_claim_references(page.body, page.body_line):
             index = reference.line - page.body_line
-            heading = next((ATTRIBUTE_LIST_END.sub("", line.lstrip("#").strip())
-                            for line in reversed(lines[: index + 1]) if SECTION_HEADING.match(line)), "")
+            heading = next(
+                (
+                    ATTRIBUTE_LIST_END.sub("", line.lstrip("#").strip())
+                    for line in reversed(lines[: index + 1])
+                    if SECTION_HEADING.match(line)
+                ),
+                "",
+            )
             on_line[index] = on_line.get(index, -1) + 1
             excerpt = claim_excerpt(site, lines, index, on_line[index])
             usage.setdefault(reference.target, []).append(
-                ClaimUse(page, reference.extra or None, anchor, heading, excerpt))
+                ClaimUse(page, reference.extra or None, anchor, heading, excerpt)
+            )
     site.cache["claim_usage"] = usage
     return usage
 
@@ -94,7 +103,10 @@ def term_tip(site: Site, entry: dict) -> str:
 
 def find_definition(site: Site, term_id: str, definition_id: str) -> dict | None:
     """One of a term's competing definitions by its id, or None."""
-    return next((d for d in site.term_definitions.get(term_id, []) if str(d.get("id")) == definition_id), None)
+    return next(
+        (d for d in site.term_definitions.get(term_id, []) if str(d.get("id")) == definition_id),
+        None,
+    )
 
 
 # -----------------------------------------------------------------------------
@@ -107,7 +119,9 @@ MARK = "\x00"  # where the reference stood, while the paragraph is reduced to pl
 OTHER = "\x01"  # where another claim reference stood
 BLOCK_PREFIX = re.compile(r"^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?")
 LIST_ITEM = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+")
-NOT_PARAGRAPH = re.compile(r"^\s*(?:#{1,6}\s|\[\^[^\]]+\]:|\||<|\{|!!!|\?\?\?|-{3,}\s*$|\*{3,}\s*$)")
+NOT_PARAGRAPH = re.compile(
+    r"^\s*(?:#{1,6}\s|\[\^[^\]]+\]:|\||<|\{|!!!|\?\?\?|-{3,}\s*$|\*{3,}\s*$)"
+)
 # Markdown reduced to its text, in this order: a parenthesis of links only is a citation and goes.
 MARKUP = (
     (re.compile(r"\[\^[^\]]+\]"), ""),  # footnote references
@@ -125,8 +139,33 @@ MARKUP = (
 )
 SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 ENDS_A_SENTENCE = re.compile(r"[.!?…][\"”’)\]]*$")
-ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "cf", "v", "vs", "dr", "mr", "mrs", "ms", "st", "no", "inc",
-                           "ltd", "co", "approx", "fig", "p", "pp", "ch", "sec", "art", "u.s"})
+ABBREVIATIONS = frozenset(
+    {
+        "e.g",
+        "i.e",
+        "etc",
+        "cf",
+        "v",
+        "vs",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "st",
+        "no",
+        "inc",
+        "ltd",
+        "co",
+        "approx",
+        "fig",
+        "p",
+        "pp",
+        "ch",
+        "sec",
+        "art",
+        "u.s",
+    }
+)
 
 
 def claim_excerpt(site: Site, lines: list[str], index: int, nth: int = 0) -> str:
@@ -136,8 +175,10 @@ def claim_excerpt(site: Site, lines: list[str], index: int, nth: int = 0) -> str
     marks the sentence before it; one inside a sentence marks that sentence.
     """
     first, last = _paragraph_bounds(lines, index)
-    text = " ".join(_reference_text(site, BLOCK_PREFIX.sub("", line, count=1), nth if number == index else -1)
-                    for number, line in enumerate(lines[first: last + 1], first))
+    text = " ".join(
+        _reference_text(site, BLOCK_PREFIX.sub("", line, count=1), nth if number == index else -1)
+        for number, line in enumerate(lines[first : last + 1], first)
+    )
     before, _, after = _plain(text).partition(MARK)
     own = before.rpartition(OTHER)[2]  # what an earlier reference marks is not this one's
     before = (own if own.strip() else before).replace(OTHER, "").strip()
@@ -147,7 +188,9 @@ def claim_excerpt(site: Site, lines: list[str], index: int, nth: int = 0) -> str
     else:
         sentence = f"{_last_sentence(before)} {_first_sentence(after)}".strip()
     start = before.rfind(sentence) if sentence and before.endswith(sentence) else -1
-    while start > 0 and len(sentence) < SHORT_SENTENCE:  # "A duty binds everyone." says little alone
+    while (
+        start > 0 and len(sentence) < SHORT_SENTENCE
+    ):  # "A duty binds everyone." says little alone
         start = before.rfind(_last_sentence(before[:start].rstrip()), 0, start)
         sentence = before[start:]
     return shorten(sentence)
@@ -157,15 +200,18 @@ def shorten(text: str, limit: int = EXCERPT_LENGTH) -> str:
     """text, or its first words within limit characters followed by '…'."""
     if len(text) <= limit:
         return text
-    cut = text[: limit].rsplit(" ", 1)[0] if " " in text[: limit] else text[: limit - 1]
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[: limit - 1]
     return cut.rstrip(" ,;:—–-") + "…"
 
 
 def _paragraph_bounds(lines: list[str], index: int) -> tuple[int, int]:
     """First and last line of the paragraph (or list item) holding lines[index]."""
+
     def inside(number: int) -> bool:
         line = lines[number]
-        return bool(line.strip()) and not NOT_PARAGRAPH.match(line) and not FENCE.match(line.lstrip())
+        return (
+            bool(line.strip()) and not NOT_PARAGRAPH.match(line) and not FENCE.match(line.lstrip())
+        )
 
     first = index
     while first > 0 and inside(first - 1) and not LIST_ITEM.match(lines[first]):
@@ -181,7 +227,7 @@ def _reference_text(site: Site, line: str, nth: int) -> str:
     masked = mask_code_spans(line)
     out, cursor, claims = [], 0, -1
     for match in REFERENCE_RE.finditer(masked):
-        out.append(line[cursor: match.start()])
+        out.append(line[cursor : match.start()])
         cursor = match.end()
         if match.group("kind") == "claim":
             claims += 1
@@ -190,7 +236,11 @@ def _reference_text(site: Site, line: str, nth: int) -> str:
         words = (match.group("extra") or "").strip()
         if not words:
             entry = find_term(site, match.group("target").strip())
-            words = str(entry.get("term", match.group("target"))) if entry else match.group("target").strip()
+            words = (
+                str(entry.get("term", match.group("target")))
+                if entry
+                else match.group("target").strip()
+            )
         out.append(words)
     return "".join(out) + line[cursor:]
 
@@ -222,7 +272,7 @@ def _sentence_ends(text: str) -> list[int]:
     ends = []
     for match in SENTENCE_END.finditer(text):
         word = re.search(r"(\S+)$", text[: match.start()])
-        token = (word.group(1) if word else "").lstrip("(“\"‘").lower()
+        token = (word.group(1) if word else "").lstrip('(“"‘').lower()
         if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             continue
         ends.append(match.end())
@@ -231,7 +281,7 @@ def _sentence_ends(text: str) -> list[int]:
 
 def _last_sentence(text: str) -> str:
     ends = [end for end in _sentence_ends(text) if end < len(text.rstrip())]
-    return text[ends[-1]:].strip() if ends else text.strip()
+    return text[ends[-1] :].strip() if ends else text.strip()
 
 
 def _first_sentence(text: str) -> str:

@@ -30,13 +30,26 @@ PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
 AUTHORITY_VERDICTS = frozenset({MEETS, FAILS})
 # field path -> the values a criterion may list as passing ("unknown" never passes)
 CRITERION_FIELDS: dict[str, frozenset] = {
-    **{f"openness.{dimension}": frozenset({"open", "partial", "closed"}) for dimension in DIMENSIONS},
+    **{
+        f"openness.{dimension}": frozenset({"open", "partial", "closed"})
+        for dimension in DIMENSIONS
+    },
     "osi_approved": frozenset({True, False}),
 }
 DEFINITIONS_SECTION = "definitions"  # docs/definitions/<term>.md: a page per contested term
 VERDICTS_PAGE = "is-it-open.md"  # the verdict grid of every term
-DEFINITION_KINDS = frozenset({"standard", "law", "framework", "company-usage", "proposal",
-                              "seed-usage", "index", "intergovernmental"})
+DEFINITION_KINDS = frozenset(
+    {
+        "standard",
+        "law",
+        "framework",
+        "company-usage",
+        "proposal",
+        "seed-usage",
+        "index",
+        "intergovernmental",
+    }
+)
 
 
 def definition_anchor(term_id: str, definition_id: str) -> str:
@@ -91,7 +104,12 @@ class Flip:
 
     def as_dict(self) -> dict:
         """The export's form: {criterion, field, from, to}."""
-        return {"criterion": ", ".join(self.criteria), "field": self.field, "from": self.before, "to": self.after}
+        return {
+            "criterion": ", ".join(self.criteria),
+            "field": self.field,
+            "from": self.before,
+            "to": self.after,
+        }
 
 
 # The values a field can take, least open first: a flip takes the first that passes.
@@ -131,7 +149,13 @@ class Verdict:
     @property
     def deciding(self) -> list[Check]:
         """The criteria the verdict rests on: the failing ones, else the unknown ones."""
-        return self.failing if self.outcome == FAILS else self.unknown if self.outcome == CANNOT_TELL else []
+        return (
+            self.failing
+            if self.outcome == FAILS
+            else self.unknown
+            if self.outcome == CANNOT_TELL
+            else []
+        )
 
     @property
     def to_flip(self) -> list[Flip]:
@@ -147,18 +171,30 @@ class Verdict:
         flips: list[Flip] = []
         for field in dict.fromkeys(c.field for c in self.checks if c.result != PASS):
             tests = [c for c in self.checks if c.field == field]
-            passing = [v for v in FLIP_ORDER.get(field, ())
-                       if all(v in ((c.criterion.get("test") or {}).get("in") or []) for c in tests)]
+            passing = [
+                v
+                for v in FLIP_ORDER.get(field, ())
+                if all(v in ((c.criterion.get("test") or {}).get("in") or []) for c in tests)
+            ]
             if passing:
-                flips.append(Flip(tuple(c.criterion_id for c in tests if c.result != PASS), field,
-                                  tests[0].value, passing[0]))
+                flips.append(
+                    Flip(
+                        tuple(c.criterion_id for c in tests if c.result != PASS),
+                        field,
+                        tests[0].value,
+                        passing[0],
+                    )
+                )
         return flips
 
     @property
     def disagrees(self) -> bool:
         """True when the authority published a verdict and ours is the opposite."""
-        return (self.authority is not None and self.outcome in AUTHORITY_VERDICTS
-                and self.authority.get("verdict") != self.outcome)
+        return (
+            self.authority is not None
+            and self.outcome in AUTHORITY_VERDICTS
+            and self.authority.get("verdict") != self.outcome
+        )
 
 
 def cell(model: dict, field: str) -> dict:
@@ -168,8 +204,11 @@ def cell(model: dict, field: str) -> dict:
         node = node.get(part) if isinstance(node, dict) else None
     if isinstance(node, dict):
         value = node.get("value", UNKNOWN)
-        return {"value": UNKNOWN if value is None else value,
-                "note": str(node.get("note", "") or ""), "source": str(node.get("source", "") or "")}
+        return {
+            "value": UNKNOWN if value is None else value,
+            "note": str(node.get("note", "") or ""),
+            "source": str(node.get("source", "") or ""),
+        }
     return {"value": UNKNOWN if node is None else node, "note": "", "source": ""}
 
 
@@ -188,8 +227,14 @@ def judge(term_id: str, definition: dict, model: dict) -> Verdict:
     checks = tuple(check(model, c) for c in definition.get("criteria") or [] if isinstance(c, dict))
     results = {c.result for c in checks}
     outcome = FAILS if FAIL in results else CANNOT_TELL if UNKNOWN in results else MEETS
-    authority = next((v for v in definition.get("published_verdicts") or []
-                      if isinstance(v, dict) and str(v.get("model")) == str(model.get("id"))), None)
+    authority = next(
+        (
+            v
+            for v in definition.get("published_verdicts") or []
+            if isinstance(v, dict) and str(v.get("model")) == str(model.get("id"))
+        ),
+        None,
+    )
     return Verdict(term_id, definition, model, outcome, checks, authority)
 
 
@@ -209,13 +254,20 @@ def term_verdicts(site: Site, term_id: str) -> list[tuple[dict, list[Verdict]]]:
     cached = site.cache.get(("term_verdicts", term_id))
     if cached is None:
         models = models_of(site)
-        cached = [(d, [judge(term_id, d, m) for m in models])
-                  for d in site.term_definitions.get(term_id, []) if has_criteria(d)]
+        cached = [
+            (d, [judge(term_id, d, m) for m in models])
+            for d in site.term_definitions.get(term_id, [])
+            if has_criteria(d)
+        ]
         site.cache[("term_verdicts", term_id)] = cached
     return cached
 
 
 def all_verdicts(site: Site) -> list[Verdict]:
     """Every model under every testable definition of every term, in the data files' order."""
-    return [v for term_id in site.term_definitions
-            for _definition, verdicts in term_verdicts(site, term_id) for v in verdicts]
+    return [
+        v
+        for term_id in site.term_definitions
+        for _definition, verdicts in term_verdicts(site, term_id)
+        for v in verdicts
+    ]

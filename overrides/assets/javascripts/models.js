@@ -3,7 +3,9 @@
    keeps the tools hidden. It builds no HTML from strings: it shows and hides
    rows, and copies the table's own cells into the comparison. Loaded only by
    the matrix page, at the end of its content (see overrides/main.html): it
-   runs on a first load and each time instant navigation brings the page in. */
+   runs on a first load and each time instant navigation brings the page in.
+   The chosen filters and models are kept in the address, so that a view can
+   be shared as a link. */
 (function () {
   "use strict";
 
@@ -34,6 +36,33 @@
     tools.querySelector(".models-count").textContent =
       shown === rows.length ? "Showing all " + rows.length + " models."
                             : "Showing " + shown + " of " + rows.length + " models.";
+    keepInAddress(wanted);
+  }
+
+  /* A filtered view is a link: each chosen filter is a parameter of the
+     address (?weights=open&year=2024), replaced in place, not a new history
+     entry; other parameters (compare) and the #fragment stay as they are. */
+  function keepInAddress(wanted) {
+    var url = new URL(window.location.href);
+    Object.keys(wanted).forEach(function (name) {
+      if (wanted[name]) url.searchParams.set(name, wanted[name]);
+      else url.searchParams.delete(name);
+    });
+    if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
+  }
+
+  /* The filters an address asks for, where each names an option that exists. */
+  function readAddress(filter) {
+    var params = new URL(window.location.href).searchParams;
+    var found = false;
+    filter.querySelectorAll("select").forEach(function (select) {
+      var asked = params.get(select.name);
+      if (asked && Array.prototype.some.call(select.options, function (o) { return o.value === asked; })) {
+        select.value = asked;
+        found = true;
+      }
+    });
+    return found;
   }
 
   function cellCopy(cell, tag) {
@@ -41,6 +70,8 @@
     Array.prototype.slice.call(cell.childNodes).forEach(function (node) {
       copy.appendChild(node.cloneNode(true));
     });
+    // A model's notes disclosure stays in the matrix: the comparison shows the cells.
+    copy.querySelectorAll("details.row-notes").forEach(function (notes) { notes.remove(); });
     if (cell.className) copy.className = cell.className;
     return copy;
   }
@@ -107,8 +138,11 @@
       compare(tools, table);
     }
     // On arrival every row shows and the page already says so: only filter if the
-    // browser restored a choice, so that a first load changes nothing it need not
-    // (each change makes the browser lay the big table out again).
+    // address asks for filters or the browser restored a choice, so that a first
+    // load changes nothing it need not (each change makes the browser lay the big
+    // table out again).
+    var linked = readAddress(filter);
+    if (linked) filter.closest("details").open = true;  // the reader sees which filters made the view
     var chosen = Array.prototype.some.call(filter.querySelectorAll("select"), function (s) { return s.value; });
     if (chosen) applyFilters(tools, table);
   }

@@ -42,8 +42,10 @@ def years(site: Site, section: str) -> dict[str, list[Page]]:
 
 def year_index(site: Site, src: str, section: str) -> str:
     """'By year: 2026 (12) · 2025 (40)', each year linked to its page."""
-    items = [f"[{year}]({link(src, archive_src(section, year))}) ({len(pages)})"
-             for year, pages in years(site, section).items()]
+    items = [
+        f"[{year}]({link(src, archive_src(section, year))}) ({len(pages)})"
+        for year, pages in years(site, section).items()
+    ]
     if not items:
         return ""
     return f'<p class="year-index no-terms" markdown>**By year:** {" · ".join(items)}</p>'
@@ -53,8 +55,11 @@ def section_list(site: Site, src: str, section: str) -> str:
     pages = site.content_pages(section)
     out = [_page_list(src, pages[:INDEX_SHOWN])]
     if len(pages) > INDEX_SHOWN:
-        out.insert(0, f'<p class="no-terms">The {INDEX_SHOWN} newest of {len(pages)}; every one is listed '
-                      "on its year’s page.</p>")
+        out.insert(
+            0,
+            f'<p class="no-terms">The {INDEX_SHOWN} newest of {len(pages)}; every one is listed '
+            "on its year’s page.</p>",
+        )
     index = year_index(site, src, section)
     return "\n\n".join(out + ([index] if index else []))
 

@@ -16,18 +16,26 @@ from mkdocs_debate.data.site import Site, iso_date
 from mkdocs_debate.usage import ClaimUse, claim_usage
 
 SIDES = ("for", "against")
-SIDE_LABELS = {"for": "Argues for the claim", "against": "Argues against the claim", None: "Mentions the claim"}
+SIDE_LABELS = {
+    "for": "Argues for the claim",
+    "against": "Argues against the claim",
+    None: "Mentions the claim",
+}
 BACKLINKS_ANCHOR = "where-this-claim-appears"
-BACKLINKS_SHOWN = 10  # places listed per side on a claim's page; past that, a link to the complete list
+BACKLINKS_SHOWN = (
+    10  # places listed per side on a claim's page; past that, a link to the complete list
+)
+BACKLINK_GROUPS = (
+    ("for", "The case for, in our pages"),
+    ("against", "The case against, in our pages"),
+    (None, "Other mentions"),
+)
+CLAIMS_INDEX = "claims/index.md"
 
 
 def claim_uses_src(claim_id: str) -> str:
     """Source path of the complete list of the places that refer to a claim (a stub debate-export writes)."""
     return f"archive/claims/{claim_id}.md"
-BACKLINK_GROUPS = (("for", "The case for, in our pages"),
-                   ("against", "The case against, in our pages"),
-                   (None, "Other mentions"))
-CLAIMS_INDEX = "claims/index.md"
 
 
 # -----------------------------------------------------------------------------
@@ -38,7 +46,11 @@ CLAIMS_INDEX = "claims/index.md"
 def side_counts(uses: list[ClaimUse]) -> tuple[int, int, int]:
     """How many references argue for, against, and take no side."""
     sides = [use.side for use in uses]
-    return sides.count("for"), sides.count("against"), len(sides) - sides.count("for") - sides.count("against")
+    return (
+        sides.count("for"),
+        sides.count("against"),
+        len(sides) - sides.count("for") - sides.count("against"),
+    )
 
 
 def places(count: int) -> str:
@@ -70,12 +82,14 @@ def claim_statement(site: Site, page: Page) -> str:
         caption += f" · Theme: [{plain(theme.get('name', ''))}]({link(page.src, CLAIMS_INDEX, str(theme['id']))})"
     elif theme is not None:  # a site without a claims index: the theme, unlinked
         caption += f" · Theme: {plain(theme.get('name', ''))}"
-    return "\n".join([
-        '<figure class="claim-statement no-terms" markdown>',
-        f'<blockquote class="claim-statement__text"><p>{plain(str(page.meta.get("claim", "")).strip())}</p></blockquote>',
-        f'<figcaption class="claim-statement__count" markdown>{caption}</figcaption>',
-        "</figure>",
-    ])
+    return "\n".join(
+        [
+            '<figure class="claim-statement no-terms" markdown>',
+            f'<blockquote class="claim-statement__text"><p>{plain(str(page.meta.get("claim", "")).strip())}</p></blockquote>',
+            f'<figcaption class="claim-statement__count" markdown>{caption}</figcaption>',
+            "</figure>",
+        ]
+    )
 
 
 def claim_uses_page(site: Site, src: str, settings: Settings) -> str:
@@ -103,14 +117,22 @@ def claim_backlinks(site: Site, page: Page, src: str = "", shown: int | None = -
         if use.excerpt:
             item += f'  \n  <q class="claim-backlinks__excerpt">{plain(use.excerpt)}</q>'
         groups[use.side if use.side in groups else None].append(item)
-    out = ['<div class="claim-backlinks no-terms" markdown>', "",
-           f"## Where this claim appears {{#{BACKLINKS_ANCHOR}}}" if shown == -1
-           else f"[{plain(title_of(page))}]({link(src, page.src)}): {len(uses)} places refer to this claim.", ""]
+    out = [
+        '<div class="claim-backlinks no-terms" markdown>',
+        "",
+        f"## Where this claim appears {{#{BACKLINKS_ANCHOR}}}"
+        if shown == -1
+        else f"[{plain(title_of(page))}]({link(src, page.src)}): {len(uses)} places refer to this claim.",
+        "",
+    ]
     for side, heading in BACKLINK_GROUPS:
         if groups[side]:
             out += [f"### {heading}", "", *groups[side][:limit], ""]
     if any(len(items) > limit for items in groups.values()):
-        out += [f"[All {len(uses)} places that refer to this claim]({link(page.src, claim_uses_src(page.slug))})", ""]
+        out += [
+            f"[All {len(uses)} places that refer to this claim]({link(page.src, claim_uses_src(page.slug))})",
+            "",
+        ]
     if not uses:
         out += ["*No page refers to this claim yet.*", ""]
     return "\n".join(out + ["</div>"])
@@ -136,11 +158,16 @@ def claims_list(site: Site, src: str, settings: Settings) -> str:
         anchor = theme_id if theme is not None else "other-claims"
         out += [f"## {plain(name)} {{#{anchor}}}", ""]
         if theme is not None and theme.get("description"):
-            out += [f'<p class="claim-themes__description">{esc(str(theme["description"]).strip())}</p>', ""]
-        items = [f"- **[{plain(title_of(page))}]({link(src, page.src)})**  \n"
-                 f"  {plain(str(page.meta.get('claim', '')).strip())}  \n"
-                 f'  <span class="claim-list__count">{count_sentence(*side_counts(usage.get(page.slug, [])))}</span>'
-                 for page in pages]
+            out += [
+                f'<p class="claim-themes__description">{esc(str(theme["description"]).strip())}</p>',
+                "",
+            ]
+        items = [
+            f"- **[{plain(title_of(page))}]({link(src, page.src)})**  \n"
+            f"  {plain(str(page.meta.get('claim', '')).strip())}  \n"
+            f'  <span class="claim-list__count">{count_sentence(*side_counts(usage.get(page.slug, [])))}</span>'
+            for page in pages
+        ]
         out += [*(items or ["*No claim under this theme yet.*"]), ""]
     return "\n".join(out + ["</div>"])
 
@@ -155,31 +182,51 @@ def claim_record(site: Site, page: Page, settings: Settings) -> dict:
     sides: dict[str, list[dict]] = {side: [] for side in SIDES}
     other: list[dict] = []
     for use in claim_usage(site).get(page.slug, []):
-        place = {"page": title_of(use.page),
-                 "url": f"{settings.published_url(use.page.src)}#{use.anchor}",
-                 "heading": use.heading,
-                 "excerpt": use.excerpt}
+        place = {
+            "page": title_of(use.page),
+            "url": f"{settings.published_url(use.page.src)}#{use.anchor}",
+            "heading": use.heading,
+            "excerpt": use.excerpt,
+        }
         sides.get(use.side or "", other).append(place)
-    return {"id": page.slug, "title": title_of(page), "claim": str(page.meta.get("claim", "")).strip(),
-            "theme": str(page.meta.get("theme", "")),
-            "url": settings.published_url(page.src), "sides": sides, "other": other}
+    return {
+        "id": page.slug,
+        "title": title_of(page),
+        "claim": str(page.meta.get("claim", "")).strip(),
+        "theme": str(page.meta.get("theme", "")),
+        "url": settings.published_url(page.src),
+        "sides": sides,
+        "other": other,
+    }
 
 
 def themes_record(site: Site, settings: Settings) -> list[dict]:
     """The claim themes for claims.json: id, name, description and the index heading's URL."""
     index = settings.published_url(CLAIMS_INDEX)
-    return [{"id": theme_id, "name": str(theme.get("name", "")), "description": str(theme.get("description", "")),
-             "url": f"{index}#{theme_id}"} for theme_id, theme in site.themes.items()]
+    return [
+        {
+            "id": theme_id,
+            "name": str(theme.get("name", "")),
+            "description": str(theme.get("description", "")),
+            "url": f"{index}#{theme_id}",
+        }
+        for theme_id, theme in site.themes.items()
+    ]
 
 
 def claim_json_ld(site: Site, page: Page, settings: Settings) -> str:
     """schema.org Claim for a claim page, each arguing block an appearance (a data block: no CSP hash)."""
     record = claim_record(site, page, settings)
     appearances = [
-        {"@type": "CreativeWork", "url": place["url"],
-         "name": place["page"] + (f" § {place['heading']}" if place["heading"] else ""),
-         "description": SIDE_LABELS[side]}
-        for side, places in [*record["sides"].items(), (None, record["other"])] for place in places]
+        {
+            "@type": "CreativeWork",
+            "url": place["url"],
+            "name": place["page"] + (f" § {place['heading']}" if place["heading"] else ""),
+            "description": SIDE_LABELS[side],
+        }
+        for side, places in [*record["sides"].items(), (None, record["other"])]
+        for place in places
+    ]
     data = {
         "@context": "https://schema.org",
         "@type": "Claim",

@@ -13,7 +13,11 @@ from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import iso_date
 
 WORDS_PER_MINUTE = 220
-KIND_LABELS = {"essay": "Essay", "summary": "Discussion summary", "claim": "Claim"}  # front matter kind -> label
+KIND_LABELS = {
+    "essay": "Essay",
+    "summary": "Discussion summary",
+    "claim": "Claim",
+}  # front matter kind -> label
 FOOTNOTE_DEFINITION = re.compile(r"\[\^[^\]]+\]:.*")
 # HTML's special characters and those Markdown would read as markup: as character references they stay text.
 PLAIN_TEXT = {ord(c): f"&#{ord(c)};" for c in "&<>\"'\\`*_[]{}#!|~^"}
@@ -31,7 +35,11 @@ def plain(value: Any) -> str:
 
 def link(from_src: str, to_src: str, anchor: str = "") -> str:
     """Page-relative link from one source file to another (MkDocs rewrites and validates it)."""
-    target = _relative(posixpath.dirname(from_src), to_src) if to_src != from_src else posixpath.basename(to_src)
+    target = (
+        _relative(posixpath.dirname(from_src), to_src)
+        if to_src != from_src
+        else posixpath.basename(to_src)
+    )
     return f"{target}#{anchor}" if anchor else target
 
 

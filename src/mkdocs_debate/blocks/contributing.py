@@ -27,7 +27,9 @@ def issue_forms(root: str) -> list[tuple[str, str, str]]:
         if name.endswith((".yml", ".yaml")):
             with open(os.path.join(folder, name), encoding="utf-8") as handle:
                 form = load_yaml(handle.read(), os.path.join(ISSUE_FORMS, name))
-            if isinstance(form, dict) and form.get("name") and "body" in form:  # config.yml is no form
+            if (
+                isinstance(form, dict) and form.get("name") and "body" in form
+            ):  # config.yml is no form
                 forms.append((name, str(form["name"]), str(form.get("description") or "")))
     return forms
 
@@ -37,8 +39,10 @@ def contributing_links(site: Site, src: str, settings: Settings) -> str:
     repo = settings.repo_url.rstrip("/")
     if not repo:
         return "*This site names no repository (`repo_url` in mkdocs.yml), so there is nothing to link.*"
-    items = [f"- **[The contributor guide]({repo}/{GUIDE})**: propose, scaffold, write, check and "
-             "open a pull request, step by step."]
+    items = [
+        f"- **[The contributor guide]({repo}/{GUIDE})**: propose, scaffold, write, check and "
+        "open a pull request, step by step."
+    ]
     for file_name, name, description in issue_forms(os.path.dirname(site.docs_dir)):
         url = f"{repo}/issues/new?template={urllib.parse.quote(file_name)}"
         items.append(f"- **[{plain(name)}]({url})**: {plain(description)}")

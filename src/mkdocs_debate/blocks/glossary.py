@@ -26,23 +26,39 @@ def glossary_page(site: Site, src: str, settings: Settings) -> str:
         first = str(entry.get("term", "?"))[:1].upper()
         letters.setdefault(first if first.isalpha() else "#", []).append(entry)
     index = " · ".join(f"[{letter}](#letter-{letter.lower()})" for letter in letters)
-    out = [f'<nav class="glossary-letters no-terms" aria-label="Letters" markdown>{index}</nav>', "",
-           defined_term_set(entries, settings), ""]
+    out = [
+        f'<nav class="glossary-letters no-terms" aria-label="Letters" markdown>{index}</nav>',
+        "",
+        defined_term_set(entries, settings),
+        "",
+    ]
     for letter, group in letters.items():
         out += [f"## {letter} {{#letter-{letter.lower()}}}", ""]
         for entry in group:
             term_id = str(entry["id"])
             for old in entry.get("old_ids") or []:
                 out.append(f'<span id="{esc(old)}"></span>')
-            out += [f"### {plain(entry['term'])} {{#{term_id}}}", "",
-                    f'<div class="glossary-entry" data-term="{esc(term_id)}" markdown>', "",
-                    f"**{plain(str(entry.get('short', '')).strip())}**", "",
-                    # The whole entry is on the term's own page (blocks/glossary_terms.py): the index
-                    # stays the same size however many essays use the term.
-                    '<p class="glossary-full no-terms" markdown>[Full entry: '
-                    + ("the dispute, " if entry.get("contested") else "")
-                    + f"explanation, sources, related terms, where it is used]({link(src, term_src(term_id))})"
-                    + definition_anchors(site, src, term_id) + "</p>", "", "</div>", ""]
+            out += [
+                f"### {plain(entry['term'])} {{#{term_id}}}",
+                "",
+                f'<div class="glossary-entry" data-term="{esc(term_id)}" markdown>',
+                "",
+                # The short definition leads the entry in plain weight: set all in bold, every
+                # entry of the page shouted and none stood out.
+                f'<p class="glossary-short" markdown>{plain(str(entry.get("short", "")).strip())}</p>',
+                "",
+                # The whole entry is on the term's own page (blocks/glossary_terms.py): the index
+                # stays the same size however many essays use the term.
+                '<p class="glossary-full no-terms" markdown>[Full entry: '
+                + ("the dispute, " if entry.get("contested") else "")
+                + "explanation, sources, related terms, where it is used]"
+                + f"({link(src, term_src(term_id))})"
+                + definition_anchors(site, src, term_id)
+                + "</p>",
+                "",
+                "</div>",
+                "",
+            ]
     return "\n".join(out)
 
 
@@ -54,8 +70,10 @@ def definition_anchors(site: Site, src: str, term_id: str) -> str:
     items = []
     for definition in definitions:
         anchor = definition_anchor(term_id, str(definition.get("id")))
-        items.append(f'<span id="{esc(anchor)}">[{plain(definition.get("name", ""))}]'
-                     f"({link(src, term_src(term_id), anchor)})</span>")
+        items.append(
+            f'<span id="{esc(anchor)}" data-definition="{esc(definition.get("id"))}">[{plain(definition.get("name", ""))}]'
+            f"({link(src, term_src(term_id), anchor)})</span>"
+        )
     return f"<br>{len(definitions)} competing definitions: " + " · ".join(items)
 
 
@@ -73,8 +91,11 @@ def other_spellings(aliases: list) -> list[str]:
     if not rest:
         return [f'<p class="glossary-also no-terms"><em>Also:</em> {shown}</p>', ""]
     noun = "spelling" if len(rest) == 1 else "spellings"
-    return [f'<details class="glossary-also no-terms"><summary><em>Also:</em> {shown} '
-            f'and {len(rest)} other {noun}</summary>{", ".join(esc(a) for a in rest)}</details>', ""]
+    return [
+        f'<details class="glossary-also no-terms"><summary><em>Also:</em> {shown} '
+        f"and {len(rest)} other {noun}</summary>{', '.join(esc(a) for a in rest)}</details>",
+        "",
+    ]
 
 
 def defined_term_set(entries: list[dict], settings: Settings) -> str:
@@ -86,16 +107,19 @@ def defined_term_set(entries: list[dict], settings: Settings) -> str:
         "@id": url,
         "name": f"{settings.site_name} glossary",
         "url": url,
-        "hasDefinedTerm": [{
-            "@type": "DefinedTerm",
-            "@id": f"{url}#{e['id']}",
-            "termCode": str(e["id"]),
-            "name": str(e["term"]),
-            "alternateName": [str(a) for a in e.get("aliases") or []],
-            "description": str(e.get("short", "")).strip(),
-            "url": f"{url}#{e['id']}",
-            "inDefinedTermSet": url,
-        } for e in entries],
+        "hasDefinedTerm": [
+            {
+                "@type": "DefinedTerm",
+                "@id": f"{url}#{e['id']}",
+                "termCode": str(e["id"]),
+                "name": str(e["term"]),
+                "alternateName": [str(a) for a in e.get("aliases") or []],
+                "description": str(e.get("short", "")).strip(),
+                "url": f"{url}#{e['id']}",
+                "inDefinedTermSet": url,
+            }
+            for e in entries
+        ],
     }
     # "</" must not appear inside a script element.
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")

@@ -39,16 +39,21 @@ def used_in_src(term_id: str) -> str:
 
 def newest_first(pages: list[Page]) -> list[Page]:
     """Pages by date, newest first, then by title (undated pages last)."""
-    return sorted(pages, key=lambda p: (iso_date(p.meta.get("date")) or dt.date.min, title_of(p).lower()),
-                  reverse=True)
+    return sorted(
+        pages,
+        key=lambda p: (iso_date(p.meta.get("date")) or dt.date.min, title_of(p).lower()),
+        reverse=True,
+    )
 
 
 def _entry(site: Site, src: str) -> dict:
     term_id = posixpath.splitext(posixpath.basename(src))[0]
     entry = site.terms.get(term_id)
     if entry is None:
-        raise UnknownGlossaryTermError(f"docs/{src}:1: no term '{term_id}' in docs/_data/glossary.yml "
-                                       "(run `make exports` to remove pages of deleted terms)")
+        raise UnknownGlossaryTermError(
+            f"docs/{src}:1: no term '{term_id}' in docs/_data/glossary.yml "
+            "(run `make exports` to remove pages of deleted terms)"
+        )
     return entry
 
 
@@ -62,9 +67,14 @@ def term_page(site: Site, src: str, settings: Settings) -> str:
     entry = _entry(site, src)
     term_id = str(entry["id"])
     glossary = settings.glossary_page
-    out = [f'<div class="glossary-term-page" data-term="{esc(term_id)}" markdown>',
-           "", f'<p class="glossary-term-page__short no-terms" markdown>{plain(str(entry.get("short", "")).strip())}</p>', "",
-           str(entry.get("definition", "")).strip(), ""]
+    out = [
+        f'<div class="glossary-term-page" data-term="{esc(term_id)}" markdown>',
+        "",
+        f'<p class="glossary-term-page__short no-terms" markdown>{plain(str(entry.get("short", "")).strip())}</p>',
+        "",
+        str(entry.get("definition", "")).strip(),
+        "",
+    ]
     out += other_spellings(entry.get("aliases") or [])
     if entry.get("contested"):
         out += ['!!! question contested "Contested"', ""]
@@ -72,21 +82,34 @@ def term_page(site: Site, src: str, settings: Settings) -> str:
     out += glossary_definitions(site, src, settings, term_id)
     related = [r for r in entry.get("related") or [] if r in site.terms]
     if related:
-        out += ['<p class="no-terms" markdown>**Related:** ' + ", ".join(
-            f"[{plain(site.terms[r]['term'])}]({link(src, term_src(r))})" for r in related) + "</p>", ""]
+        out += [
+            '<p class="no-terms" markdown>**Related:** '
+            + ", ".join(
+                f"[{plain(site.terms[r]['term'])}]({link(src, term_src(r))})" for r in related
+            )
+            + "</p>",
+            "",
+        ]
     found = [e for e in timeline_events(site) if term_id in (e.get("terms") or [])]
     if found:
         out += ["## On the timeline {#on-the-timeline}", "", '<div class="no-terms" markdown>', ""]
-        out += [f"- {esc(date_label(str(e.get('date', ''))))}: "
-                f"[{plain(e.get('title', e.get('id')))}]({link(src, 'timeline.md', str(e['id']))})"
-                for e in reversed(found)] + ["", "</div>", ""]
-    sources = "; ".join(f"[{curly(plain(s.get('title', s.get('url'))))}](<{s.get('url')}>)"
-                        for s in entry.get("sources") or [])
+        out += [
+            f"- {esc(date_label(str(e.get('date', ''))))}: "
+            f"[{plain(e.get('title', e.get('id')))}]({link(src, 'timeline.md', str(e['id']))})"
+            for e in reversed(found)
+        ] + ["", "</div>", ""]
+    sources = "; ".join(
+        f"[{curly(plain(s.get('title', s.get('url'))))}](<{s.get('url')}>)"
+        for s in entry.get("sources") or []
+    )
     if sources:
         out += [f'<p class="no-terms" markdown>**Sources:** {sources}</p>', ""]
     out += used_in(site, src, settings, term_id)
-    out += [f'<p class="no-terms" markdown>[All terms of the glossary]({link(src, glossary, term_id)})</p>', "",
-            "</div>"]
+    out += [
+        f'<p class="no-terms" markdown>[All terms of the glossary]({link(src, glossary, term_id)})</p>',
+        "",
+        "</div>",
+    ]
     return "\n".join(out)
 
 
@@ -99,7 +122,10 @@ def used_in(site: Site, src: str, settings: Settings, term_id: str) -> list[str]
     out += [_item(src, page) for page in pages[:USED_IN_SHOWN]] + [""]
     rest = len(pages) - USED_IN_SHOWN
     if rest > 0:
-        out += [f"[… and {rest} more: all {len(pages)} pages]({link(src, used_in_src(term_id))})", ""]
+        out += [
+            f"[… and {rest} more: all {len(pages)} pages]({link(src, used_in_src(term_id))})",
+            "",
+        ]
     return out + ["</div>", ""]
 
 
@@ -109,8 +135,12 @@ def used_in_page(site: Site, src: str, settings: Settings) -> str:
     term_id = str(entry["id"])
     pages = newest_first(term_usage(site, settings.glossary_page).get(term_id, []))
     noun = "page uses" if len(pages) == 1 else "pages use"
-    out = ['<div class="used-in no-terms" markdown>', "",
-           f"{len(pages)} {noun} [{plain(entry.get('term', term_id))}]({link(src, term_src(term_id))}), "
-           "newest first.", ""]
+    out = [
+        '<div class="used-in no-terms" markdown>',
+        "",
+        f"{len(pages)} {noun} [{plain(entry.get('term', term_id))}]({link(src, term_src(term_id))}), "
+        "newest first.",
+        "",
+    ]
     out += [_item(src, page) for page in pages] or ["*No page uses it yet.*"]
     return "\n".join(out + ["", "</div>"])

@@ -5,9 +5,10 @@
   the exact upstream lines, what changed since the previous version and the
   Open Source Definition or Open Source AI Definition criteria it runs against;
 - ``licences`` (on docs/licences/index.md): every licence, by family;
-- ``licence-compare`` (on docs/licences/<family>-compare.md): a family
-  version to version, each clause key added, removed, reworded or unchanged,
-  each row linkable.
+- ``licence-compare`` (on docs/licences/<family>-compare.md): a family in
+  one grid, clause keys (rows, labelled with the clause's name) by versions
+  (columns), each cell saying whether the clause was added, removed, reworded
+  or unchanged against the version before, and linkable (``<version>--<key>``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,12 @@ from mkdocs_debate.data.licences import (
 )
 from mkdocs_debate.data.site import Site
 
-STATUSES = {"added": "added", "removed": "removed", "reworded": "reworded", "unchanged": "unchanged"}
+STATUSES = {
+    "added": "added",
+    "removed": "removed",
+    "reworded": "reworded",
+    "unchanged": "unchanged",
+}
 
 
 class UnknownLicenceError(ValueError):
@@ -52,21 +58,32 @@ def licence_page(site: Site, src: str, settings: Settings) -> str:
     """The licence named by the page's file name, clause by clause."""
     licence = site.licences.get(_slug(src))
     if licence is None:
-        raise UnknownLicenceError(f"docs/{src}: no licence {_slug(src)!r} in docs/_data/licences.yml "
-                                  "(run debate-export to remove stale licence pages)")
-    return "\n\n".join([licence_header(site, src, settings, licence), clauses_section(site, src, licence)])
+        raise UnknownLicenceError(
+            f"docs/{src}: no licence {_slug(src)!r} in docs/_data/licences.yml "
+            "(run debate-export to remove stale licence pages)"
+        )
+    return "\n\n".join(
+        [licence_header(site, src, settings, licence), clauses_section(site, src, licence)]
+    )
 
 
 def licence_header(site: Site, src: str, settings: Settings, licence: dict) -> str:
     """Who wrote the licence, which text we read and when, its neighbours in its family."""
     upstream = licence.get("upstream") or {}
     commit = str(upstream.get("commit") or "")
-    read = (f'We read <a href="{esc(upstream.get("url", ""))}">the text</a>'
-            + (f" at commit <code>{esc(commit[:12])}</code>" if commit else "")
-            + (f" on {human_date(upstream.get('read'))}" if upstream.get("read") else "") + ".")
-    lines = ['<div class="licence-about no-terms" markdown>', "",
-             f"**Holder:** {md_text(licence.get('holder', ''))} · **Version date:** "
-             f"{human_date(licence.get('date')) or md_text(licence.get('date', ''))} · {read}", ""]
+    read = (
+        f'We read <a href="{esc(upstream.get("url", ""))}">the text</a>'
+        + (f" at commit <code>{esc(commit[:12])}</code>" if commit else "")
+        + (f" on {human_date(upstream.get('read'))}" if upstream.get("read") else "")
+        + "."
+    )
+    lines = [
+        '<div class="licence-about no-terms" markdown>',
+        "",
+        f"**Holder:** {md_text(licence.get('holder', ''))} · **Version date:** "
+        f"{human_date(licence.get('date')) or md_text(licence.get('date', ''))} · {read}",
+        "",
+    ]
     if licence.get("note"):
         lines += [f"*{md_text(str(licence['note']).strip())}*", ""]
     versions = family_versions(site, str(licence.get("family")))
@@ -75,18 +92,31 @@ def licence_header(site: Site, src: str, settings: Settings, licence: dict) -> s
         neighbours = []
         if index > 0:
             before = versions[index - 1]
-            neighbours.append(f"Previous version: [{md_text(before['name'])}]({link(src, licence_src(str(before['id'])))})")
+            neighbours.append(
+                f"Previous version: [{md_text(before['name'])}]({link(src, licence_src(str(before['id'])))})"
+            )
         if index + 1 < len(versions):
             after = versions[index + 1]
-            neighbours.append(f"Next version: [{md_text(after['name'])}]({link(src, licence_src(str(after['id'])))})")
+            neighbours.append(
+                f"Next version: [{md_text(after['name'])}]({link(src, licence_src(str(after['id'])))})"
+            )
         compare = licence_src(f"{licence['family']}{COMPARE_SUFFIX}")
         neighbours.append(f"[Every version compared, clause by clause]({link(src, compare)})")
         lines += [" · ".join(neighbours), ""]
-    users = [m for m in site.models_by_id.values()
-             if str((m.get("licence") or {}).get("licence_page", "")) == str(licence["id"])]
+    users = [
+        m
+        for m in site.models_by_id.values()
+        if str((m.get("licence") or {}).get("licence_page", "")) == str(licence["id"])
+    ]
     if users:
-        lines += ["**Models in our matrix under this licence:** " + ", ".join(
-            f"[{md_text(m['name'])}]({link(src, model_src(settings.models_page, str(m['id'])))})" for m in users), ""]
+        lines += [
+            "**Models in our matrix under this licence:** "
+            + ", ".join(
+                f"[{md_text(m['name'])}]({link(src, model_src(settings.models_page, str(m['id'])))})"
+                for m in users
+            ),
+            "",
+        ]
     return "\n".join(lines + ["</div>"])
 
 
@@ -94,13 +124,22 @@ def clauses_section(site: Site, src: str, licence: dict) -> str:
     """Each clause under its permanent anchor."""
     clauses = [c for c in licence.get("clauses") or [] if isinstance(c, dict)]
     conflicting = sum(1 for c in clauses if c.get("conflicts"))
-    out = ["## Clause by clause {#clause-by-clause}", "",
-           f'<p class="no-terms">{len(clauses)} clauses; {conflicting} of them run against the '
-           f'<a href="{OSD_URL}">Open Source Definition</a> or the '
-           f'<a href="{OSAID_URL}">Open Source AI Definition</a>. Summaries are ours; '
-           "the link on each clause opens the exact lines of the text.</p>", ""]
+    out = [
+        "## Clause by clause {#clause-by-clause}",
+        "",
+        f'<p class="no-terms">{len(clauses)} clauses; {conflicting} of them run against the '
+        f'<a href="{OSD_URL}">Open Source Definition</a> or the '
+        f'<a href="{OSAID_URL}">Open Source AI Definition</a>. Summaries are ours; '
+        "the link on each clause opens the exact lines of the text.</p>",
+        "",
+    ]
     for clause in clauses:
-        out += [f"### {md_text(clause.get('name', ''))} {{#{clause['id']}}}", "", _clause_body(licence, clause), ""]
+        out += [
+            f"### {md_text(clause.get('name', ''))} {{#{clause['id']}}}",
+            "",
+            _clause_body(licence, clause),
+            "",
+        ]
     return "\n".join(out)
 
 
@@ -113,17 +152,28 @@ def _clause_body(licence: dict, clause: dict) -> str:
         where += f' · <a href="{esc(text)}">{span} of the text</a>'
     elif text:
         where += f' · <a href="{esc(text)}">the text</a> (no line numbers: see the note above)'
-    parts = [f'<p class="clause-where">{where}</p>', f"<p>{esc(str(clause.get('summary', '')).strip())}</p>"]
+    parts = [
+        f'<p class="clause-where">{where}</p>',
+        f"<p>{esc(str(clause.get('summary', '')).strip())}</p>",
+    ]
     if clause.get("changed"):
-        parts.append(f'<p class="clause-change"><strong>Changed since the previous version:</strong> '
-                     f"{esc(str(clause.get('change_note', '')).strip())}</p>")
+        parts.append(
+            f'<p class="clause-change"><strong>Changed since the previous version:</strong> '
+            f"{esc(str(clause.get('change_note', '')).strip())}</p>"
+        )
     conflicts = [c for c in clause.get("conflicts") or [] if isinstance(c, dict)]
     if conflicts:
-        items = "".join(f"<li>{_conflict_link(str(c.get('with')))}: {esc(str(c.get('why', '')).strip())}</li>"
-                        for c in conflicts)
-        parts.append(f'<p class="clause-conflicts-title"><strong>Runs against:</strong></p><ul class="clause-conflicts">{items}</ul>')
+        items = "".join(
+            f"<li>{_conflict_link(str(c.get('with')))}: {esc(str(c.get('why', '')).strip())}</li>"
+            for c in conflicts
+        )
+        parts.append(
+            f'<p class="clause-conflicts-title"><strong>Runs against:</strong></p><ul class="clause-conflicts">{items}</ul>'
+        )
     else:
-        parts.append('<p class="clause-conflicts-title">Runs against no criterion of either definition.</p>')
+        parts.append(
+            '<p class="clause-conflicts-title">Runs against no criterion of either definition.</p>'
+        )
     return f'<div class="clause no-terms" data-clause="{esc(clause["id"])}">{"".join(parts)}</div>'
 
 
@@ -141,12 +191,16 @@ def licences_list(site: Site, src: str, settings: Settings) -> str:
         for licence in family_versions(site, family):
             clauses = licence.get("clauses") or []
             conflicting = sum(1 for c in clauses if c.get("conflicts"))
-            out.append(f"- **[{md_text(licence['name'])}]({link(src, licence_src(str(licence['id'])))})**, "
-                       f"{md_text(licence.get('holder', ''))}, {human_date(licence.get('date'))}: "
-                       f"{len(clauses)} clauses, {conflicting} at odds with the definitions")
+            out.append(
+                f"- **[{md_text(licence['name'])}]({link(src, licence_src(str(licence['id'])))})**, "
+                f"{md_text(licence.get('holder', ''))}, {human_date(licence.get('date'))}: "
+                f"{len(clauses)} clauses, {conflicting} at odds with the definitions"
+            )
         if family in compared:
-            out.append(f"- [The {md_text(family)} versions compared, clause by clause]"
-                       f"({link(src, licence_src(family + COMPARE_SUFFIX))})")
+            out.append(
+                f"- [The {md_text(family)} versions compared, clause by clause]"
+                f"({link(src, licence_src(family + COMPARE_SUFFIX))})"
+            )
         out.append("")
     return "\n".join(out + ["</div>"])
 
@@ -156,63 +210,176 @@ def licences_list(site: Site, src: str, settings: Settings) -> str:
 # -----------------------------------------------------------------------------
 
 
-def clause_changes(before: dict, after: dict) -> list[tuple[str, dict | None, dict | None, str]]:
-    """(key, clause before, clause after, status) for every key of two versions, in the newer one's order."""
-    old = {str(c.get("key")): c for c in before.get("clauses") or [] if isinstance(c, dict)}
-    new = {str(c.get("key")): c for c in after.get("clauses") or [] if isinstance(c, dict)}
-    rows = []
-    for key, clause in new.items():
-        if key not in old:
-            rows.append((key, None, clause, "added"))
+# A cell's status against the version before it: (symbol, word). "in the text" is the first version's.
+STATUS_LABELS = {
+    "first": ("●", "in the text"),
+    "added": ("+", "added"),
+    "removed": ("−", "removed"),
+    "reworded": ("≈", "reworded"),
+    "unchanged": ("=", "unchanged"),
+}
+
+
+def family_keys(versions: list[dict]) -> list[str]:
+    """Every clause key of a family once, in the order of the texts: a key new in a version
+    comes right after the key it follows there."""
+    order: list[str] = []
+    for version in versions:
+        previous = None
+        for clause in version.get("clauses") or []:
+            if not isinstance(clause, dict):
+                continue
+            key = str(clause.get("key"))
+            if key not in order:
+                order.insert(order.index(previous) + 1 if previous in order else 0, key)
+            previous = key
+    return order
+
+
+def clause_label(versions: list[dict], key: str) -> str:
+    """A row's label: the name of the newest clause with that key, as the licence data gives it."""
+    for version in reversed(versions):
+        for clause in version.get("clauses") or []:
+            if isinstance(clause, dict) and str(clause.get("key")) == key:
+                return str(clause.get("name") or key)
+    return key
+
+
+def compare_cells(versions: list[dict], key: str) -> list[tuple[str, dict | None, dict]]:
+    """(status, clause, version) of one key in every version, oldest first; status '' where
+    the key is in neither the version nor the one before it."""
+    cells = []
+    before: dict | None = None
+    for index, version in enumerate(versions):
+        clause = next(
+            (
+                c
+                for c in version.get("clauses") or []
+                if isinstance(c, dict) and str(c.get("key")) == key
+            ),
+            None,
+        )
+        if index == 0:
+            status = "first" if clause else ""
+        elif clause is None:
+            status = "removed" if before is not None else ""
+        elif before is None:
+            status = "added"
         else:
-            rows.append((key, old[key], clause, "reworded" if clause.get("changed") else "unchanged"))
-    rows += [(key, clause, None, "removed") for key, clause in old.items() if key not in new]
-    return rows
+            status = "reworded" if clause.get("changed") else "unchanged"
+        cells.append((status, clause, version))
+        before = clause
+    return cells
 
 
 def licence_compare(site: Site, src: str, settings: Settings) -> str:
-    """A family's versions compared pairwise, each clause key a linkable row."""
+    """A family's versions in one grid: clauses as rows, versions as columns, each cell linkable."""
     family = _slug(src).removesuffix(COMPARE_SUFFIX)
     versions = family_versions(site, family)
     if len(versions) < 2:
-        raise UnknownLicenceError(f"docs/{src}: licence family {family!r} has fewer than two versions "
-                                  "in docs/_data/licences.yml (run debate-export)")
-    out = ['<p class="no-terms">Each table compares one version with the one before it, clause by clause: '
-           "a clause is <em>added</em> or <em>removed</em> when its subject appears or disappears, "
-           "<em>reworded</em> when the text changed in substance, <em>unchanged</em> otherwise. "
-           "Every row has its own link.</p>"]
-    for before, after in zip(versions, versions[1:]):
-        rows = clause_changes(before, after)
-        counts = ", ".join(f"{sum(1 for r in rows if r[3] == s)} {s}" for s in STATUSES)
-        out += [f"## {md_text(before['name'])} to {md_text(after['name'])} {{#{after['id']}}}", "",
-                f'<p class="no-terms">{counts}.</p>', "", _compare_table(src, before, after, rows)]
-    return "\n\n".join(out)
+        raise UnknownLicenceError(
+            f"docs/{src}: licence family {family!r} has fewer than two versions "
+            "in docs/_data/licences.yml (run debate-export)"
+        )
+    keys = family_keys(versions)
+    rows = {key: compare_cells(versions, key) for key in keys}
+    intro = (
+        '<p class="no-terms">Every clause we read, in every version, oldest on the left. Each cell says what '
+        "happened to the clause against the version before: <em>added</em> or <em>removed</em> when its "
+        "subject appears or disappears, <em>reworded</em> when the text changed in substance (what changed "
+        "is listed under the table), <em>unchanged</em> otherwise. The section number opens the clause in "
+        "our reading of that version; every cell has its own link.</p>"
+    )
+    return "\n\n".join(
+        [intro, _compare_grid(src, versions, keys, rows), _change_notes(versions, keys, rows)]
+    )
 
 
-def _compare_table(src: str, before: dict, after: dict, rows: list) -> str:
-    def clause_link(licence: dict, clause: dict | None) -> str:
-        if clause is None:
-            return "—"
-        href = link(src, licence_src(str(licence["id"])), str(clause["id"]))
-        return f"[{md_text(clause.get('section', ''))} {md_text(clause.get('name', ''))}]({href})"
+def _cell_id(version: dict, key: str) -> str:
+    return f"{version['id']}--{key}"
 
+
+def _compare_cell(src: str, key: str, status: str, clause: dict | None, version: dict) -> str:
+    if not status:
+        return (
+            '<td class="change change--none"><span aria-hidden="true">—</span>'
+            '<span class="visually-hidden">not in this version</span></td>'
+        )
+    symbol, word = STATUS_LABELS[status]
+    label = f'<span aria-hidden="true">{symbol}</span> {word}'
+    if status == "reworded":
+        label = f'<a href="#changed-{esc(_cell_id(version, key))}">{label}</a>'
+    parts = [f'<span class="change-status">{label}</span>']
+    if clause is not None:
+        href = link(src, licence_src(str(version["id"])), str(clause["id"]))
+        section = md_text(clause.get("section", ""))
+        parts.append(
+            f'<span class="change-clause">[{"§ " if section[:1].isdigit() else ""}{section}]({href})</span>'
+        )
+    return (
+        f'<td id="{esc(_cell_id(version, key))}" class="change change--{status}" markdown="span">'
+        + "".join(parts)
+        + "</td>"
+    )
+
+
+def _compare_grid(src: str, versions: list[dict], keys: list[str], rows: dict) -> str:
+    head = "".join(
+        f'<th scope="col" id="{esc(v["id"])}" markdown="span">[{md_text(v["name"])}]({link(src, licence_src(str(v["id"])))})'
+        f"<small>{human_date(v.get('date'))}</small></th>"
+        for v in versions
+    )
     body = []
-    for key, old, new, status in rows:
-        row_id = f"{after['id']}--{key}"
-        note = esc(str((new or {}).get("change_note", "")).strip()) if status == "reworded" else ""
+    for key in keys:
+        cells = "".join(_compare_cell(src, key, *cell) for cell in rows[key])
         body.append(
-            f'<tr id="{esc(row_id)}" class="change change--{status}" markdown="1">'
-            f'<th scope="row" data-label="Clause"><a href="#{esc(row_id)}" class="row-link">{esc(key)}</a></th>'
-            f'<td data-label="Change"><span class="change-status">{status}</span></td>'
-            f'<td data-label="{esc(before["name"])}" markdown="span">{clause_link(before, old)}</td>'
-            f'<td data-label="{esc(after["name"])}" markdown="span">{clause_link(after, new)}</td>'
-            f'<td data-label="What changed">{note or "—"}</td></tr>')
-    caption = f"caption-{after['id']}"  # no <caption>: see blocks.models.matrix_table
-    return (f'<p class="table-caption" id="{esc(caption)}">{esc(before["name"])} to {esc(after["name"])}, '
-            "clause by clause</p>\n"
-            '<div class="table-scroll no-terms" markdown="1">'
-            f'<table class="licence-compare cards-on-phone" aria-labelledby="{esc(caption)}" markdown="1">'
-            '<thead><tr><th scope="col">Clause</th><th scope="col">Change</th>'
-            f'<th scope="col">{esc(before["name"])}</th><th scope="col">{esc(after["name"])}</th>'
-            '<th scope="col">What changed</th></tr></thead>'
-            f'<tbody markdown="1">{"".join(body)}</tbody></table></div>')
+            f'<tr id="{esc(key)}" markdown="1"><th scope="row">{esc(clause_label(versions, key))}</th>{cells}</tr>'
+        )
+    totals = []
+    for index in range(len(versions)):
+        statuses = [rows[key][index][0] for key in keys]
+        if index == 0:
+            totals.append(f"<td>{statuses.count('first')} clauses</td>")
+        else:
+            totals.append(
+                "<td>"
+                + ", ".join(f"{statuses.count(s)} {s}" for s in STATUSES if statuses.count(s))
+                + "</td>"
+            )
+    body.append(
+        f'<tr class="totals"><th scope="row">Against the version before</th>{"".join(totals)}</tr>'
+    )
+    family = esc(str(versions[0].get("family", "")).capitalize())
+    # no <caption>: see blocks.models.matrix_table
+    return (
+        f'<p class="table-caption" id="compare-caption">The {family} licences, clause by clause and version '
+        "by version</p>\n"
+        '<div class="table-scroll licence-compare-scroll no-terms" markdown="1">'
+        '<table class="licence-compare" aria-labelledby="compare-caption" markdown="1">'
+        f'<thead markdown="1"><tr markdown="1"><th scope="col">Clause</th>{head}</tr></thead>'
+        f'<tbody markdown="1">{"".join(body)}</tbody></table></div>'
+    )
+
+
+def _change_notes(versions: list[dict], keys: list[str], rows: dict) -> str:
+    """What changed in each reworded clause, version by version, each note at its own anchor."""
+    out = []
+    for index, version in enumerate(versions):
+        notes = [(key, rows[key][index][1]) for key in keys if rows[key][index][0] == "reworded"]
+        if not notes:
+            continue
+        items = "".join(
+            f'<li id="changed-{esc(_cell_id(version, key))}"><strong>{esc(clause_label(versions, key))}</strong>: '
+            f"{esc(str((clause or {}).get('change_note', '')).strip())} "
+            f'<a href="#{esc(_cell_id(version, key))}">back to the table</a></li>'
+            for key, clause in notes
+        )
+        out.append(
+            f"<dt>{esc(versions[index - 1]['name'])} to {esc(version['name'])}</dt><dd><ul>{items}</ul></dd>"
+        )
+    if not out:
+        return ""
+    return (
+        "## What changed {#what-changed}\n\n"
+        f'<dl class="change-notes no-terms">{"".join(out)}</dl>'
+    )

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mkdocs_debate.blocks.common import KIND_LABELS, human_date, link, plain, reading_minutes, title_of
+from mkdocs_debate.blocks.common import (
+    KIND_LABELS,
+    human_date,
+    link,
+    plain,
+    reading_minutes,
+    title_of,
+)
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import KINDS, Site, iso_date
@@ -65,8 +72,10 @@ def whats_new(site: Site, src: str, settings: Settings) -> str:
         day, revised = last_change(page)
         kind = KIND_LABELS[KINDS[page.section]]
         if revised:
-            notes = sorted((r for r in page.meta.get("revisions") or [] if isinstance(r, dict)),
-                           key=lambda r: str(r.get("date", "")))
+            notes = sorted(
+                (r for r in page.meta.get("revisions") or [] if isinstance(r, dict)),
+                key=lambda r: str(r.get("date", "")),
+            )
             about = notes[-1].get("note", "") if notes else page.meta.get("description", "")
         else:
             about = page.meta.get("description", "")
@@ -74,12 +83,15 @@ def whats_new(site: Site, src: str, settings: Settings) -> str:
         items.append(
             f'- <span class="news-mark news-mark--{mark}">{"Updated" if revised else "New"}</span> '
             f"**[{plain(title_of(page))}]({link(src, page.src)})**  \n"
-            f'  {kind} · {"updated" if revised else "published"} '
+            f"  {kind} · {'updated' if revised else 'published'} "
             f'<time datetime="{day.isoformat()}">{human_date(day)}</time>  \n'
-            f"  {plain(str(about).strip())}")
+            f"  {plain(str(about).strip())}"
+        )
     body = "\n".join(items) if items else "*Nothing published yet.*"
-    return ("## What’s new {#whats-new}\n\n"
-            f'<div class="page-list whats-new no-terms" markdown>\n\n{body}\n\n</div>')
+    return (
+        "## What’s new {#whats-new}\n\n"
+        f'<div class="page-list whats-new no-terms" markdown>\n\n{body}\n\n</div>'
+    )
 
 
 def _claim_item(src: str, claim_id: str, page: Page, suffix: str = "") -> str:

@@ -37,17 +37,32 @@ def model_page(site: Site, src: str, settings: Settings) -> str:
     model_id = posixpath.splitext(posixpath.basename(src))[0]
     model = site.models_by_id.get(model_id)
     if model is None:
-        raise UnknownModelError(f"docs/{src}: no model {model_id!r} in docs/_data/models.yml "
-                                "(run debate-export to remove stale model pages)")
-    organisation = " ".join(str((model.get("organisation") or {}).get("value", "")).replace(",", " ").split())
-    sections = [f'<span hidden data-pagefind-filter="organisation:{esc(organisation)}"></span>' if organisation else "",
-                summary_line(src, settings, model), model_verdict_strip(site, model_id), cells_card(model),
-                model_verdicts_section(site, src, settings, model_id), licence_section(site, src, model),
-                eu_index_section(model, proper_nouns(site)), history_section(model)]
+        raise UnknownModelError(
+            f"docs/{src}: no model {model_id!r} in docs/_data/models.yml "
+            "(run debate-export to remove stale model pages)"
+        )
+    organisation = " ".join(
+        str((model.get("organisation") or {}).get("value", "")).replace(",", " ").split()
+    )
+    sections = [
+        f'<span hidden data-pagefind-filter="organisation:{esc(organisation)}"></span>'
+        if organisation
+        else "",
+        summary_line(src, settings, model),
+        model_verdict_strip(site, model_id),
+        cells_card(model),
+        model_verdicts_section(site, src, settings, model_id),
+        licence_section(site, src, model),
+        eu_index_section(model, proper_nouns(site)),
+        history_section(model),
+    ]
     page = site.pages.get(src)
     if page is not None:
-        sections.append(citation_block(site, _citable(page, model), settings,
-                                       history_of=f"{DATA_DIR}/models.yml"))
+        sections.append(
+            citation_block(
+                site, _citable(page, model), settings, history_of=f"{DATA_DIR}/models.yml"
+            )
+        )
     return "\n\n".join(sections)
 
 
@@ -55,15 +70,19 @@ def summary_line(src: str, settings: Settings, model: dict) -> str:
     """Who made the model, when, which version we assessed, and its place in the matrix."""
     org = model.get("organisation") or {}
     released = model.get("released") or {}
-    parts = [f'**Organisation:** <a href="{esc(org.get("source", ""))}">{esc(org.get("value", ""))}</a>',
-             f'**Released:** <a href="{esc(released.get("source", ""))}">'
-             f'{esc(human_date(released.get("value")) or released.get("value", ""))}</a>']
+    parts = [
+        f'**Organisation:** <a href="{esc(org.get("source", ""))}">{esc(org.get("value", ""))}</a>',
+        f'**Released:** <a href="{esc(released.get("source", ""))}">'
+        f"{esc(human_date(released.get('value')) or released.get('value', ''))}</a>",
+    ]
     if model.get("version"):
         parts.append(f"**Version assessed:** <code>{esc(model['version'])}</code>")
     parts.append(f"**Openness score:** {score(model):g} of {len(DIMENSIONS)}")
     row = link(src, settings.models_page, str(model["id"]))
-    return (f'<p class="model-summary no-terms" markdown>{" · ".join(parts)}<br>'
-            f"[Its row in the openness matrix]({row}) · [How we rate each cell]({link(src, settings.models_page, 'rubric')})</p>")
+    return (
+        f'<p class="model-summary no-terms" markdown>{" · ".join(parts)}<br>'
+        f"[Its row in the openness matrix]({row}) · [How we rate each cell]({link(src, settings.models_page, 'rubric')})</p>"
+    )
 
 
 def cells_card(model: dict) -> str:
@@ -73,28 +92,42 @@ def cells_card(model: dict) -> str:
     for dimension in DIMENSIONS:
         cell = (model.get("openness") or {}).get(dimension) or {}
         value = str(cell.get("value", "unknown"))
-        badges = ' <span class="model-badge">gated: approval or licence acceptance first</span>' if cell.get("gated") else ""
-        parts = [f'<dt>{esc(DIMENSION_LABELS[dimension])}</dt>',
-                 f'<dd class="model-cell__value"><span class="cell cell--{esc(value)}">{cell_label(value)}</span>{badges}</dd>']
+        badges = (
+            ' <span class="model-badge">gated: approval or licence acceptance first</span>'
+            if cell.get("gated")
+            else ""
+        )
+        parts = [
+            f"<dt>{esc(DIMENSION_LABELS[dimension])}</dt>",
+            f'<dd class="model-cell__value"><span class="cell cell--{esc(value)}">{cell_label(value)}</span>{badges}</dd>',
+        ]
         if cell.get("dataset"):
             parts.append(f"<dd>Dataset: {esc(cell['dataset'])}</dd>")
         if cell.get("note"):
             parts.append(f'<dd class="model-cell__note">{esc(str(cell["note"]).strip())}</dd>')
         evidence = [f'<a href="{esc(cell["source"])}">Evidence</a>'] if cell.get("source") else []
         if iso_date(cell.get("checked")):
-            evidence.append(f'read on <time datetime="{iso_date(cell["checked"])}">{human_date(cell["checked"])}</time>')
+            evidence.append(
+                f'read on <time datetime="{iso_date(cell["checked"])}">{human_date(cell["checked"])}</time>'
+            )
         elif cell.get("basis") == RESEARCH_NOTES:
             evidence.append("from our research notes" + (f", {notes_month}" if notes_month else ""))
         if evidence:
             parts.append(f'<dd class="model-cell__evidence">{" · ".join(evidence)}</dd>')
-        entries.append(f'<div class="model-cell" id="cell-{dimension.replace("_", "-")}">{"".join(parts)}</div>')
-    return ("## Openness, cell by cell {#openness}\n\n"
-            f'<dl class="model-cells no-terms">{"".join(entries)}</dl>')
+        entries.append(
+            f'<div class="model-cell" id="cell-{dimension.replace("_", "-")}">{"".join(parts)}</div>'
+        )
+    return (
+        "## Openness, cell by cell {#openness}\n\n"
+        f'<dl class="model-cells no-terms">{"".join(entries)}</dl>'
+    )
 
 
 def _research_month(model: dict) -> str:
     """The month the row was written from our research notes: its first history date."""
-    dates = [iso_date(item.get("date")) for item in model.get("history") or [] if isinstance(item, dict)]
+    dates = [
+        iso_date(item.get("date")) for item in model.get("history") or [] if isinstance(item, dict)
+    ]
     dates = [d for d in dates if d]
     return f"{min(dates):%B %Y}" if dates else ""
 
@@ -103,19 +136,31 @@ def licence_section(site: Site, src: str, model: dict) -> str:
     """The licence the weights ship under, whether OSI approved it, and our reading of it."""
     licence = model.get("licence") or {}
     osi = model.get("osi_approved") or {}
-    spdx = f"SPDX identifier <code>{esc(licence['spdx'])}</code>" if licence.get("spdx") else "no SPDX identifier"
+    spdx = (
+        f"SPDX identifier <code>{esc(licence['spdx'])}</code>"
+        if licence.get("spdx")
+        else "no SPDX identifier"
+    )
     approved = "on" if osi.get("value") else "not on"
-    lines = ["## Licence {#licence}", "",
-             '<div class="model-licence no-terms" markdown>', "",
-             f'**<a href="{esc(licence.get("source", ""))}">{esc(licence.get("value", ""))}</a>** ({spdx}): '
-             f'<a href="{esc(osi.get("source", ""))}">{approved} the Open Source Initiative’s list of approved licences</a>.', ""]
+    lines = [
+        "## Licence {#licence}",
+        "",
+        '<div class="model-licence no-terms" markdown>',
+        "",
+        f'**<a href="{esc(licence.get("source", ""))}">{esc(licence.get("value", ""))}</a>** ({spdx}): '
+        f'<a href="{esc(osi.get("source", ""))}">{approved} the Open Source Initiative’s list of approved licences</a>.',
+        "",
+    ]
     bespoke = site.licences.get(str(licence.get("licence_page", "")))
     if bespoke is not None:
         clauses = bespoke.get("clauses") or []
         conflicting = sum(1 for c in clauses if c.get("conflicts"))
-        lines += [f"[Our clause-by-clause reading of the {md_text(bespoke.get('name', ''))}]"
-                  f"({link(src, licence_src(str(bespoke['id'])))}): {len(clauses)} clauses, "
-                  f"{conflicting} of them at odds with the Open Source Definition or the Open Source AI Definition.", ""]
+        lines += [
+            f"[Our clause-by-clause reading of the {md_text(bespoke.get('name', ''))}]"
+            f"({link(src, licence_src(str(bespoke['id'])))}): {len(clauses)} clauses, "
+            f"{conflicting} of them at odds with the Open Source Definition or the Open Source AI Definition.",
+            "",
+        ]
     return "\n".join(lines + ["</div>"])
 
 
@@ -123,15 +168,19 @@ def eu_index_section(model: dict, proper_nouns: frozenset[str] = frozenset()) ->
     """Where the European Open Source AI Index rates the model otherwise, both reasons."""
     index = model.get("eu_index")
     heading = f"## Cross-check with the {EU_INDEX_NAME} {{#eu-index}}\n\n"
-    cite = (f'The index’s data: <cite>{EU_INDEX_NAME}</cite>, <a href="{EU_INDEX_DOI}">doi:10.5281/zenodo.15386042</a>.')
+    cite = f'The index’s data: <cite>{EU_INDEX_NAME}</cite>, <a href="{EU_INDEX_DOI}">doi:10.5281/zenodo.15386042</a>.'
     if not isinstance(index, dict):
-        return heading + (f'<p class="no-terms">We have no entry of the {EU_INDEX_NAME} to compare this model with. '
-                          f"{cite}</p>")
+        return heading + (
+            f'<p class="no-terms">We have no entry of the {EU_INDEX_NAME} to compare this model with. '
+            f"{cite}</p>"
+        )
     system = f'<a href="{esc(index.get("url", ""))}">{esc(index.get("system", ""))}</a>'
     disagreements = [d for d in index.get("disagreements") or [] if isinstance(d, dict)]
     if not disagreements:
-        return heading + (f'<p class="no-terms">The index rates this model as {system}. Its closest parameters '
-                          f"agree with every one of our cells. {cite}</p>")
+        return heading + (
+            f'<p class="no-terms">The index rates this model as {system}. Its closest parameters '
+            f"agree with every one of our cells. {cite}</p>"
+        )
     items = []
     for item in disagreements:
         dimension = str(item.get("dimension", ""))
@@ -142,19 +191,25 @@ def eu_index_section(model: dict, proper_nouns: frozenset[str] = frozenset()) ->
             f'<span class="cell cell--{esc(item.get("index_value", ""))}">{esc(item.get("index_value", ""))}</span> '
             f"because {esc(_clause(item.get('index_reason'), proper_nouns))}; we rate it "
             f'<span class="cell cell--{esc(ours)}">{esc(ours)}</span> '
-            f'because {esc(_clause(item.get("our_reason"), proper_nouns))}.</li>')
+            f"because {esc(_clause(item.get('our_reason'), proper_nouns))}.</li>"
+        )
     count = len(items)
-    return heading + (f'<div class="eu-index no-terms"><p>The index rates this model as {system}. '
-                      f"On {count} dimension{'s' if count != 1 else ''} it and we disagree:</p>"
-                      f'<ul>{"".join(items)}</ul><p>{cite}</p></div>')
+    return heading + (
+        f'<div class="eu-index no-terms"><p>The index rates this model as {system}. '
+        f"On {count} dimension{'s' if count != 1 else ''} it and we disagree:</p>"
+        f"<ul>{''.join(items)}</ul><p>{cite}</p></div>"
+    )
 
 
 def proper_nouns(site: Site) -> frozenset[str]:
     """Words that keep their capital inside a sentence: those of model, organisation and licence names."""
     words: set[str] = set()
     for model in site.models_by_id.values():
-        for text in (model.get("name"), (model.get("organisation") or {}).get("value"),
-                     (model.get("licence") or {}).get("value")):
+        for text in (
+            model.get("name"),
+            (model.get("organisation") or {}).get("value"),
+            (model.get("licence") or {}).get("value"),
+        ):
             words.update(str(text or "").replace("(", " ").replace(")", " ").split())
     return frozenset(words)
 
@@ -170,17 +225,25 @@ def _clause(text: object, proper: frozenset[str] = frozenset()) -> str:
 
 def history_section(model: dict) -> str:
     """Every change to the row, oldest first."""
-    items = "".join(f'<li><time datetime="{iso_date(item.get("date"))}">{human_date(item.get("date"))}</time>: '
-                    f"{esc(str(item.get('note', '')).strip())}</li>"
-                    for item in model.get("history") or [] if isinstance(item, dict))
+    items = "".join(
+        f'<li><time datetime="{iso_date(item.get("date"))}">{human_date(item.get("date"))}</time>: '
+        f"{esc(str(item.get('note', '')).strip())}</li>"
+        for item in model.get("history") or []
+        if isinstance(item, dict)
+    )
     return f'## History of this row {{#history}}\n\n<ol class="model-history no-terms">{items}</ol>'
 
 
 def _citable(page: Page, model: dict) -> Page:
     """The page as citation_block reads it: first published with the row, revised with its last change."""
-    dates = [iso_date(item.get("date")) for item in model.get("history") or [] if isinstance(item, dict)]
+    dates = [
+        iso_date(item.get("date")) for item in model.get("history") or [] if isinstance(item, dict)
+    ]
     dates = sorted(d for d in dates if d)
     meta = LineDict(page.meta)
     if dates:
-        meta["date"], meta["updated"] = dates[0], max(dates[-1], iso_date(model.get("checked")) or dates[-1])
+        meta["date"], meta["updated"] = (
+            dates[0],
+            max(dates[-1], iso_date(model.get("checked")) or dates[-1]),
+        )
     return dataclasses.replace(page, meta=meta)

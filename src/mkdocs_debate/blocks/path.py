@@ -22,9 +22,11 @@ def reading_path(site: Site, src: str, settings: Settings) -> str:
     items = []
     for number, (page, why) in enumerate(site.reading_path, 1):
         kind = KIND_LABELS.get(str(page.meta.get("kind", "")))
-        label = f" <span class=\"reading-path__kind\">{plain(kind)}</span>" if kind else ""
-        items.append(f"{number}. **[{plain(title_of(page))}]({link(src, page.src)})**{label}  \n"
-                     f"   {plain(why)}")
+        label = f' <span class="reading-path__kind">{plain(kind)}</span>' if kind else ""
+        items.append(
+            f"{number}. **[{plain(title_of(page))}]({link(src, page.src)})**{label}  \n"
+            f"   {plain(why)}"
+        )
     if not items:
         return ""
     return '<div class="reading-path-list no-terms" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
@@ -37,8 +39,10 @@ def path_links(site: Site, page: Page) -> str:
     if page.src not in sources:
         return ""
     index = sources.index(page.src)
-    here = (f"**On the reading path:** step {index + 1} of {len(steps)} · "
-            f"[all steps]({link(page.src, HOME_PAGE, PATH_ANCHOR)})")
+    here = (
+        f"**On the reading path:** step {index + 1} of {len(steps)} · "
+        f"[all steps]({link(page.src, HOME_PAGE, PATH_ANCHOR)})"
+    )
     out = ['<nav class="reading-path no-terms" aria-label="Reading path" markdown>', "", here, ""]
     if index > 0:
         out += [_step_link(page, steps[index - 1], "Previous", "reading-path__previous"), ""]

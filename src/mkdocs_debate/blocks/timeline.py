@@ -3,11 +3,14 @@
 Every event keeps its id as a permanent anchor (``timeline/#<id>``), shows its
 date at the precision the source gives, its theme, one sentence, its source
 and links to the claims, models and terms it bears on. Readers filter by theme
-with radio buttons and CSS alone (no script: the CSP allows none of ours).
+with radio buttons and CSS alone; the year index hides the years a filter
+empties. ``timeline.js``, where it runs, keeps the chosen theme in the address
+(``?theme=law``), so that a filtered timeline is a link.
 
 How far the timeline reaches is computed from the data, never typed: the page
 opens with the date of its newest event, and ``debate-export`` writes the
-page's description and heading from ``reach`` (see commands/export.py).
+page's description and heading from ``reach`` (see commands/export.py). Above
+the list, a figure draws the events since 2023 on a time axis, a lane per theme.
 """
 
 from __future__ import annotations
@@ -19,7 +22,12 @@ from mkdocs_debate.blocks.figures import timeline_figure
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import Site
 
-THEMES = {"licences": "Licences", "definitions": "Definitions", "law": "Law", "releases": "Releases"}
+THEMES = {
+    "licences": "Licences",
+    "definitions": "Definitions",
+    "law": "Law",
+    "releases": "Releases",
+}
 
 
 def date_label(value: str) -> str:
@@ -59,11 +67,18 @@ def timeline_page(site: Site, src: str, settings: Settings) -> str:
     years: dict[str, list[dict]] = {}
     for event in found:
         years.setdefault(str(event["date"])[:4], []).append(event)
-    index = " · ".join(f"[{year}](#year-{year})" for year in years)
-    out = ['<div class="timeline no-terms" markdown>', "", newest_line(found), "",
-           timeline_figure(found, THEMES), "",
-           f'<nav class="timeline-years" aria-label="Years" markdown>**Jump to:** {index}</nav>', "",
-           theme_filter(found), ""]
+    out = [
+        '<div class="timeline no-terms" markdown>',
+        "",
+        newest_line(found),
+        "",
+        timeline_figure(found, THEMES),
+        "",
+        year_index(years),
+        "",
+        theme_filter(found),
+        "",
+    ]
     for year, group in years.items():
         out += ['<section class="timeline-year" markdown>', "", f"## {year} {{#year-{year}}}", ""]
         for event in group:
@@ -77,20 +92,45 @@ def newest_line(found: list[dict]) -> str:
     if not found:
         return ""
     newest = found[-1]
-    return (f'<p class="timeline-reach">The newest event we could source is dated '
-            f'<time datetime="{esc(newest["date"])}">{date_label(newest["date"])}</time>: '
-            f'<a href="#{esc(newest["id"])}">{esc(newest.get("title", ""))}</a>.</p>')
+    return (
+        f'<p class="timeline-reach">The newest event we could source is dated '
+        f'<time datetime="{esc(newest["date"])}">{date_label(newest["date"])}</time>: '
+        f'<a href="#{esc(newest["id"])}">{esc(newest.get("title", ""))}</a>.</p>'
+    )
+
+
+def year_index(years: dict[str, list[dict]]) -> str:
+    """Links to the years, each marked with the themes of its events: a theme filter hides the years it empties."""
+    links = []
+    for year, group in years.items():
+        themes = sorted({str(e.get("theme", "")) for e in group} & set(THEMES))
+        links.append(
+            f'<a href="#year-{year}" class="{" ".join(f"has-{t}" for t in themes)}">{year}</a>'
+        )
+    return (
+        '<nav class="timeline-years" aria-label="Years"><p><strong>Jump to:</strong> '
+        + " ".join(links)
+        + "</p></nav>"
+    )
 
 
 def theme_filter(found: list[dict]) -> str:
     """Radio buttons that show one theme (CSS :has() does the hiding, see extra.css)."""
     counts = {theme: sum(1 for e in found if e.get("theme") == theme) for theme in THEMES}
-    filters = ['<input type="radio" name="timeline-theme" id="theme-all" class="timeline-filter" checked>',
-               f'<label for="theme-all">All ({len(found)})</label>']
+    filters = [
+        '<input type="radio" name="timeline-theme" id="theme-all" class="timeline-filter" checked>',
+        f'<label for="theme-all">All ({len(found)})</label>',
+    ]
     for theme, label in THEMES.items():
-        filters += [f'<input type="radio" name="timeline-theme" id="theme-{theme}" class="timeline-filter">',
-                    f'<label for="theme-{theme}">{label} ({counts[theme]})</label>']
-    return '<fieldset class="timeline-filters"><legend>Show</legend>' + "".join(filters) + "</fieldset>"
+        filters += [
+            f'<input type="radio" name="timeline-theme" id="theme-{theme}" class="timeline-filter">',
+            f'<label for="theme-{theme}">{label} ({counts[theme]})</label>',
+        ]
+    return (
+        '<fieldset class="timeline-filters"><legend>Show</legend>'
+        + "".join(filters)
+        + "</fieldset>"
+    )
 
 
 def event_block(site: Site, src: str, settings: Settings, event: dict) -> str:
@@ -99,19 +139,33 @@ def event_block(site: Site, src: str, settings: Settings, event: dict) -> str:
     theme = str(event.get("theme", ""))
     source = event.get("source") or {}
     links = {
-        "Claims": [f"[{plain(title_of(site.claims[c]))}]({link(src, site.claims[c].src)})"
-                   for c in event.get("claims") or [] if c in site.claims],
-        "Models": [f"[{plain(models[m].get('name', m))}]({link(src, settings.models_page, m)})"
-                   for m in event.get("models") or [] if m in models],
-        "Terms": [f"[{plain(site.terms[t].get('term', t))}]({link(src, settings.glossary_page, t)})"
-                  for t in event.get("terms") or [] if t in site.terms],
+        "Claims": [
+            f"[{plain(title_of(site.claims[c]))}]({link(src, site.claims[c].src)})"
+            for c in event.get("claims") or []
+            if c in site.claims
+        ],
+        "Models": [
+            f"[{plain(models[m].get('name', m))}]({link(src, settings.models_page, m)})"
+            for m in event.get("models") or []
+            if m in models
+        ],
+        "Terms": [
+            f"[{plain(site.terms[t].get('term', t))}]({link(src, settings.glossary_page, t)})"
+            for t in event.get("terms") or []
+            if t in site.terms
+        ],
     }
     related = " · ".join(f"*{kind}:* " + ", ".join(items) for kind, items in links.items() if items)
-    out = [f'<div class="timeline-event timeline-event--{esc(theme)}" id="{esc(event["id"])}" markdown>', "",
-           f'<p class="timeline-event__head"><time datetime="{esc(event["date"])}">{date_label(event["date"])}</time>'
-           f' · <span class="timeline-event__theme">{esc(THEMES.get(theme, theme))}</span></p>', "",
-           f"**{plain(event.get('title', ''))}.** {plain(event.get('text', ''))} "
-           f'Source: <a href="{esc(source.get("url", ""))}">{esc(source.get("title", "source"))}</a>', ""]
+    out = [
+        f'<div class="timeline-event timeline-event--{esc(theme)}" id="{esc(event["id"])}" markdown>',
+        "",
+        f'<p class="timeline-event__head"><time datetime="{esc(event["date"])}">{date_label(event["date"])}</time>'
+        f' · <span class="timeline-event__theme">{esc(THEMES.get(theme, theme))}</span></p>',
+        "",
+        f"**{plain(event.get('title', ''))}.** {plain(event.get('text', ''))} "
+        f'Source: <a href="{esc(source.get("url", ""))}">{esc(source.get("title", "source"))}</a>',
+        "",
+    ]
     if related:
         out += [f'<p class="timeline-event__related" markdown>{related}</p>', ""]
     return "\n".join(out + ["</div>"])

@@ -19,13 +19,14 @@ from mkdocs_debate.checker.data_rules import (
     models_problems,
     path_problems,
     site_problems,
-    static_problems,
     themes_problems,
     timeline_problems,
 )
+from mkdocs_debate.checker.field_rules import data_text_problems
 from mkdocs_debate.checker.links import link_findings
 from mkdocs_debate.checker.page_rules import page_findings, placeholder_findings
 from mkdocs_debate.checker.render import Renderer
+from mkdocs_debate.checker.static_rules import static_problems
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import Site
 from mkdocs_debate.problems import Problem, located
@@ -38,25 +39,42 @@ def page_problems(site: Site, page: Page) -> list[Problem]:
 
 def data_problems(site: Site) -> list[Problem]:
     """Every problem of the data files and of the rules across pages."""
-    return [*site_problems(site), *glossary_problems(site), *models_problems(site), *licences_problems(site),
-            *timeline_problems(site), *static_problems(site), *definitions_problems(site),
-            *themes_problems(site),
-            *path_problems(site)]
+    specific = [
+        *site_problems(site),
+        *glossary_problems(site),
+        *models_problems(site),
+        *licences_problems(site),
+        *timeline_problems(site),
+        *static_problems(site),
+        *definitions_problems(site),
+        *themes_problems(site),
+        *path_problems(site),
+    ]
+    # The plain-text rule of every data string speaks only where no rule of the file already has:
+    # one message for one problem at one line.
+    seen = {(p.path, p.line) for p in specific}
+    return specific + [p for p in data_text_problems(site) if (p.path, p.line) not in seen]
 
 
-def all_problems(site: Site, only: set[str] | None = None, renderer: Renderer | None = None) -> list[Problem]:
+def all_problems(
+    site: Site, only: set[str] | None = None, renderer: Renderer | None = None
+) -> list[Problem]:
     """Every problem of the site (or of the pages whose absolute paths are in only).
 
-    With a renderer, each page is also rendered as the build renders it and
-    its HTML checked: what the build would refuse, the checker reports first.
+    With a renderer, each page that passes its own rules is also rendered as
+    the build renders it and its HTML checked: what the build would refuse,
+    the checker reports first. A page that fails its rules (limits included)
+    is not rendered: its problems are fixed first, and rendering stays bounded.
     """
     problems = []
     parsed: dict = {}  # each page rendered once for the link check, as a source and as a target
     for page in sorted(site.all_pages.values(), key=lambda p: p.src):
         if only is None or os.path.abspath(os.path.join(site.docs_dir, page.src)) in only:
             found = page_findings(site, page)
-            if renderer is not None and page.error is None:
-                found = sorted(set(found) | set(renderer.findings(page)) | set(link_findings(site, page, renderer, parsed)))
+            if renderer is not None and not found:  # a page whose own rules failed is not rendered
+                found = sorted(
+                    set(renderer.findings(page)) | set(link_findings(site, page, renderer, parsed))
+                )
             problems += located(page.path, found)
     return problems + data_problems(site)
 
@@ -67,8 +85,13 @@ def draft_notes(site: Site, only: set[str] | None = None) -> list[str]:
     for page in sorted(site.drafts.values(), key=lambda p: p.src):
         if only is None or os.path.abspath(os.path.join(site.docs_dir, page.src)) in only:
             todos = [line for line, _ in placeholder_findings(page)]
-            notes.append(f"{page.path}: draft (draft: true), not published: " + (
-                f"{len(todos)} TODO{'s' if len(todos) != 1 else ''} left, on line"
-                f"{'s' if len(todos) != 1 else ''} {', '.join(map(str, todos))}" if todos else
-                "no TODO left; delete draft: true to publish it"))
+            notes.append(
+                f"{page.path}: draft (draft: true), not published: "
+                + (
+                    f"{len(todos)} TODO{'s' if len(todos) != 1 else ''} left, on line"
+                    f"{'s' if len(todos) != 1 else ''} {', '.join(map(str, todos))}"
+                    if todos
+                    else "no TODO left; delete draft: true to publish it"
+                )
+            )
     return notes

@@ -22,7 +22,13 @@ from mkdocs_debate.data.site import load_site
 from mkdocs_debate.data.yaml_lines import DataError
 from mkdocs_debate.problems import Problem
 
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "footnotes", "toc", "fenced_code")  # what the engine's blocks need
+REQUIRED_EXTENSIONS = (
+    "attr_list",
+    "md_in_html",
+    "footnotes",
+    "toc",
+    "fenced_code",
+)  # what the engine's blocks need
 
 
 def _escape_data(text: str) -> str:
@@ -37,8 +43,10 @@ def _escape_property(text: str) -> str:
 
 def annotation(problem: Problem) -> str:
     """The GitHub Actions error annotation of a problem."""
-    return (f"::error file={_escape_property(problem.path)},line={problem.line}"
-            f"::{_escape_data(problem.message.strip())}")
+    return (
+        f"::error file={_escape_property(problem.path)},line={problem.line}"
+        f"::{_escape_data(problem.message.strip())}"
+    )
 
 
 def _renderer(config: str, docs_dir: str) -> Renderer:
@@ -54,7 +62,9 @@ def _renderer(config: str, docs_dir: str) -> Renderer:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs-dir", default="docs")
-    parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (its Markdown extensions)")
+    parser.add_argument(
+        "--config", default="mkdocs.yml", help="the site's mkdocs.yml (its Markdown extensions)"
+    )
     parser.add_argument("files", nargs="*", help="only these pages (data files are always checked)")
     args = parser.parse_args(argv)
     notes: list[str] = []
@@ -74,7 +84,11 @@ def main(argv: list[str] | None = None) -> int:
     for note in notes:
         print(note)
     count = len(problems)
-    print(f"{count} problem{'s' if count != 1 else ''} found" if count else "content OK: no problems found")
+    print(
+        f"{count} problem{'s' if count != 1 else ''} found"
+        if count
+        else "content OK: no problems found"
+    )
     return 1 if count else 0
 
 

@@ -42,7 +42,9 @@ class _Links(html.parser.HTMLParser):
             self.hrefs.append(str(values["href"]))
 
 
-def link_findings(site: Site, page: Page, renderer: Renderer, parsed: dict[str, _Links]) -> list[Finding]:
+def link_findings(
+    site: Site, page: Page, renderer: Renderer, parsed: dict[str, _Links]
+) -> list[Finding]:
     """Every link of one page to a missing page, file or anchor, at the line that writes it."""
     links = _parsed(site, page.src, renderer, parsed)
     if links is None:
@@ -54,20 +56,34 @@ def link_findings(site: Site, page: Page, renderer: Renderer, parsed: dict[str, 
             continue  # external (checked elsewhere) or site-absolute (refused by the build's own rules)
         path, _, fragment = href.partition("#")
         path = urllib.parse.unquote(path.split("?", 1)[0])
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.src), path)) if path else page.src
+        target = (
+            posixpath.normpath(posixpath.join(posixpath.dirname(page.src), path))
+            if path
+            else page.src
+        )
         line = _line_of(page, href)
         if line is None:
             continue  # written by a generated block or the cross-linker: the engine's links, not the writer's
         if path.endswith(".md") and target not in targets:
-            why = "is a draft (draft: true), which is not published" if target in site.drafts else "does not exist"
+            why = (
+                "is a draft (draft: true), which is not published"
+                if target in site.drafts
+                else "does not exist"
+            )
             found.append(Finding(line, f"link to {path!r}: {target!r} {why} in docs/"))
-        elif path and not path.endswith(".md") and not os.path.exists(os.path.join(site.docs_dir, target)):
+        elif (
+            path
+            and not path.endswith(".md")
+            and not os.path.exists(os.path.join(site.docs_dir, target))
+        ):
             found.append(Finding(line, f"link to {path!r}: no file {target!r} in docs/"))
         elif fragment and (target == page.src or path.endswith(".md")):
             anchors = _parsed(site, target, renderer, parsed)
             if anchors is not None and urllib.parse.unquote(fragment) not in anchors.ids:
                 where = "this page" if target == page.src else repr(target)
-                found.append(Finding(line, f"link to {href!r}: {where} has no anchor '#{fragment}'"))
+                found.append(
+                    Finding(line, f"link to {href!r}: {where} has no anchor '#{fragment}'")
+                )
     return found
 
 
@@ -84,8 +100,15 @@ def _parsed(site: Site, src: str, renderer: Renderer, parsed: dict[str, _Links])
 
 
 def _line_of(page: Page, href: str) -> int | None:
-    """The first line of the page that writes the link, or None if the page's own text does not."""
+    """The first line of the page that writes the link, or None if the page's own text does not.
+
+    The address must stand as a link's target: after ``](``, ``]:`` or ``href=``, not as words
+    inside other text (a code span's ``/glossary/#open-weights`` writes no link to ``glossary/``).
+    """
     for number, line in enumerate(page.body.splitlines(), page.body_line):
-        if href in line or html.escape(href) in line:
-            return number
+        for written in dict.fromkeys((href, html.escape(href))):
+            if re.search(
+                r"(\]\(\s*<?|\]:\s*<?|href=[\"']?)" + re.escape(written) + r"(?=[\s)\"'>]|$)", line
+            ):
+                return number
     return None

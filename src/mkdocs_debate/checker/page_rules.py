@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from markdown.extensions.footnotes import RE_REFERENCE, FootnoteBlockProcessor
 
 from mkdocs_debate.blocks import GENERATORS
+from mkdocs_debate.checker.field_rules import FIELD_RULES
 from mkdocs_debate.checker.fields import (
     CLAIM_FIELDS,
     CLAIM_SECTIONS,
@@ -24,12 +25,19 @@ from mkdocs_debate.checker.fields import (
     URL_IN_TEXT,
     source_findings,
 )
+from mkdocs_debate.checker.limit_rules import LIMIT_RULES
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import KINDS, SLUG, Site, iso_date
 from mkdocs_debate.data.yaml_lines import LineDict
 from mkdocs_debate.problems import Finding
 from mkdocs_debate.source import PLAIN_TEXT_MARKUP, iter_code_free_lines, mask_code_spans
-from mkdocs_debate.syntax import CLAIM_SIDES, GENERATE_RE, Reference, iter_references, malformed_references
+from mkdocs_debate.syntax import (
+    CLAIM_SIDES,
+    GENERATE_RE,
+    Reference,
+    iter_references,
+    malformed_references,
+)
 from mkdocs_debate.usage import find_definition, find_term
 
 
@@ -42,8 +50,13 @@ def rule_front_matter_parses(site: Site, page: Page) -> Iterator[Finding]:
 def rule_file_name(site: Site, page: Page) -> Iterator[Finding]:
     """File names must be kebab-case: lower-case letters, digits and hyphens."""
     if page.slug not in ("index", "404") and not SLUG.match(page.slug):
-        yield 1, (f"file name must be kebab-case (lower-case words joined by '-'): "
-                  f"{page.slug + '.md'!r}")
+        yield (
+            1,
+            (
+                f"file name must be kebab-case (lower-case words joined by '-'): "
+                f"{page.slug + '.md'!r}"
+            ),
+        )
 
 
 def rule_required_fields(site: Site, page: Page) -> Iterator[Finding]:
@@ -56,8 +69,10 @@ def rule_required_fields(site: Site, page: Page) -> Iterator[Finding]:
     allowed = required | OPTIONAL_FIELDS
     for field in page.meta:
         if field not in allowed and page.is_article:
-            yield page.meta.line_of(field), (f"unknown front matter field {field!r}; allowed: "
-                                             + ", ".join(sorted(allowed)))
+            yield (
+                page.meta.line_of(field),
+                (f"unknown front matter field {field!r}; allowed: " + ", ".join(sorted(allowed))),
+            )
 
 
 def rule_field_types(site: Site, page: Page) -> Iterator[Finding]:
@@ -69,15 +84,27 @@ def rule_field_types(site: Site, page: Page) -> Iterator[Finding]:
     for field in ("title", "description"):
         if isinstance(meta.get(field), str) and '"' in meta[field]:
             # The theme and the social plugin copy these into HTML attributes unescaped.
-            yield meta.line_of(field), (f'{field} must not contain straight double quotes (\"): '
-                                        f"use “curly quotes”: {meta[field]!r}")
+            yield (
+                meta.line_of(field),
+                (
+                    f'{field} must not contain straight double quotes ("): '
+                    f"use “curly quotes”: {meta[field]!r}"
+                ),
+            )
     description = meta.get("description")
     if isinstance(description, str) and len(description) > MAX_DESCRIPTION:
-        yield meta.line_of("description"), (f"description must be at most {MAX_DESCRIPTION} "
-                                            f"characters (it has {len(description)})")
+        yield (
+            meta.line_of("description"),
+            (
+                f"description must be at most {MAX_DESCRIPTION} "
+                f"characters (it has {len(description)})"
+            ),
+        )
     if "glossary_links" in meta and not isinstance(meta["glossary_links"], bool):
-        yield meta.line_of("glossary_links"), (
-            f"glossary_links must be true or false: {meta['glossary_links']!r}")
+        yield (
+            meta.line_of("glossary_links"),
+            (f"glossary_links must be true or false: {meta['glossary_links']!r}"),
+        )
 
 
 def rule_curly_apostrophes(site: Site, page: Page) -> Iterator[Finding]:
@@ -85,8 +112,13 @@ def rule_curly_apostrophes(site: Site, page: Page) -> Iterator[Finding]:
     for field in ("title", "description", "claim"):
         value = page.meta.get(field)
         if isinstance(value, str) and "'" in value:
-            yield page.meta.line_of(field), (f"{field} must use curly apostrophes and single quotes (’ ‘), "
-                                             f"not straight ('): {value!r}")
+            yield (
+                page.meta.line_of(field),
+                (
+                    f"{field} must use curly apostrophes and single quotes (’ ‘), "
+                    f"not straight ('): {value!r}"
+                ),
+            )
 
 
 def rule_dates(site: Site, page: Page) -> Iterator[Finding]:
@@ -94,7 +126,10 @@ def rule_dates(site: Site, page: Page) -> Iterator[Finding]:
     meta = page.meta
     for field in ("date", "updated"):
         if field in meta and iso_date(meta[field]) is None:
-            yield meta.line_of(field), f"{field} must be an ISO date (YYYY-MM-DD): {str(meta[field])!r}"
+            yield (
+                meta.line_of(field),
+                f"{field} must be an ISO date (YYYY-MM-DD): {str(meta[field])!r}",
+            )
     start, end = iso_date(meta.get("date")), iso_date(meta.get("updated"))
     if start and end and end < start:
         yield meta.line_of("updated"), f"updated ({end}) must not be before date ({start})"
@@ -106,31 +141,48 @@ def rule_kind(site: Site, page: Page) -> Iterator[Finding]:
         return
     expected = KINDS[page.section]
     if page.meta["kind"] != expected:
-        yield page.meta.line_of("kind"), (f"kind must be {expected!r} for a page in "
-                                          f"{page.section}/: {page.meta['kind']!r}")
+        yield (
+            page.meta.line_of("kind"),
+            (f"kind must be {expected!r} for a page in {page.section}/: {page.meta['kind']!r}"),
+        )
 
 
 def rule_authors(site: Site, page: Page) -> Iterator[Finding]:
     """authors must be a non-empty list of ids from docs/_data/authors.yml."""
     yield from _registry_ids(
-        page, "authors", site.authors,
+        page,
+        "authors",
+        site.authors,
         lambda value: f"authors must be a list of author ids, e.g. [editors]: {value!r}",
         lambda item: f"an author must be an id from docs/_data/authors.yml: {item!r}",
-        lambda item: (f"unknown author {item!r}; known authors: " + ", ".join(sorted(site.authors))
-                      + " (docs/_data/authors.yml)"))
+        lambda item: (
+            f"unknown author {item!r}; known authors: "
+            + ", ".join(sorted(site.authors))
+            + " (docs/_data/authors.yml)"
+        ),
+    )
 
 
 def rule_tags(site: Site, page: Page) -> Iterator[Finding]:
     """tags must be a non-empty list of ids from docs/_data/tags.yml."""
     yield from _registry_ids(
-        page, "tags", site.tags,
+        page,
+        "tags",
+        site.tags,
         lambda value: f"tags must be a non-empty list: {value!r}",
         lambda item: f"a tag must be an id from docs/_data/tags.yml: {item!r}",
-        lambda item: f"unknown tag {item!r}; allowed: " + ", ".join(sorted(site.tags)))
+        lambda item: f"unknown tag {item!r}; allowed: " + ", ".join(sorted(site.tags)),
+    )
 
 
-def _registry_ids(page: Page, field: str, registry: dict, not_a_list: Callable[[object], str],
-                  not_text: Callable[[object], str], unknown: Callable[[str], str]) -> Iterator[Finding]:
+def _registry_ids(
+    page: Page,
+    field: str,
+    registry: dict,
+    not_a_list: Callable[[object], str],
+    not_text: Callable[[object], str],
+    unknown: Callable[[str], str],
+) -> Iterator[Finding]:
     """A front matter field that lists ids of a registry (authors, tags)."""
     if field not in page.meta:
         return
@@ -160,8 +212,9 @@ def rule_sources(site: Site, page: Page) -> Iterator[Finding]:
 def rule_based_on(site: Site, page: Page) -> Iterator[Finding]:
     """based_on, where given, names the original with a title (url https, date ISO)."""
     if "based_on" in page.meta:
-        yield from source_findings(page.meta["based_on"], page.meta.line_of("based_on"),
-                                    required_url=False)
+        yield from source_findings(
+            page.meta["based_on"], page.meta.line_of("based_on"), required_url=False
+        )
 
 
 def rule_corrections(site: Site, page: Page) -> Iterator[Finding]:
@@ -173,7 +226,11 @@ def rule_corrections(site: Site, page: Page) -> Iterator[Finding]:
         yield page.meta.line_of("corrections"), "corrections must be a list of {date, note}"
         return
     for item in corrections:
-        if not isinstance(item, LineDict) or iso_date(item.get("date")) is None or not item.get("note"):
+        if (
+            not isinstance(item, LineDict)
+            or iso_date(item.get("date")) is None
+            or not item.get("note")
+        ):
             line = item.line if isinstance(item, LineDict) else page.meta.line_of("corrections")
             yield line, "a correction needs an ISO date (YYYY-MM-DD) and a note"
 
@@ -189,16 +246,24 @@ def rule_revisions(site: Site, page: Page) -> Iterator[Finding]:
         return
     dates = []
     for item in revisions:
-        if not isinstance(item, LineDict) or iso_date(item.get("date")) is None \
-                or not isinstance(item.get("note"), str) or not item["note"].strip():
-            yield Finding(item.line if isinstance(item, LineDict) else line,
-                          "a revision needs an ISO date (YYYY-MM-DD) and a note")
+        if (
+            not isinstance(item, LineDict)
+            or iso_date(item.get("date")) is None
+            or not isinstance(item.get("note"), str)
+            or not item["note"].strip()
+        ):
+            yield Finding(
+                item.line if isinstance(item, LineDict) else line,
+                "a revision needs an ISO date (YYYY-MM-DD) and a note",
+            )
             continue
         dates.append(iso_date(item["date"]))
     updated = iso_date(page.meta.get("updated"))
     if dates and updated != max(dates):
-        yield Finding(page.meta.line_of("updated"),
-                      f"updated must be the date of the latest revision ({max(dates)}): {str(page.meta.get('updated'))!r}")
+        yield Finding(
+            page.meta.line_of("updated"),
+            f"updated must be the date of the latest revision ({max(dates)}): {str(page.meta.get('updated'))!r}",
+        )
 
 
 def rule_cites_sources(site: Site, page: Page) -> Iterator[Finding]:
@@ -208,7 +273,10 @@ def rule_cites_sources(site: Site, page: Page) -> Iterator[Finding]:
     listed = {s.get("url") for s in page.meta["sources"] if isinstance(s, dict)}
     cited = set(SOURCE_LINK.findall(page.body))
     if listed and not (listed & {u.rstrip(".,;") for u in cited}):
-        yield page.body_line, "the text must cite at least one of the page's sources (a footnote with its URL)"
+        yield (
+            page.body_line,
+            "the text must cite at least one of the page's sources (a footnote with its URL)",
+        )
     for number, line in iter_code_free_lines(page.body):
         for match in URL_IN_TEXT.finditer(line):
             url = match.group(1) or match.group(2)
@@ -234,34 +302,54 @@ def rule_claim_theme(site: Site, page: Page) -> Iterator[Finding]:
     if not isinstance(theme, str) or theme not in site.themes:
         known = ", ".join(site.themes) or "none"
         what = "unknown theme" if isinstance(theme, str) else "theme must be one theme id, not"
-        yield Finding(page.meta.line_of("theme"), f"{what} {theme!r}; known themes: {known} (docs/_data/themes.yml)")
+        yield Finding(
+            page.meta.line_of("theme"),
+            f"{what} {theme!r}; known themes: {known} (docs/_data/themes.yml)",
+        )
 
 
 def rule_references(site: Site, page: Page) -> Iterator[Finding]:
     """[[term:ID]] and [[claim:ID|side]] must name a known term or claim."""
     for reference in iter_references(page.body, page.body_line):
         if reference.kind == "term" and find_term(site, reference.target) is None:
-            yield Finding(reference.line, f"unknown glossary term {reference.target!r} in {reference.text}: "
-                                          "add it to docs/_data/glossary.yml or use a known id")
+            yield Finding(
+                reference.line,
+                f"unknown glossary term {reference.target!r} in {reference.text}: "
+                "add it to docs/_data/glossary.yml or use a known id",
+            )
         if reference.definition is not None:
             yield from _definition_reference_findings(site, reference)
         if reference.kind == "claim" and reference.target not in site.claims:
-            yield Finding(reference.line, f"unknown claim {reference.target!r} in {reference.text}: "
-                                          "claims are the files of docs/claims/ (without .md)")
-        if reference.kind == "claim" and reference.extra is not None and reference.extra not in CLAIM_SIDES:
-            yield Finding(reference.line, f"claim side must be 'for' or 'against': {reference.extra!r}")
+            yield Finding(
+                reference.line,
+                f"unknown claim {reference.target!r} in {reference.text}: "
+                "claims are the files of docs/claims/ (without .md)",
+            )
+        if (
+            reference.kind == "claim"
+            and reference.extra is not None
+            and reference.extra not in CLAIM_SIDES
+        ):
+            yield Finding(
+                reference.line, f"claim side must be 'for' or 'against': {reference.extra!r}"
+            )
 
 
 def rule_flat_sections(site: Site, page: Page) -> Iterator[Finding]:
     """Essays, summaries and claims are files directly in their folder (essays/<slug>.md)."""
     if page.section in KINDS and page.src.count("/") > 1:
-        yield Finding(1, f"pages of {page.section}/ must be files directly in it ({page.section}/<slug>.md), "
-                         f"not in a subfolder: {page.src!r}")
+        yield Finding(
+            1,
+            f"pages of {page.section}/ must be files directly in it ({page.section}/<slug>.md), "
+            f"not in a subfolder: {page.src!r}",
+        )
 
 
 def rule_plain_text(site: Site, page: Page) -> Iterator[Finding]:
     """Titles, descriptions, claims and notes are plain text: no HTML and no Markdown links."""
-    fields = [(page.meta.line_of(f), f, page.meta.get(f)) for f in ("title", "description", "claim")]
+    fields = [
+        (page.meta.line_of(f), f, page.meta.get(f)) for f in ("title", "description", "claim")
+    ]
     for field in ("corrections", "revisions"):
         items = page.meta.get(field)
         for item in items if isinstance(items, list) else []:
@@ -278,14 +366,18 @@ def rule_not_in_the_future(site: Site, page: Page) -> Iterator[Finding]:
     for field in ("date", "updated"):
         day = iso_date(page.meta.get(field))
         if day and day > today:
-            yield Finding(page.meta.line_of(field), f"{field} must not be in the future: {day.isoformat()}")
+            yield Finding(
+                page.meta.line_of(field), f"{field} must not be in the future: {day.isoformat()}"
+            )
 
 
 def rule_social(site: Site, page: Page) -> Iterator[Finding]:
     """social may only switch the page's card off ({cards: false}): other settings download fonts."""
     social = page.meta.get("social")
     if social is not None and social != {"cards": False}:
-        yield Finding(page.meta.line_of("social"), f"social may only be {{cards: false}}: {social!r}")
+        yield Finding(
+            page.meta.line_of("social"), f"social may only be {{cards: false}}: {social!r}"
+        )
 
 
 def rule_generated_blocks(site: Site, page: Page) -> Iterator[Finding]:
@@ -293,15 +385,21 @@ def rule_generated_blocks(site: Site, page: Page) -> Iterator[Finding]:
     for number, line in iter_code_free_lines(page.body):
         match = GENERATE_RE.match(line)
         if match and match.group(1) not in GENERATORS:
-            yield Finding(number + page.body_line - 1, f"unknown generated block {match.group(1)!r}; known: "
-                                                       + ", ".join(sorted(GENERATORS)))
+            yield Finding(
+                number + page.body_line - 1,
+                f"unknown generated block {match.group(1)!r}; known: "
+                + ", ".join(sorted(GENERATORS)),
+            )
 
 
 def rule_well_formed_references(site: Site, page: Page) -> Iterator[Finding]:
     """Every [[ outside code opens a whole reference: [[term:ID]], [[term:ID|text]], [[claim:ID|side]]."""
     for number, text in malformed_references(page.body):
-        yield Finding(number + page.body_line - 1, f"malformed reference {text!r}: write [[term:ID]], "
-                                                   "[[term:ID|text]] or [[claim:ID|for]] (or put it in `code`)")
+        yield Finding(
+            number + page.body_line - 1,
+            f"malformed reference {text!r}: write [[term:ID]], "
+            "[[term:ID|text]] or [[claim:ID|for]] (or put it in `code`)",
+        )
 
 
 def _definition_reference_findings(site: Site, reference: Reference) -> Iterator[Finding]:
@@ -309,10 +407,19 @@ def _definition_reference_findings(site: Site, reference: Reference) -> Iterator
     entry = find_term(site, reference.target) if reference.kind == "term" else None
     if reference.kind == "claim":
         yield Finding(reference.line, f"a claim reference takes no '#': {reference.text}")
-    elif entry is not None and find_definition(site, str(entry["id"]), reference.definition or "") is None:
-        known = ", ".join(str(d.get("id")) for d in site.term_definitions.get(str(entry["id"]), [])) or "none"
-        yield Finding(reference.line, f"unknown definition {reference.definition!r} of {entry['id']!r} in "
-                                      f"{reference.text}; known: {known} (docs/_data/definitions.yml)")
+    elif (
+        entry is not None
+        and find_definition(site, str(entry["id"]), reference.definition or "") is None
+    ):
+        known = (
+            ", ".join(str(d.get("id")) for d in site.term_definitions.get(str(entry["id"]), []))
+            or "none"
+        )
+        yield Finding(
+            reference.line,
+            f"unknown definition {reference.definition!r} of {entry['id']!r} in "
+            f"{reference.text}; known: {known} (docs/_data/definitions.yml)",
+        )
 
 
 TODO = re.compile(r"\bTODO\b")
@@ -326,16 +433,26 @@ def placeholder_findings(page: Page) -> Iterator[Finding]:
 
     Whole-line comments of the front matter are guidance (the scaffold's header), not placeholders.
     """
-    lines = [(number + FRONT_MATTER_LINE - 1, line) for number, line in enumerate(page.front.splitlines(), 1)
-             if not line.lstrip().startswith("#")]
-    lines += [(number + page.body_line - 1, mask_code_spans(line)) for number, line in iter_code_free_lines(page.body)]
+    lines = [
+        (number + FRONT_MATTER_LINE - 1, line)
+        for number, line in enumerate(page.front.splitlines(), 1)
+        if not line.lstrip().startswith("#")
+    ]
+    lines += [
+        (number + page.body_line - 1, mask_code_spans(line))
+        for number, line in iter_code_free_lines(page.body)
+    ]
     for number, line in lines:
         if TODO.search(line):
             hint_match = TODO_HINT.search(line)
             hint = hint_match.group("hint").strip().strip('"') if hint_match else ""
             hint = hint if len(hint) <= MAX_HINT else hint[:MAX_HINT].rstrip() + "…"
-            yield Finding(number, "replace this TODO" + (f" with {hint}" if hint else "")
-                          + " (a page may hold TODOs only while it has draft: true)")
+            yield Finding(
+                number,
+                "replace this TODO"
+                + (f" with {hint}" if hint else "")
+                + " (a page may hold TODOs only while it has draft: true)",
+            )
 
 
 def rule_placeholders(site: Site, page: Page) -> Iterator[Finding]:
@@ -347,7 +464,9 @@ def rule_placeholders(site: Site, page: Page) -> Iterator[Finding]:
 def rule_draft(site: Site, page: Page) -> Iterator[Finding]:
     """draft, where given, is true or false."""
     if "draft" in page.meta and not isinstance(page.meta["draft"], bool):
-        yield Finding(page.meta.line_of("draft"), f"draft must be true or false: {page.meta['draft']!r}")
+        yield Finding(
+            page.meta.line_of("draft"), f"draft must be true or false: {page.meta['draft']!r}"
+        )
 
 
 def rule_footnotes(site: Site, page: Page) -> Iterator[Finding]:
@@ -365,16 +484,24 @@ def rule_footnotes(site: Site, page: Page) -> Iterator[Finding]:
         if definition:
             definitions.setdefault(definition.group(1), number)
         for match in RE_REFERENCE.finditer(line):
-            if not line[: match.start()].endswith("\\"):  # \[^x] is an escaped bracket, not a reference
+            if not line[: match.start()].endswith(
+                "\\"
+            ):  # \[^x] is an escaped bracket, not a reference
                 references.setdefault(match.group(1), number)
     for label, number in references.items():
         if label not in definitions:
-            yield Finding(number, f"footnote [^{label}] has no definition: add a line '[^{label}]: …' "
-                                  "(labels are case-sensitive)")
+            yield Finding(
+                number,
+                f"footnote [^{label}] has no definition: add a line '[^{label}]: …' "
+                "(labels are case-sensitive)",
+            )
     for label, number in definitions.items():
         if label not in references:
-            yield Finding(number, f"footnote [^{label}] is defined but never referenced: "
-                                  f"cite it with [^{label}] in the text, or delete the definition")
+            yield Finding(
+                number,
+                f"footnote [^{label}] is defined but never referenced: "
+                f"cite it with [^{label}] in the text, or delete the definition",
+            )
 
 
 def rule_footnote_sources(site: Site, page: Page) -> Iterator[Finding]:
@@ -387,22 +514,52 @@ def rule_footnote_sources(site: Site, page: Page) -> Iterator[Finding]:
         for url in SOURCE_LINK.findall(mask_code_spans(line)) if definition else []:
             url = url.rstrip(".,;)")
             if url not in listed:
-                yield Finding(number + page.body_line - 1,
-                              f"footnote [^{definition.group(1)}] cites {url!r}, which is not under sources: "
-                              "list it there (title and url), with exactly this URL")
+                yield Finding(
+                    number + page.body_line - 1,
+                    f"footnote [^{definition.group(1)}] cites {url!r}, which is not under sources: "
+                    "list it there (title and url), with exactly this URL",
+                )
 
 
 PAGE_RULES = (
-    rule_front_matter_parses, rule_file_name, rule_required_fields, rule_field_types, rule_curly_apostrophes,
-    rule_dates, rule_kind, rule_authors, rule_tags, rule_sources, rule_based_on,
-    rule_corrections, rule_revisions, rule_cites_sources, rule_claim_sections, rule_claim_theme,
-    rule_references, rule_flat_sections, rule_plain_text, rule_not_in_the_future, rule_social,
-    rule_generated_blocks, rule_well_formed_references, rule_placeholders, rule_draft, rule_footnotes,
+    rule_front_matter_parses,
+    rule_file_name,
+    rule_required_fields,
+    rule_field_types,
+    rule_curly_apostrophes,
+    rule_dates,
+    rule_kind,
+    rule_authors,
+    rule_tags,
+    rule_sources,
+    rule_based_on,
+    rule_corrections,
+    rule_revisions,
+    rule_cites_sources,
+    rule_claim_sections,
+    rule_claim_theme,
+    rule_references,
+    rule_flat_sections,
+    rule_plain_text,
+    rule_not_in_the_future,
+    rule_social,
+    rule_generated_blocks,
+    rule_well_formed_references,
+    rule_placeholders,
+    rule_draft,
+    rule_footnotes,
     rule_footnote_sources,
 )
 
 
 def page_findings(site: Site, page: Page) -> list[Finding]:
     """Every (line, message) of one page, in line order."""
-    found = {Finding(*finding) for rule in PAGE_RULES for finding in rule(site, page)}
+    limits = [Finding(*finding) for rule in LIMIT_RULES for finding in rule(site, page)]
+    if limits:
+        return sorted(
+            set(limits)
+        )  # past a limit, no other rule reads the page: each must stay bounded
+    found = {
+        Finding(*finding) for rule in (*PAGE_RULES, *FIELD_RULES) for finding in rule(site, page)
+    }
     return sorted(found)

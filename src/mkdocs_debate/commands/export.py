@@ -73,9 +73,16 @@ def matrix_edition(site: Site) -> tuple[str, str]:
     """(version, date) of the matrix: its latest history or checked date, unless models.yml names a version."""
     dates = []
     for model in site.models.get("models") or []:
-        dates += [iso_date(item.get("date")) for item in model.get("history") or [] if isinstance(item, dict)]
-        dates += [iso_date(cell.get("checked")) for cell in (model.get("openness") or {}).values()
-                  if isinstance(cell, dict)]
+        dates += [
+            iso_date(item.get("date"))
+            for item in model.get("history") or []
+            if isinstance(item, dict)
+        ]
+        dates += [
+            iso_date(cell.get("checked"))
+            for cell in (model.get("openness") or {}).values()
+            if isinstance(cell, dict)
+        ]
     latest = max((d for d in dates if d), default=None)
     date = latest.isoformat() if latest else ""
     return str(site.models.get("version") or date), date
@@ -90,17 +97,25 @@ def models_export(site: Site, settings: Settings) -> dict:
         item["row_url"] = f"{settings.published_url(settings.models_page)}#{model['id']}"
         models.append(item)
     version, date = matrix_edition(site)
-    return {"name": f"{settings.site_name} model openness matrix", "license": "CC-BY-SA-4.0",
-            "version": version, "date": date, "rubric": json.loads(json.dumps(site.models.get("rubric") or {})),
-            "dimensions": list(DIMENSIONS), "values": sorted(CELL_VALUES, key=["open", "partial", "closed", "unknown"].index),
-            "models": models}
+    return {
+        "name": f"{settings.site_name} model openness matrix",
+        "license": "CC-BY-SA-4.0",
+        "version": version,
+        "date": date,
+        "rubric": json.loads(json.dumps(site.models.get("rubric") or {})),
+        "dimensions": list(DIMENSIONS),
+        "values": sorted(CELL_VALUES, key=["open", "partial", "closed", "unknown"].index),
+        "models": models,
+    }
 
 
 def timeline_export(site: Site, settings: Settings) -> dict:
     """The timeline as published at /timeline.json, with the data file's keys and each event's URL."""
     page = settings.published_url("timeline.md")
-    events = [{**json.loads(json.dumps(event, default=str)), "url": f"{page}#{event['id']}"}
-              for event in timeline_events(site)]
+    events = [
+        {**json.loads(json.dumps(event, default=str)), "url": f"{page}#{event['id']}"}
+        for event in timeline_events(site)
+    ]
     return {"name": f"{settings.site_name} timeline", "license": "CC-BY-SA-4.0", "events": events}
 
 
@@ -117,9 +132,11 @@ def timeline_reach_texts(site: Site) -> tuple[str, str] | None:
     if span is None:
         return None
     first, last = span
-    return (f"The open source AI debate dated, {first} to {last} (the newest event we could source), "
-            "each event sourced and linked to its claims, models and terms.",
-            f"Timeline of the debate, {first} to {last}")
+    return (
+        f"The open source AI debate dated, {first} to {last} (the newest event we could source), "
+        "each event sourced and linked to its claims, models and terms.",
+        f"Timeline of the debate, {first} to {last}",
+    )
 
 
 def timeline_page_text(site: Site, current: str) -> str:
@@ -132,8 +149,11 @@ def timeline_page_text(site: Site, current: str) -> str:
     front, body = current[:end], current[end:]
     front = front.replace(REACH_NOTICE + "\n", "")
     line = f"{REACH_NOTICE}\ndescription: {_front_text(description)}"
-    front = FRONT_DESCRIPTION.sub(lambda _: line, front, count=1) if FRONT_DESCRIPTION.search(front) \
+    front = (
+        FRONT_DESCRIPTION.sub(lambda _: line, front, count=1)
+        if FRONT_DESCRIPTION.search(front)
         else f"{front}\n{line}"
+    )
     body = FIRST_HEADING.sub(lambda _: f"# {heading} {{#{HEADING_ID}}}", body, count=1)
     return front + body
 
@@ -141,8 +161,12 @@ def timeline_page_text(site: Site, current: str) -> str:
 def claims_export(site: Site, settings: Settings) -> dict:
     """The claim map as published at /claims.json: each claim and where each side is argued."""
     claims = [claim_record(site, page, settings) for _, page in sorted(site.claims.items())]
-    return {"name": f"{settings.site_name} claim map", "license": "CC-BY-SA-4.0",
-            "themes": themes_record(site, settings), "claims": claims}
+    return {
+        "name": f"{settings.site_name} claim map",
+        "license": "CC-BY-SA-4.0",
+        "themes": themes_record(site, settings),
+        "claims": claims,
+    }
 
 
 def _plain(data: object) -> object:
@@ -156,12 +180,29 @@ def definitions_export(site: Site, settings: Settings) -> dict:
     terms = []
     for term_id, definitions in site.term_definitions.items():
         page = settings.published_url(term_page(term_id))
-        items = [{**_plain(d), "testable": has_criteria(d),
-                  "url": f"{glossary}#{definition_anchor(term_id, str(d['id']))}", "page_url": f"{page}#{d['id']}"}
-                 for d in definitions]
-        terms.append({"term": term_id, "name": str(site.terms.get(term_id, {}).get("term", term_id)),
-                      "url": f"{glossary}#{term_id}", "page_url": page, "definitions": items})
-    return {"name": f"{settings.site_name} competing definitions", "license": "CC-BY-SA-4.0", "terms": terms}
+        items = [
+            {
+                **_plain(d),
+                "testable": has_criteria(d),
+                "url": f"{glossary}#{definition_anchor(term_id, str(d['id']))}",
+                "page_url": f"{page}#{d['id']}",
+            }
+            for d in definitions
+        ]
+        terms.append(
+            {
+                "term": term_id,
+                "name": str(site.terms.get(term_id, {}).get("term", term_id)),
+                "url": f"{glossary}#{term_id}",
+                "page_url": page,
+                "definitions": items,
+            }
+        )
+    return {
+        "name": f"{settings.site_name} competing definitions",
+        "license": "CC-BY-SA-4.0",
+        "terms": terms,
+    }
 
 
 def verdicts_export(site: Site, settings: Settings) -> dict:
@@ -169,18 +210,30 @@ def verdicts_export(site: Site, settings: Settings) -> dict:
     glossary = settings.published_url(settings.glossary_page)
     models = settings.published_url(settings.models_page)
     grid = settings.published_url(VERDICTS_PAGE)
-    model_pages = {model_id: settings.published_url(model_src(settings.models_page, model_id))
-                   for model_id in site.models_by_id}
+    model_pages = {
+        model_id: settings.published_url(model_src(settings.models_page, model_id))
+        for model_id in site.models_by_id
+    }
 
     def item(verdict: Verdict) -> dict:
         return {
-            "term": verdict.term, "definition": verdict.definition_id, "model": verdict.model_id,
+            "term": verdict.term,
+            "definition": verdict.definition_id,
+            "model": verdict.model_id,
             "verdict": verdict.outcome,
             "failing": [c.criterion_id for c in verdict.failing],
             "unknown": [c.criterion_id for c in verdict.unknown],
-            "criteria": [{"id": c.criterion_id, "field": c.field, "value": _plain(c.value), "result": c.result,
-                          "evidence": f"{model_pages[verdict.model_id]}#{evidence_anchor(c.field)}",
-                          "source": c.source} for c in verdict.checks],
+            "criteria": [
+                {
+                    "id": c.criterion_id,
+                    "field": c.field,
+                    "value": _plain(c.value),
+                    "result": c.result,
+                    "evidence": f"{model_pages[verdict.model_id]}#{evidence_anchor(c.field)}",
+                    "source": c.source,
+                }
+                for c in verdict.checks
+            ],
             "published": _plain(dict(verdict.authority)) if verdict.authority is not None else None,
             "disagrees": verdict.disagrees,
             "to_flip": [flip.as_dict() for flip in verdict.to_flip],
@@ -189,11 +242,16 @@ def verdicts_export(site: Site, settings: Settings) -> dict:
             "model_url": f"{models}#{verdict.model_id}",
         }
 
-    return {"name": f"{settings.site_name} verdicts", "license": "CC-BY-SA-4.0",
-            "method": ("Computed from the openness matrix (models.json): a model fails a definition when one of "
-                       "its criteria fails, cannot be told when none fails but a tested cell is unknown, and "
-                       "meets it otherwise. 'published' is the verdict the definition's authority published."),
-            "verdicts": [item(v) for v in all_verdicts(site)]}
+    return {
+        "name": f"{settings.site_name} verdicts",
+        "license": "CC-BY-SA-4.0",
+        "method": (
+            "Computed from the openness matrix (models.json): a model fails a definition when one of "
+            "its criteria fails, cannot be told when none fails but a tested cell is unknown, and "
+            "meets it otherwise. 'published' is the verdict the definition's authority published."
+        ),
+        "verdicts": [item(v) for v in all_verdicts(site)],
+    }
 
 
 def term_stub(site: Site, term_id: str) -> str:
@@ -201,37 +259,72 @@ def term_stub(site: Site, term_id: str) -> str:
     name = str(site.terms.get(term_id, {}).get("term", term_id))
     title = f"{name[:1].upper()}{name[1:]}: competing definitions"
     count = len(site.term_definitions.get(term_id, []))
-    description = (f"{count} competing definitions of {name}, dated and attributed, "
-                   "and which models of our matrix meet each.")
-    return ("---\n# Written by debate-export from docs/_data/definitions.yml: edit the data, not this file.\n"
-            f"title: {json.dumps(title, ensure_ascii=False)}\n"
-            f"description: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
-            f"# {title}\n\n[[generate:term-definitions]]\n")
+    description = (
+        f"{count} competing definitions of {name}, dated and attributed, "
+        "and which models of our matrix meet each."
+    )
+    return (
+        "---\n# Written by debate-export from docs/_data/definitions.yml: edit the data, not this file.\n"
+        f"title: {json.dumps(title, ensure_ascii=False)}\n"
+        f"description: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
+        f"# {title}\n\n[[generate:term-definitions]]\n"
+    )
 
 
-CSV_MODEL_COLUMNS = ("id", "name", "version", "organisation", "released", "licence", "licence_spdx", "osi_approved")
+CSV_MODEL_COLUMNS = (
+    "id",
+    "name",
+    "version",
+    "organisation",
+    "released",
+    "licence",
+    "licence_spdx",
+    "osi_approved",
+)
 CSV_CELL_COLUMNS = ("", "_gated", "_note", "_source", "_checked")
 
 
 def models_csv(site: Site, settings: Settings) -> str:
     """The openness matrix as published at /models.csv: one row per model, the matrix's version and date in each."""
     version, date = matrix_edition(site)
-    header = ["matrix_version", "matrix_date", *CSV_MODEL_COLUMNS,
-              *(f"{d}{suffix}" for d in DIMENSIONS for suffix in CSV_CELL_COLUMNS), "score", "url"]
+    header = [
+        "matrix_version",
+        "matrix_date",
+        *CSV_MODEL_COLUMNS,
+        *(f"{d}{suffix}" for d in DIMENSIONS for suffix in CSV_CELL_COLUMNS),
+        "score",
+        "url",
+    ]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     for model in site.models.get("models") or []:
         licence = model.get("licence") or {}
-        row = [version, date, model.get("id"), model.get("name"), model.get("version", ""),
-               (model.get("organisation") or {}).get("value", ""), (model.get("released") or {}).get("value", ""),
-               licence.get("value", ""), licence.get("spdx") or "",
-               "yes" if (model.get("osi_approved") or {}).get("value") else "no"]
+        row = [
+            version,
+            date,
+            model.get("id"),
+            model.get("name"),
+            model.get("version", ""),
+            (model.get("organisation") or {}).get("value", ""),
+            (model.get("released") or {}).get("value", ""),
+            licence.get("value", ""),
+            licence.get("spdx") or "",
+            "yes" if (model.get("osi_approved") or {}).get("value") else "no",
+        ]
         for dimension in DIMENSIONS:
             cell = (model.get("openness") or {}).get(dimension) or {}
-            row += [cell.get("value", ""), "yes" if cell.get("gated") else "", str(cell.get("note", "")).strip(),
-                    cell.get("source", ""), cell.get("checked") or cell.get("basis") or ""]
-        row += [f"{score(model):g}", settings.published_url(model_src(settings.models_page, str(model["id"])))]
+            row += [
+                cell.get("value", ""),
+                "yes" if cell.get("gated") else "",
+                str(cell.get("note", "")).strip(),
+                cell.get("source", ""),
+                cell.get("checked") or cell.get("basis") or "",
+            ]
+        row += [
+            f"{score(model):g}",
+            settings.published_url(model_src(settings.models_page, str(model["id"]))),
+        ]
         writer.writerow(["" if value is None else str(value) for value in row])
     return out.getvalue()
 
@@ -250,11 +343,35 @@ def _front_text(value: object) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def stub(data: str, title: str, descriptions: tuple[str, ...], generator: str, notice: str = "") -> str:
-    """A generated page: front matter (the first description that fits) and one [[generate:…]] line."""
-    description = next((d for d in descriptions if len(d) <= MAX_DESCRIPTION), descriptions[-1][:MAX_DESCRIPTION])
-    return (f"---\n{notice or STUB_NOTICE.format(data=data)}\ntitle: {_front_text(title)}\n"
-            f"description: {_front_text(description)}\n---\n\n[[generate:{generator}]]\n")
+def stub(
+    data: str,
+    title: str,
+    descriptions: tuple[str, ...],
+    generator: str,
+    notice: str = "",
+    hide: tuple[str, ...] = (),
+    extra: str = "",
+) -> str:
+    """A generated page: front matter (its notice, by default STUB_NOTICE for the data file; the
+    first description that fits, the sidebars it hides, any extra lines) and one [[generate:…]] line."""
+    description = next(
+        (d for d in descriptions if len(d) <= MAX_DESCRIPTION), descriptions[-1][:MAX_DESCRIPTION]
+    )
+    hidden = "".join(f"\n  - {item}" for item in hide)
+    return (
+        f"---\n{notice or STUB_NOTICE.format(data=data)}\ntitle: {_front_text(title)}\n"
+        + (f"hide:{hidden}\n" if hide else "")
+        + f"description: {_front_text(description)}\n{extra}---\n\n[[generate:{generator}]]\n"
+    )
+
+
+def card_cells(model: dict) -> str:
+    """The model's six cells, for its link-preview card (.social/layouts/card.yml draws them)."""
+    values = [
+        str(((model.get("openness") or {}).get(d) or {}).get("value", "unknown"))
+        for d in DIMENSIONS
+    ]
+    return f"cells: [{', '.join(v if v in CELL_VALUES else 'unknown' for v in values)}]\n"
 
 
 def stubs(site: Site, settings: Settings) -> dict[str, str]:
@@ -262,49 +379,96 @@ def stubs(site: Site, settings: Settings) -> dict[str, str]:
     pages = {}
     for model_id, model in site.models_by_id.items():
         name = str(model.get("name", model_id))
-        pages[model_src(settings.models_page, model_id)] = stub("models.yml", name, (
-            f"How open is {name}? Each openness cell with its evidence, the licence, "
-            "the cross-check with the EU index and the history of our rating.",
-            f"How open is {name}? Each openness cell with its evidence, the licence and our rating’s history.",
-            f"{name}: each openness cell with its evidence."), "model-page")
+        pages[model_src(settings.models_page, model_id)] = stub(
+            "models.yml",
+            name,
+            (
+                f"How open is {name}? Each openness cell with its evidence, the licence, "
+                "the cross-check with the EU index and the history of our rating.",
+                f"How open is {name}? Each openness cell with its evidence, the licence and our rating’s history.",
+                f"{name}: each openness cell with its evidence.",
+            ),
+            "model-page",
+            extra=card_cells(model),
+        )
     for licence_id, licence in site.licences.items():
         name = str(licence.get("name", licence_id))
-        pages[licence_src(licence_id)] = stub("licences.yml", name, (
-            f"The {name} read clause by clause: each clause linked to its lines and weighed against "
-            "the Open Source Definition.",
-            f"The {name} read clause by clause, against the Open Source Definition.",
-            f"{name}, clause by clause."), "licence-page")
+        pages[licence_src(licence_id)] = stub(
+            "licences.yml",
+            name,
+            (
+                f"The {name} read clause by clause: each clause linked to its lines and weighed against "
+                "the Open Source Definition.",
+                f"The {name} read clause by clause, against the Open Source Definition.",
+                f"{name}, clause by clause.",
+            ),
+            "licence-page",
+        )
     for entry in site.glossary:
         term_id, name = str(entry["id"]), str(entry.get("term", entry["id"]))
         short = " ".join(str(entry.get("short", "")).split())
-        pages[term_src(term_id)] = stub("glossary.yml", name[:1].upper() + name[1:], (
-            f"{name}: {short}", f"{name}, defined: the dispute, sources, related terms and where it is used."),
-            "glossary-term")
-        pages[used_in_src(term_id)] = stub("glossary.yml", f"Pages that use “{name}”", (
-            f"Every page of the site that uses the term {name}, newest first.",), "glossary-used-in")
+        pages[term_src(term_id)] = stub(
+            "glossary.yml",
+            name[:1].upper() + name[1:],
+            (
+                f"{name}: {short}",
+                f"{name}, defined: the dispute, sources, related terms and where it is used.",
+            ),
+            "glossary-term",
+        )
+        pages[used_in_src(term_id)] = stub(
+            "glossary.yml",
+            f"Pages that use “{name}”",
+            (f"Every page of the site that uses the term {name}, newest first.",),
+            "glossary-used-in",
+        )
     for section in ARCHIVED_SECTIONS:
         label = {"essays": "Essays", "discussions": "Discussion summaries"}[section]
         for year in archive_years(site, section):
-            pages[archive_src(section, year)] = stub("", f"{label} of {year}", (
-                f"{label} published in {year}, newest first.",), "archive",
-                f"# Generated by debate-export from the dates of docs/{section}/: do not edit.")
+            pages[archive_src(section, year)] = stub(
+                "",
+                f"{label} of {year}",
+                (f"{label} published in {year}, newest first.",),
+                "archive",
+                f"# Generated by debate-export from the dates of docs/{section}/: do not edit.",
+            )
     for claim_id, claim in site.claims.items():
         title = str(claim.meta.get("title", claim_id))
-        pages[claim_uses_src(claim_id)] = stub("", f"Where “{title}” is argued", (
-            f"Every place that refers to the claim “{title}”, by side.", "Every place that refers to this claim, by side."),
-            "claim-uses", f"# Generated by debate-export from docs/claims/{claim_id}.md: do not edit.")
+        pages[claim_uses_src(claim_id)] = stub(
+            "",
+            f"Where “{title}” is argued",
+            (
+                f"Every place that refers to the claim “{title}”, by side.",
+                "Every place that refers to this claim, by side.",
+            ),
+            "claim-uses",
+            f"# Generated by debate-export from docs/claims/{claim_id}.md: do not edit.",
+        )
     for family in compared_families(site):
         title = f"The {family.replace('-', ' ').title()} licences compared"
-        pages[licence_src(family + COMPARE_SUFFIX)] = stub("licences.yml", title, (
-            f"Every version of the {family.replace('-', ' ').title()} licences against the one before: "
-            "each clause added, removed, reworded or unchanged.",), "licence-compare")
+        pages[licence_src(family + COMPARE_SUFFIX)] = stub(
+            "licences.yml",
+            title,
+            (
+                f"Every version of the {family.replace('-', ' ').title()} licences against the one before: "
+                "each clause added, removed, reworded or unchanged.",
+            ),
+            "licence-compare",
+            hide=("navigation", "toc"),
+        )  # one grid of every version: it needs the page's whole width
     return pages
 
 
 def stub_folders(settings: Settings) -> list[str]:
     """Folders (in docs/) whose pages are all generated, but for their index.md."""
-    return [os.path.splitext(settings.models_page)[0], LICENCES_DIR, GLOSSARY_DIR, USED_IN_DIR,
-            *(f"{ARCHIVE_DIR}/{section}" for section in ARCHIVED_SECTIONS), f"{ARCHIVE_DIR}/claims"]
+    return [
+        os.path.splitext(settings.models_page)[0],
+        LICENCES_DIR,
+        GLOSSARY_DIR,
+        USED_IN_DIR,
+        *(f"{ARCHIVE_DIR}/{section}" for section in ARCHIVED_SECTIONS),
+        f"{ARCHIVE_DIR}/claims",
+    ]
 
 
 def leftover_stubs(settings: Settings, wanted: dict[str, str]) -> list[str]:
@@ -313,8 +477,11 @@ def leftover_stubs(settings: Settings, wanted: dict[str, str]) -> list[str]:
     for folder in stub_folders(settings):
         full = os.path.join(settings.docs_dir, folder)
         if os.path.isdir(full):
-            found += [f"{folder}/{name}" for name in sorted(os.listdir(full))
-                      if name.endswith(".md") and name != "index.md" and f"{folder}/{name}" not in wanted]
+            found += [
+                f"{folder}/{name}"
+                for name in sorted(os.listdir(full))
+                if name.endswith(".md") and name != "index.md" and f"{folder}/{name}" not in wanted
+            ]
     return found
 
 
@@ -325,19 +492,30 @@ def _dump(data: dict) -> str:
 def exports(settings: Settings) -> dict[str, str]:
     """File path -> text of every export and generated page stub."""
     site = load_site(settings.docs_dir)
-    files = {os.path.join(settings.docs_dir, "glossary.json"): _dump(glossary_export(site, settings)),
-            os.path.join(settings.docs_dir, "models.json"): _dump(models_export(site, settings)),
-            os.path.join(settings.docs_dir, "models.csv"): models_csv(site, settings),
-            os.path.join(settings.docs_dir, "timeline.json"): _dump(timeline_export(site, settings)),
-            os.path.join(settings.docs_dir, "claims.json"): _dump(claims_export(site, settings)),
-            os.path.join(settings.docs_dir, "definitions.json"): _dump(definitions_export(site, settings)),
-            os.path.join(settings.docs_dir, "verdicts.json"): _dump(verdicts_export(site, settings)),
-            **{os.path.join(settings.docs_dir, term_page(t)): term_stub(site, t)
-               for t in site.term_definitions if t in site.terms}}
+    files = {
+        os.path.join(settings.docs_dir, "glossary.json"): _dump(glossary_export(site, settings)),
+        os.path.join(settings.docs_dir, "models.json"): _dump(models_export(site, settings)),
+        os.path.join(settings.docs_dir, "models.csv"): models_csv(site, settings),
+        os.path.join(settings.docs_dir, "timeline.json"): _dump(timeline_export(site, settings)),
+        os.path.join(settings.docs_dir, "claims.json"): _dump(claims_export(site, settings)),
+        os.path.join(settings.docs_dir, "definitions.json"): _dump(
+            definitions_export(site, settings)
+        ),
+        os.path.join(settings.docs_dir, "verdicts.json"): _dump(verdicts_export(site, settings)),
+        **{
+            os.path.join(settings.docs_dir, term_page(t)): term_stub(site, t)
+            for t in site.term_definitions
+            if t in site.terms
+        },
+    }
     timeline_md = os.path.join(settings.docs_dir, TIMELINE_PAGE)
     if os.path.exists(timeline_md):
-        files[timeline_md] = timeline_page_text(site, pathlib.Path(timeline_md).read_text(encoding="utf-8"))
-    return files | {os.path.join(settings.docs_dir, src): text for src, text in stubs(site, settings).items()}
+        files[timeline_md] = timeline_page_text(
+            site, pathlib.Path(timeline_md).read_text(encoding="utf-8")
+        )
+    return files | {
+        os.path.join(settings.docs_dir, src): text for src, text in stubs(site, settings).items()
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -363,12 +541,18 @@ def main(argv: list[str] | None = None) -> int:
         if stale:
             print("stale exports (run `make exports`): " + ", ".join(stale))
         if leftover:
-            print("pages without a model or licence (run `make exports`, and redirect their URLs): "
-                  + ", ".join(os.path.relpath(os.path.join(settings.docs_dir, src), root) for src in leftover))
+            print(
+                "pages without a model or licence (run `make exports`, and redirect their URLs): "
+                + ", ".join(
+                    os.path.relpath(os.path.join(settings.docs_dir, src), root) for src in leftover
+                )
+            )
         return 1
     for src in leftover:
         os.remove(os.path.join(settings.docs_dir, src))
-    done = stale + [f"removed {os.path.relpath(os.path.join(settings.docs_dir, src), root)}" for src in leftover]
+    done = stale + [
+        f"removed {os.path.relpath(os.path.join(settings.docs_dir, src), root)}" for src in leftover
+    ]
     print(("wrote " if done else "up to date: ") + ", ".join(done or ["all exports"]))
     return 0
 

@@ -10,7 +10,7 @@ Anchors recorded are glossary terms and their competing definitions
 events, the section headings of essays, summaries, claims and term pages
 (``definitions/<term>/``), the themes of the claims index (``claims/#safety-and-misuse``), and the terms and rows of the verdict grid
 (``is-it-open/``), every verdict (``is-it-open/#v-<term>--<definition>--<model>``)
-and a model page's verdicts and cells, licence clauses and the rows of a licence family's
+and a model page's verdicts and cells, licence clauses and the rows, columns and cells of a licence family's
 comparison. ``--update`` only adds lines, so new
 pages show up in review and a removal is always a deliberate edit.
 
@@ -31,10 +31,16 @@ from mkdocs_debate.urls import MANIFEST, lost, normalise, published, read_manife
 
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
+
 def build(root: pathlib.Path, out: pathlib.Path) -> None:
     """A strict build of the site in root into out (never -q: it hides strict warnings)."""
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-                            cwd=root, env={**os.environ, **BUILD_ENV}, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=root,
+        env={**os.environ, **BUILD_ENV},
+        capture_output=True,
+        text=True,
+    )
     if result.returncode:
         raise SystemExit("build failed:\n" + result.stdout + result.stderr)
 

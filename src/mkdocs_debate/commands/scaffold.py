@@ -33,8 +33,10 @@ TEMPLATE = os.path.join("_templates", "essay.md")
 PLACEHOLDER = re.compile(r"<(REQUIRED|OPTIONAL): ([^<>]*)>")
 FIELD_LINE = re.compile(r"^(?P<indent>\s*(?:- )?)(?P<key>[a-z_]+):")
 PLACEHOLDER_URL = "https://example.org/TODO"  # the template's footnote cites the same URL
-HEADER = ("# Replace every TODO (`make check` lists those left), then delete `draft: true` "
-          "to publish (see CONTRIBUTING.md).")
+HEADER = (
+    "# Replace every TODO (`make check` lists those left), then delete `draft: true` "
+    "to publish (see CONTRIBUTING.md)."
+)
 PREVIEW_ROOT = "http://127.0.0.1:8000"  # where `make serve` listens (Makefile)
 
 
@@ -75,7 +77,9 @@ def fill_front_matter(front: str, values: dict[str, tuple[str, bool]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def fill_line(line: str, field: re.Match | None, parent: str, values: dict[str, tuple[str, bool]]) -> str:
+def fill_line(
+    line: str, field: re.Match | None, parent: str, values: dict[str, tuple[str, bool]]
+) -> str:
     """A front matter line: a REQUIRED placeholder becomes a value, an OPTIONAL one a comment."""
     placeholder = PLACEHOLDER.search(line) if field else None
     if not placeholder:
@@ -102,7 +106,7 @@ def scaffold(template_text: str, title: str, today: dt.date, first_tag: str) -> 
     if not match:
         raise SystemExit(f"{TEMPLATE}: the template has no front matter")
     front = fill_front_matter(match.group(1) or "", front_matter_values(title, today, first_tag))
-    return f"---\n{front}---\n{fill_body(template_text[match.end():])}"
+    return f"---\n{front}---\n{fill_body(template_text[match.end() :])}"
 
 
 def default_tag(docs_dir: str) -> str:
@@ -126,31 +130,41 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs-dir", default="docs")
     parser.add_argument("--config", help="the site's mkdocs.yml (default: beside the docs folder)")
     args = parser.parse_args(argv)
-    config = args.config or os.path.join(os.path.dirname(os.path.abspath(args.docs_dir)), "mkdocs.yml")
+    config = args.config or os.path.join(
+        os.path.dirname(os.path.abspath(args.docs_dir)), "mkdocs.yml"
+    )
     slug = slugify(args.title)
     if not slug:
-        print(f"error: the title must contain letters or digits: {args.title!r}\n"
-              'usage: make new-essay TITLE="Your title"', file=sys.stderr)
+        print(
+            f"error: the title must contain letters or digits: {args.title!r}\n"
+            'usage: make new-essay TITLE="Your title"',
+            file=sys.stderr,
+        )
         return 2
     path = os.path.join(args.docs_dir, "essays", f"{slug}.md")
     shown = os.path.relpath(path)
     if os.path.exists(path):
-        print(f"error: {shown} already exists; file names are permanent URLs, so choose "
-              "another title (or edit that file)", file=sys.stderr)
+        print(
+            f"error: {shown} already exists; file names are permanent URLs, so choose "
+            "another title (or edit that file)",
+            file=sys.stderr,
+        )
         return 1
     with open(os.path.join(args.docs_dir, TEMPLATE), encoding="utf-8") as handle:
         text = scaffold(handle.read(), args.title, dt.date.today(), default_tag(args.docs_dir))
     with open(path, "x", encoding="utf-8") as handle:
         handle.write(text)
-    print(f"Created {shown} as a draft (draft: true): it previews under make serve, "
-          "but is not published.\n\n"
-          "Next:\n"
-          f"  1. Replace every TODO in {shown}; the comments list the allowed values.\n"
-          "  2. make check   every problem as path:line: message, and the TODOs a draft still holds\n"
-          f"  3. make serve   preview at {preview_url(config, slug)}\n"
-          "  4. once make check lists no TODO: delete the line draft: true,\n"
-          "     make manifest (records the new URL and anchors), make test,\n"
-          "     then open a pull request (CONTRIBUTING.md).")
+    print(
+        f"Created {shown} as a draft (draft: true): it previews under make serve, "
+        "but is not published.\n\n"
+        "Next:\n"
+        f"  1. Replace every TODO in {shown}; the comments list the allowed values.\n"
+        "  2. make check   every problem as path:line: message, and the TODOs a draft still holds\n"
+        f"  3. make serve   preview at {preview_url(config, slug)}\n"
+        "  4. once make check lists no TODO: delete the line draft: true,\n"
+        "     make manifest (records the new URL and anchors), make test,\n"
+        "     then open a pull request (CONTRIBUTING.md)."
+    )
     return 0
 
 

@@ -72,7 +72,7 @@ def markdown_extensions(config: dict) -> tuple[list[str], dict[str, dict]]:
     """The site's Markdown extensions other than ours, and their options (those that load here)."""
     names, options = [], {}
     for entry in config.get("markdown_extensions") or []:
-        name, settings = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, {}))
+        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
         if name in EXTENSION_NAMES:
             continue
         settings = dict(settings or {})
@@ -94,6 +94,8 @@ def settings_from_config(config_file: str) -> Settings:
     options.setdefault("repo_url", config.get("repo_url") or "")
     options.setdefault("site_name", config.get("site_name") or "")
     root = os.path.dirname(os.path.abspath(config_file))
-    options["docs_dir"] = os.path.join(root, options.get("docs_dir") or config.get("docs_dir") or "docs")
+    options["docs_dir"] = os.path.join(
+        root, options.get("docs_dir") or config.get("docs_dir") or "docs"
+    )
     known = {field.name for field in dataclasses.fields(Settings)}
     return Settings(**{key: str(value) for key, value in options.items() if key in known})

@@ -66,7 +66,10 @@ def licence_family(site: Site, model: dict) -> tuple[str, str]:
     licence = model.get("licence") or {}
     bespoke = site.licences.get(str(licence.get("licence_page", "")))
     if bespoke is not None:
-        return f"family-{bespoke.get('family')}", f"{bespoke.get('holder')} licences ({bespoke.get('family')})"
+        return (
+            f"family-{bespoke.get('family')}",
+            f"{bespoke.get('holder')} licences ({bespoke.get('family')})",
+        )
     if licence.get("spdx"):
         return f"spdx-{licence['spdx']}", str(licence["spdx"])
     return "other", "Other bespoke licences"

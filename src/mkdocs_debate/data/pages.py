@@ -75,7 +75,9 @@ def read_page(docs_dir: str, src: str, display_root: str | None = None) -> Page:
     front, body, body_line = split_front_matter(text)
     meta = LineDict()
     if error is None and front is None and FRONT_MATTER_START.match(text):
-        error = Finding(1, "front matter opened with '---' is never closed: end it with a line '---'")
+        error = Finding(
+            1, "front matter opened with '---' is never closed: end it with a line '---'"
+        )
     if error is None and front is not None:
         try:
             parsed = load_yaml(front, shown, offset=1)
@@ -91,16 +93,20 @@ def read_page(docs_dir: str, src: str, display_root: str | None = None) -> Page:
 def _decode(raw: bytes) -> tuple[str, Finding | None]:
     """The file's text, and the one problem that stops it being read as a page."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", "replace"), Finding(1, "the file starts with a byte-order mark: "
-                                                           "save it as UTF-8 without BOM")
+        return raw[3:].decode("utf-8", "replace"), Finding(
+            1, "the file starts with a byte-order mark: save it as UTF-8 without BOM"
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return raw.decode("utf-8", "replace"), Finding(line, f"the file must be UTF-8 text: byte "
-                                                              f"{raw[error.start]:#04x} cannot be decoded")
+        return raw.decode("utf-8", "replace"), Finding(
+            line, f"the file must be UTF-8 text: byte {raw[error.start]:#04x} cannot be decoded"
+        )
     if "\x00" in text:
-        return text, Finding(text[: text.index("\x00")].count("\n") + 1, "the file must be text: it holds a NUL byte")
+        return text, Finding(
+            text[: text.index("\x00")].count("\n") + 1, "the file must be text: it holds a NUL byte"
+        )
     return text, None
 
 

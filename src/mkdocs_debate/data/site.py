@@ -21,8 +21,17 @@ from mkdocs_debate.data.pages import Page, markdown_sources, read_page
 from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
 
 DATA_DIR = "_data"
-DATA_FILES = ("glossary.yml", "models.yml", "authors.yml", "tags.yml", "timeline.yml", "trusted.yml",
-              "definitions.yml", "licences.yml", "themes.yml", "path.yml")
+DATA_FILES = (
+    "glossary.yml",
+    "models.yml",
+    "authors.yml",
+    "tags.yml",
+    "timeline.yml",
+    "definitions.yml",
+    "licences.yml",
+    "themes.yml",
+    "path.yml",
+)
 KINDS = {"essays": "essay", "discussions": "summary", "claims": "claim"}
 CELL_VALUES = frozenset({"open", "partial", "closed", "unknown"})
 DIMENSIONS = (
@@ -34,7 +43,9 @@ DIMENSIONS = (
     "technical_report",
 )
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # Python 3.11 would also take '20260105'; readers would not
+ISO_DATE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}$"
+)  # Python 3.11 would also take '20260105'; readers would not
 
 
 def _mtimes(paths: list[str]) -> tuple:
@@ -57,13 +68,22 @@ class Site:
     authors: LineDict
     tags: LineDict
     timeline: LineDict
-    trusted: LineDict
-    definitions: LineDict = dataclasses.field(default_factory=LineDict)  # competing definitions of terms
+    definitions: LineDict = dataclasses.field(
+        default_factory=LineDict
+    )  # competing definitions of terms
     licences_data: LineDict = dataclasses.field(default_factory=LineDict)  # licences.yml, optional
-    themes_data: LineDict = dataclasses.field(default_factory=LineDict)  # themes.yml: the claims' themes
-    path_data: LineDict = dataclasses.field(default_factory=LineDict)  # path.yml, the reading path, optional
-    cache: dict = dataclasses.field(default_factory=dict, repr=False)  # indexes built from this data
-    drafts: dict[str, Page] = dataclasses.field(default_factory=dict)  # pages with draft: true, unpublished
+    themes_data: LineDict = dataclasses.field(
+        default_factory=LineDict
+    )  # themes.yml: the claims' themes
+    path_data: LineDict = dataclasses.field(
+        default_factory=LineDict
+    )  # path.yml, the reading path, optional
+    cache: dict = dataclasses.field(
+        default_factory=dict, repr=False
+    )  # indexes built from this data
+    drafts: dict[str, Page] = dataclasses.field(
+        default_factory=dict
+    )  # pages with draft: true, unpublished
 
     @functools.cached_property
     def all_pages(self) -> dict[str, Page]:
@@ -83,7 +103,8 @@ class Site:
         for entry in terms if isinstance(terms, list) else []:
             if isinstance(entry, dict) and isinstance(entry.get("definitions"), list):
                 found.setdefault(str(entry.get("term")), []).extend(
-                    d for d in entry["definitions"] if isinstance(d, dict))
+                    d for d in entry["definitions"] if isinstance(d, dict)
+                )
         return found
 
     @functools.cached_property
@@ -99,7 +120,9 @@ class Site:
     @functools.cached_property
     def licences(self) -> dict[str, dict]:
         """Bespoke licences (licences.yml) by id."""
-        entries = self.licences_data.get("licences") if isinstance(self.licences_data, dict) else None
+        entries = (
+            self.licences_data.get("licences") if isinstance(self.licences_data, dict) else None
+        )
         return {str(e.get("id")): e for e in entries or [] if isinstance(e, dict)}
 
     @functools.cached_property
@@ -117,14 +140,16 @@ class Site:
     def reading_path(self) -> list[tuple[Page, str]]:
         """(page, why) for each step of the reading path (path.yml), in order; a step naming no page is left out."""
         steps = self.path_data.get("steps") if isinstance(self.path_data, dict) else None
-        found = [(self.pages.get(str(step.get("page"))), str(step.get("why") or "").strip())
-                 for step in steps if isinstance(step, dict)] if isinstance(steps, list) else []
+        found = (
+            [
+                (self.pages.get(str(step.get("page"))), str(step.get("why") or "").strip())
+                for step in steps
+                if isinstance(step, dict)
+            ]
+            if isinstance(steps, list)
+            else []
+        )
         return [(page, why) for page, why in found if page is not None]
-
-    @property
-    def trusted_files(self) -> frozenset[str]:
-        """Scripts under docs/ that the maintainers trust (extra_javascript), listed in _data/trusted.yml."""
-        return frozenset(str(f) for f in (self.trusted.get("scripts") or []) if isinstance(self.trusted, dict))
 
     def data_path(self, name: str) -> str:
         """Absolute path of a data file."""
@@ -175,11 +200,20 @@ def _load_site(docs_dir: str, stamp: tuple) -> Site:
             loaded = load_yaml(handle.read(), os.path.relpath(path, root))
         return default if loaded is None else loaded
 
-    return Site(docs_dir, pages, data("glossary.yml", []), data("models.yml", LineDict()),
-                data("authors.yml", LineDict()), data("tags.yml", LineDict()), data("timeline.yml", LineDict()),
-                data("trusted.yml", LineDict()), data("definitions.yml", LineDict()), data("licences.yml", LineDict()),
-                data("themes.yml", LineDict()), data("path.yml", LineDict()),
-                drafts=drafts)
+    return Site(
+        docs_dir,
+        pages,
+        data("glossary.yml", []),
+        data("models.yml", LineDict()),
+        data("authors.yml", LineDict()),
+        data("tags.yml", LineDict()),
+        data("timeline.yml", LineDict()),
+        data("definitions.yml", LineDict()),
+        data("licences.yml", LineDict()),
+        data("themes.yml", LineDict()),
+        data("path.yml", LineDict()),
+        drafts=drafts,
+    )
 
 
 def iso_date(value: Any) -> dt.date | None:

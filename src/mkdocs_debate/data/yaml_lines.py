@@ -21,7 +21,9 @@ class DataError(Exception):
         super().__init__("\n".join(map(str, problems)))
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available: 5× faster
+class _LineLoader(
+    getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+):  # libyaml when available: 5× faster
     """SafeLoader that records the line of every mapping key."""
 
 
@@ -75,14 +77,24 @@ def load_yaml(text: str, path: str, offset: int = 0) -> Any:
         for event in yaml.parse(text, Loader=_LineLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 line = event.start_mark.line + 1 + offset
-                raise DataError([Problem(path, line, "YAML anchors and aliases (&name, *name) are not allowed: "
-                                                     "write each value out")])
+                raise DataError(
+                    [
+                        Problem(
+                            path,
+                            line,
+                            "YAML anchors and aliases (&name, *name) are not allowed: "
+                            "write each value out",
+                        )
+                    ]
+                )
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = (mark.line + 1 if mark else 1) + offset
         problem = getattr(error, "problem", None) or str(error)
-        raise DataError([Problem(path, line, f"invalid YAML: {problem} (check quotes, colons and indentation)")]) from None
+        raise DataError(
+            [Problem(path, line, f"invalid YAML: {problem} (check quotes, colons and indentation)")]
+        ) from None
     if offset:
         _shift_lines(data, offset)
     return data
