@@ -47,7 +47,7 @@ system-deps: ## Debian packages the build and browser tests need (chromium, cair
 serve: system-deps install ## Serve the site below site_url's path, http://127.0.0.1:8000/<path>/, drafts marked, with live reload
 	$(PY) -m mkdocs serve --livereload -a 127.0.0.1:8000
 
-build: system-deps install ## Strict build into site/
+build: system-deps install ## Strict build into site/, then Pagefind's search index into site/pagefind/
 	$(PY) -m mkdocs build --strict -d $(SITE)
 
 check: install ## Content checker only: path:line: message for every problem
@@ -76,8 +76,9 @@ exports: install ## Regenerate the JSON exports (glossary, models, timeline, cla
 manifest: install ## Record new published URLs and anchors in tests/url-manifest.txt
 	$(VENV)/bin/debate-manifest --update
 
-benchmark: system-deps install ## Build time and size for 100, 500, 2000 synthetic essays
-	$(PY) benchmarks/build_growth.py --sizes 100 500 2000
+BENCH_SIZES ?= 0 500 2000 10000
+benchmark: system-deps install ## Build CPU, wall, peak memory, page and search weights at 0-10,000 essays (BENCH_SIZES=..., BEFORE=checkout)
+	$(PY) benchmarks/build_growth.py --sizes $(BENCH_SIZES) $(if $(BEFORE),--compare $(BEFORE))
 
 benchmark-links: system-deps install ## Cost of the cross-linker vs a bare build and the abbr recipe
 	$(PY) benchmarks/cross_links.py

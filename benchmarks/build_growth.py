@@ -1,40 +1,42 @@
 #!/usr/bin/env python3
-"""Benchmark: how build time and output size grow with the number of essays.
+"""Benchmark: how build cost, page weight and search cost grow with the number of essays.
 
-Usage: python benchmarks/build_growth.py --sizes 100 500 2000 [--rounds 3]
+Usage: python benchmarks/build_growth.py [--sizes 0 500 2000 10000] [--rounds 1] [--compare CHECKOUT]
 
-What it measures: for each size N, the wall-clock time of a strict MkDocs build
-(``python -m mkdocs build --strict``, never ``-q``) of this site plus N
-synthetic essays, the median over ``--rounds`` rounds, the size of the built
-site in MB (10^6 bytes), and the cost per added essay, so that linear growth
-(a constant marginal cost per essay) is visible at a glance.
+For each size N, a strict MkDocs build (``python -m mkdocs build --strict``, never
+``-q``) of this site plus N synthetic essays, as one child process waited for with
+``os.wait4``: its CPU time (user + system, the Pagefind step included), wall time
+and peak memory (``ru_maxrss``). Then, from the built site: the number of files,
+the largest HTML page, the glossary index and the essays index (gzip), and what a
+reader's first search fetches: Material's whole lunr index against Pagefind's
+loader, entry, WebAssembly, one index chunk and ten result fragments.
 
-How: the site (mkdocs.yml, docs/, overrides/, .social/) is copied
-into one temporary folder per size, and N essays are written into its
-docs/essays/ exactly as contributors write them: front matter that passes
-debate-check (title, description of at most 160 characters, date,
-authors [editors], kind essay, tags from docs/_data/tags.yml, sources with an
-https URL) and a body of about 600 words of varied filler that mentions
-glossary terms and cites its source in a footnote. A row for N = 0 (the site
-as it is) is the baseline the per-essay cost is measured from. Rounds
-alternate between the sizes, so drift in a noisy machine's speed spreads over
-all of them instead of favouring one.
+``--compare CHECKOUT`` builds another checkout too (say a worktree of an older
+commit) with its own engine (a copy of this environment with CHECKOUT installed in
+it, editable and without dependencies); the two alternate which builds first from
+round to round and the table gives the CPU ratio.
 
-The social plugin is disabled in the copies (its config gets ``enabled:
-false``): rendering 2,000 social cards would dominate the build and measure
-cairo, not us. If the site's glossary has too few terms to mention, a
-synthetic glossary is written into the copies; both facts are printed.
+How: the site (mkdocs.yml, docs/, overrides/, .social/) is copied into one
+temporary folder per size, and N essays are written into its docs/essays/ exactly
+as contributors write them (front matter that passes debate-check, about 600
+words of varied filler that mentions glossary terms and cites its source); then
+the checkout's debate-export writes the stubs they call for (year pages). The
+social plugin is disabled in the copies: rendering thousands of cards would
+dominate the build and measure cairo, not us.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import glob
+import gzip
 import os
 import random
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -167,23 +169,139 @@ def dir_size(path: str) -> int:
 
 @dataclass
 class BuildResult:
-    """One build: wall-clock seconds, MkDocs' own timer, output bytes."""
+    """One build: wall-clock seconds, MkDocs' own timer, CPU seconds and peak memory of the child, output bytes."""
 
     wall: float
     reported: float | None
     size: int
+    cpu: float = 0.0  # user + system seconds of the build process and the processes it waited for
+    peak_mb: float = 0.0  # the largest resident set among them (ru_maxrss), in MB
 
 
-def run_build(root: str, out: str, config_file: str = "mkdocs.yml") -> BuildResult:
-    """Strict build of the site at root into out; raises with MkDocs' log on failure."""
+def run_build(
+    root: str, out: str, config_file: str = "mkdocs.yml", python: str | None = None
+) -> BuildResult:
+    """Strict build of the site at root into out; raises with MkDocs' log on failure.
+
+    The build runs as one child process, waited for with os.wait4: its rusage gives
+    the CPU time and the peak memory of that build alone. ``python``: the interpreter
+    of another checkout's environment (engine_python), to measure its engine.
+    """
     shutil.rmtree(out, ignore_errors=True)
+    env = {**os.environ, **test_tools.BUILD_ENV}
     start = time.perf_counter()
-    done = test_tools.build_site(root, out, "-f", config_file)
-    wall = time.perf_counter() - start
-    if done.returncode != 0:
-        raise RuntimeError(f"build failed in {root} ({config_file}):\n{done.stdout}{done.stderr}")
-    found = BUILT_IN.search(done.stderr + done.stdout)
-    return BuildResult(wall, float(found.group(1)) if found else None, dir_size(out))
+    with tempfile.TemporaryFile("w+") as log:
+        child = subprocess.Popen(
+            [
+                python or sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "-d",
+                str(out),
+                "-f",
+                config_file,
+            ],
+            cwd=root,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        log.seek(0)
+        text = log.read()
+    if child.returncode != 0:
+        raise RuntimeError(f"build failed in {root} ({config_file}):\n{text}")
+    found = BUILT_IN.search(text)
+    return BuildResult(
+        wall,
+        float(found.group(1)) if found else None,
+        dir_size(out),
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss / 1024,
+    )
+
+
+# -----------------------------------------------------------------------------
+# What a reader fetches
+# -----------------------------------------------------------------------------
+
+
+def gz(path: str) -> int:
+    """Bytes of a file gzipped (level 6, as a web server would send it)."""
+    with open(path, "rb") as handle:
+        return len(gzip.compress(handle.read(), 6))
+
+
+@dataclass
+class Weights:
+    """Bytes a reader fetches, from one built site (gzip where a server would compress)."""
+
+    largest_page: tuple[str, int]  # (path, gzip bytes) of the largest HTML page
+    glossary: int  # gzip bytes of the glossary index
+    index_page: int  # gzip bytes of the essays index
+    lunr: int  # gzip bytes of Material's lunr index (search/search_index.json), 0 if absent
+    pagefind_first: (
+        int  # Pagefind's entry files + wasm + the median index chunk + the median fragment x 10
+    )
+    pagefind_worst: int  # the same with the largest chunk and the largest fragments
+    files: int  # files in the built site
+
+
+def weights(site: str) -> Weights:
+    """Measure a built site."""
+    pages = [
+        p
+        for p in glob.glob(os.path.join(site, "**", "*.html"), recursive=True)
+        if "pagefind" not in p
+    ]
+    sizes = {p: gz(p) for p in pages}
+    largest = max(sizes, key=sizes.get)
+    lunr_file = os.path.join(site, "search", "search_index.json")
+    lunr = gz(lunr_file) if os.path.exists(lunr_file) else 0
+    first = worst = 0
+    pf = os.path.join(site, "pagefind")
+    if os.path.isdir(pf):
+        # Fixed cost of any first search: the loader, the entry, the wasm and the metadata
+        # (Pagefind's own files are already gzipped; pagefind.js is served gzipped).
+        fixed = gz(os.path.join(pf, "pagefind.js")) + os.path.getsize(
+            os.path.join(pf, "pagefind-entry.json")
+        )
+        fixed += (
+            gz(os.path.join(pf, "pagefind-worker.js"))
+            if os.path.exists(os.path.join(pf, "pagefind-worker.js"))
+            else 0
+        )
+        fixed += sum(
+            os.path.getsize(p) for p in sorted(glob.glob(os.path.join(pf, "wasm.*.pagefind")))[:1]
+        )
+        fixed += sum(os.path.getsize(p) for p in glob.glob(os.path.join(pf, "pagefind.*.pf_meta")))
+        chunks = sorted(
+            os.path.getsize(p) for p in glob.glob(os.path.join(pf, "index", "*.pf_index"))
+        )
+        fragments = sorted(
+            os.path.getsize(p) for p in glob.glob(os.path.join(pf, "fragment", "*.pf_fragment"))
+        )
+        shown = min(10, len(fragments))
+        first = (
+            fixed
+            + (median(chunks) if chunks else 0)
+            + shown * (median(fragments) if fragments else 0)
+        )
+        worst = fixed + (chunks[-1] if chunks else 0) + sum(fragments[-shown:]) if shown else fixed
+    files = sum(len(f) for _, _, f in os.walk(site))
+    return Weights(
+        (os.path.relpath(largest, site), sizes[largest]),
+        sizes.get(os.path.join(site, "glossary", "index.html"), 0),
+        sizes.get(os.path.join(site, "essays", "index.html"), 0),
+        lunr,
+        int(first),
+        int(worst),
+        files,
+    )
 
 
 def median(values: list[float]) -> float:
@@ -566,127 +684,168 @@ def count_pages(docs_dir: str) -> int:
 # -----------------------------------------------------------------------------
 
 
+def engine_python(checkout: str, workdir: str) -> str:
+    """A Python whose mkdocs-debate is the checkout's own: a copy of this environment (the same
+    pinned dependencies) with the checkout installed into it, editable and without dependencies,
+    as `make install` installs the engine."""
+    env_dir = os.path.join(workdir, "before-venv")
+    shutil.copytree(sys.prefix, env_dir, symlinks=True)
+    python = os.path.join(env_dir, "bin", "python")
+    done = subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps"]
+        + ["--no-build-isolation", "-e", checkout],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"installing {checkout} failed:\n{done.stdout}{done.stderr}")
+    return python
+
+
+def export(root: str, python: str | None) -> None:
+    """Run the checkout's debate-export in a copy: the generated stubs (year pages, ...) of its essays."""
+    env = {**os.environ, **test_tools.BUILD_ENV}
+    done = subprocess.run(
+        [
+            python or sys.executable,
+            "-m",
+            "mkdocs_debate.commands.export",
+            "--config",
+            os.path.join(root, "mkdocs.yml"),
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"debate-export failed in {root}:\n{done.stdout}{done.stderr}")
+
+
+def prepare(source: str, root: str, size: int, python: str | None) -> int:
+    """A copy of the checkout at source with size synthetic essays, social cards off; its page count."""
+    copy_site(source, root)
+    write_config(
+        without_social(read_config(os.path.join(root, "mkdocs.yml"))),
+        os.path.join(root, "mkdocs.yml"),
+    )
+    terms, _ = glossary_terms_for(root)
+    add_essays(root, size, terms)
+    export(root, python)
+    return count_pages(os.path.join(root, "docs"))
+
+
+def kb(value: float) -> str:
+    return f"{value / 1000:,.0f}"
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Build the site at each size, alternating sizes across rounds, and print the table."""
+    """Build the site at each size, alternating sizes (and checkouts) across rounds, and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--sizes",
         type=int,
         nargs="+",
-        default=[100, 500, 2000],
-        help="numbers of synthetic essays to add (default: 100 500 2000)",
+        default=[0, 500, 2000, 10000],
+        help="numbers of synthetic essays to add (default: 0 500 2000 10000)",
     )
-    parser.add_argument("--rounds", type=int, default=3, help="builds per size; the median is kept")
     parser.add_argument(
-        "--no-baseline",
-        action="store_true",
-        help="skip the N = 0 build (per-essay cost is then t/N)",
+        "--rounds", type=int, default=1, help="builds per size and checkout; medians are kept"
+    )
+    parser.add_argument(
+        "--compare",
+        metavar="CHECKOUT",
+        help="another checkout (e.g. a worktree of an older commit), built with its own engine "
+        "(installed into a copy of this environment) in alternating rounds: the 'before' column",
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
     if args.rounds < 1 or any(size < 0 for size in args.sizes):
         parser.error("--rounds must be at least 1 and sizes at least 0")
-    sizes = sorted(set(args.sizes) | (set() if args.no_baseline else {0}))
-
+    sizes = sorted(set(args.sizes))
     load_before = os.getloadavg()[0]
     workdir = tempfile.mkdtemp(prefix="faiw-bench-build-")
     print(f"Working in {workdir}")
-    print(
-        "Social plugin DISABLED in the benchmark copies (social: enabled: false): "
-        "cards for thousands of pages would dominate the build."
-    )
-    results: dict[int, list[BuildResult]] = {size: [] for size in sizes}
-    pages: dict[int, int] = {}
+    variants: dict[str, tuple[str, str | None]] = {"after": (ROOT, None)}
+    if args.compare:
+        before = os.path.abspath(args.compare)
+        variants = {"before": (before, engine_python(before, workdir)), **variants}
+    print("Social plugin DISABLED in the benchmark copies (social: enabled: false).")
+    results: dict[tuple[str, int], list[BuildResult]] = {
+        (v, n): [] for v in variants for n in sizes
+    }
+    measured: dict[tuple[str, int], Weights] = {}
+    pages: dict[tuple[str, int], int] = {}
+    ratios: dict[int, list[float]] = {n: [] for n in sizes}
     try:
-        synthetic_glossary_used = False
-        for size in sizes:
-            root = os.path.join(workdir, f"n{size}")
-            copy_site(ROOT, root)
-            write_config(
-                without_social(read_config(os.path.join(root, "mkdocs.yml"))),
-                os.path.join(root, "mkdocs.yml"),
-            )
-            terms, synthetic = glossary_terms_for(root)
-            synthetic_glossary_used |= synthetic
-            add_essays(root, size, terms)
-            pages[size] = count_pages(os.path.join(root, "docs"))
-        if synthetic_glossary_used:
-            print(
-                f"docs/_data/glossary.yml has fewer than {MIN_GLOSSARY_TERMS} terms: the copies "
-                "use a synthetic glossary of 40 terms so the essays have terms to link."
-            )
-        for round_number in range(args.rounds):
-            order = sizes[round_number % len(sizes) :] + sizes[: round_number % len(sizes)]
-            for size in order:
-                root = os.path.join(workdir, f"n{size}")
-                result = run_build(root, os.path.join(root, "site"))
-                results[size].append(result)
-                print(
-                    f"round {round_number + 1}/{args.rounds}: {size:>5} essays "
-                    f"({pages[size]} pages) built in {result.wall:6.2f} s wall"
-                    + (f", {result.reported:.2f} s by MkDocs' timer" if result.reported else "")
-                    + f", {result.size / 1e6:.1f} MB",
-                    flush=True,
+        for variant, (source, python) in variants.items():
+            for size in sizes:
+                pages[variant, size] = prepare(
+                    source, os.path.join(workdir, f"{variant}-{size}"), size, python
                 )
+        for round_number in range(args.rounds):
+            names = list(variants)
+            if round_number % 2:
+                names.reverse()  # alternate which checkout builds first
+            for size in sizes[round_number % len(sizes) :] + sizes[: round_number % len(sizes)]:
+                cpu = {}
+                for variant in names:
+                    root = os.path.join(workdir, f"{variant}-{size}")
+                    result = run_build(
+                        root, os.path.join(root, "site"), python=variants[variant][1]
+                    )
+                    results[variant, size].append(result)
+                    measured[variant, size] = weights(os.path.join(root, "site"))
+                    cpu[variant] = result.cpu
+                    print(
+                        f"round {round_number + 1}/{args.rounds}: {variant:>6} {size:>6} essays "
+                        f"({pages[variant, size]} pages): {result.cpu:7.1f} s CPU, {result.wall:7.1f} s wall, "
+                        f"peak {result.peak_mb:,.0f} MB",
+                        flush=True,
+                    )
+                if len(cpu) == 2:
+                    ratios[size].append(cpu["after"] / cpu["before"])
     finally:
         clean_up(workdir, args.keep)
 
     print()
     print(
-        f"## Build time and size ({args.rounds} round{'s' if args.rounds != 1 else ''}, "
-        "median; social plugin disabled; strict build)"
+        f"## Build and reader costs ({args.rounds} round{'s' if args.rounds != 1 else ''}, median; "
+        "social cards off; strict build; sizes in KB = 1,000 bytes, gzip)"
     )
     print()
     print(
-        "| Synthetic essays | Pages | Build, median (s) | MkDocs timer, median (s) | Output (MB) "
-        "| ms per page (total) | ms per added essay | ms per added essay (MkDocs timer) "
-        "| MB per added essay |"
+        "| Checkout | Essays added | Pages | Files | Build CPU (s) | Wall (s) | Peak memory (MB) "
+        "| Largest page (KB) | Glossary index (KB) | Essays index (KB) | Lunr index (KB) "
+        "| Pagefind first search (KB) | Pagefind worst first search (KB) |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    wall = {size: median([r.wall for r in results[size]]) for size in sizes}
-    timer = {size: median_or_none([r.reported for r in results[size]]) for size in sizes}
-    size_mb = {size: results[size][-1].size / 1e6 for size in sizes}
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in sizes:
-        reported = f"{timer[size]:.2f}" if timer[size] is not None else "n/a"
-        if size == 0:
-            marginal = marginal_timer = extra_mb = "baseline"
-        else:
-            base = (
-                {"wall": 0.0, "timer": 0.0, "mb": 0.0}
-                if args.no_baseline
-                else {"wall": wall[0], "timer": timer[0], "mb": size_mb[0]}
+        for variant in variants:
+            runs = results[variant, size]
+            w = measured[variant, size]
+            print(
+                f"| {variant} | {size:,} | {pages[variant, size]:,} | {w.files:,} "
+                f"| {median([r.cpu for r in runs]):.1f} | {median([r.wall for r in runs]):.1f} "
+                f"| {max(r.peak_mb for r in runs):,.0f} | {kb(w.largest_page[1])} ({w.largest_page[0]}) "
+                f"| {kb(w.glossary)} | {kb(w.index_page)} | {kb(w.lunr) if w.lunr else '–'} "
+                f"| {kb(w.pagefind_first) if w.pagefind_first else '–'} "
+                f"| {kb(w.pagefind_worst) if w.pagefind_worst else '–'} |"
             )
-            marginal = f"{1000 * (wall[size] - base['wall']) / size:.1f}"
-            marginal_timer = (
-                "n/a"
-                if timer[size] is None or base["timer"] is None
-                else f"{1000 * (timer[size] - base['timer']) / size:.1f}"
-            )
-            extra_mb = f"{(size_mb[size] - base['mb']) / size:.4f}"
+    if any(ratios.values()):
+        print()
         print(
-            f"| {size} | {pages[size]} | {wall[size]:.2f} | {reported} | {size_mb[size]:.1f} "
-            f"| {1000 * wall[size] / pages[size]:.1f} | {marginal} | {marginal_timer} | {extra_mb} |"
+            "Build CPU, after / before (median of the per-round ratios; the two checkouts alternate "
+            "which builds first): "
+            + "; ".join(f"{size:,} essays {median(r):.2f}×" for size, r in ratios.items() if r)
         )
     print()
-    if len(sizes) >= 3:
-        for label, times in (("wall clock", wall), ("MkDocs timer", timer)):
-            if all(value is not None for value in times.values()):
-                slope, r_squared = linear_fit(sizes, [times[size] for size in sizes])
-                print(
-                    f"Least-squares fit over all sizes ({label}): {1000 * slope:.1f} ms per essay, "
-                    f"R² = {r_squared:.3f} (close to 1: linear growth)."
-                )
     print(
-        "Linear growth shows as a roughly constant 'ms per added essay' across rows "
-        + (
-            "(t/N: no baseline build)."
-            if args.no_baseline
-            else "(measured from the N = 0 build of the site as it is)."
-        )
-    )
-    print(
-        "Wall clock includes starting Python and loading the config; MkDocs' timer covers "
-        "the build itself. " + load_note(load_before)
+        "Pagefind first search: pagefind.js and its worker (gzip), the entry, the WebAssembly and the "
+        "metadata, one index chunk of median size and ten result fragments of median size (Pagefind "
+        "stores them gzipped); worst: the largest chunk and the ten largest fragments. Lunr: Material's "
+        "whole index, which its search fetches and parses on the first query. "
+        + load_note(load_before)
     )
     return 0
 

@@ -303,74 +303,122 @@ def test_search_finds_gratis_in_glossary_and_essays(browser, base_url):
     assert any("essays/" in h for h in hrefs), hrefs
 
 
-def _index_requests(page: Page) -> list[str]:
-    found: list[str] = []
-    page.on("request", lambda r: "search_index.json" in r.url and found.append(r.url))
+def _index_requests(page: Page) -> dict[str, list[str]]:
+    """Requests for Pagefind's files and for Material's lunr index, as the page makes them."""
+    found: dict[str, list[str]] = {"pagefind": [], "lunr": []}
+    page.on(
+        "request",
+        lambda r: (
+            ("/pagefind/" in r.url and found["pagefind"].append(r.url))
+            or ("search_index.json" in r.url and found["lunr"].append(r.url))
+        ),
+    )
     return found
 
 
 @pytest.mark.parametrize(
-    "start", ["click the search button", "press the / shortcut", "focus the search box"]
+    "start",
+    [
+        "click the search button",
+        "press the / shortcut",
+        "press the s shortcut",
+        "focus the search box",
+    ],
 )
-def test_search_index_loads_only_when_a_reader_starts_a_search(browser, base_url, start):
-    """The 170 KB index is not fetched with the page, and search still works at once."""
+def test_search_loads_only_when_a_reader_starts_a_search(browser, base_url, start):
+    """Nothing of the search index is fetched with the page; the header box then searches with Pagefind."""
     width = 375 if start == "click the search button" else 1280  # the button is the phone's way in
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     requested = _index_requests(page)
     page.goto(base_url + "essays/free-as-in-what/", wait_until="networkidle")
     page.wait_for_timeout(500)
-    assert requested == [], "the search index was fetched before any search"
+    assert requested == {"pagefind": [], "lunr": []}, (
+        "the search index was fetched before any search"
+    )
     query = page.locator("input[data-md-component='search-query']")
     if start == "click the search button":
         page.locator("label.md-header__button[for='__search']").click()
-    elif start == "press the / shortcut":
-        page.keyboard.press("/")
+    elif start.startswith("press"):
+        page.keyboard.press(start.split()[2])
     else:
         query.focus()
     page.keyboard.type("gratis", delay=30)
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
-    assert len(requested) == 1, requested
+    titles = page.locator(".md-search-result__article h1").all_inner_texts()
+    assert any("ratis" in t for t in titles), titles
+    assert any(u.endswith("/pagefind/pagefind.js") for u in requested["pagefind"]), requested
+    assert requested["lunr"] == [], "Material's whole-site lunr index was fetched"
+    fetched = page.evaluate(
+        "() => performance.getEntriesByType('resource')"
+        ".filter(e => e.name.includes('/pagefind/')).reduce((n, e) => n + e.transferSize, 0)"
+    )
+    assert 0 < fetched < 300_000, fetched  # the issue's budget for a first search
     context.close()
 
 
-def test_shared_search_link_loads_the_index_at_once(browser, base_url):
+def test_shared_search_link_opens_the_box_with_results(browser, base_url):
     context = browser.new_context()
     page = context.new_page()
     requested = _index_requests(page)
     page.goto(base_url + "?q=gratis", wait_until="networkidle")
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
-    assert len(requested) == 1, requested
+    assert page.locator("input[data-md-component='search-query']").input_value() == "gratis"
+    hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+    assert any("/glossary/" in h for h in hrefs), hrefs
+    assert requested["lunr"] == [], requested
     context.close()
 
 
-def test_glossary_entries_fold_and_a_link_opens_its_entry(browser, base_url):
-    """Each entry shows its short definition with the rest folded; arriving at an entry's
-    anchor (or at a competing definition inside it) opens that entry and no other."""
+def test_search_index_has_the_facets_as_filters(browser, base_url):
+    """Kind, tag, claim theme and model organisation are Pagefind filters, counted from the pages."""
+    site = load_site(str(ROOT / "docs"))
+    page, _ = load(browser, base_url)
+    filters = page.evaluate(
+        "async () => { const pf = await import(new URL('pagefind/pagefind.js', "
+        "document.baseURI).href); await pf.options({baseUrl: new URL(document.baseURI)"
+        ".pathname}); return await pf.filters(); }"
+    )
+    assert filters["kind"]["Essay"] == len(site.content_pages("essays"))
+    assert filters["kind"]["Claim"] == len(site.claims)
+    assert filters["kind"]["Model"] == len(site.models_by_id)
+    assert filters["kind"]["Glossary"] >= len(site.glossary)
+    organisations = {
+        " ".join(str((m.get("organisation") or {}).get("value", "")).replace(",", " ").split())
+        for m in site.models_by_id.values()
+    }
+    assert set(filters["organisation"]) == organisations - {""}
+    themes = {str(p.meta.get("theme")) for p in site.claims.values()}
+    assert set(filters["theme"]) == themes
+    assert filters["tag"]
+    page.context.close()
+
+
+def test_search_results_show_titles_as_text_and_marks_only(browser, base_url):
+    """Titles and excerpts come from the index; only <mark> survives as markup."""
+    page, _ = load(browser, base_url + "?q=open+weights")
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
+    tags = page.evaluate(
+        "() => [...new Set([...document.querySelectorAll('.md-search-result__article p *')]"
+        ".map(e => e.tagName))]"
+    )
+    assert tags == ["MARK"], tags
+
+
+def test_glossary_anchor_serves_the_entry_and_links_the_term_page(browser, base_url):
+    """/glossary/#term still lands on the term's short entry; its link opens the whole entry on
+    /glossary/<term>/; a competing definition's old anchor is still in view on the index."""
     page, report = load(
         browser, base_url + "glossary/#gratis", viewport={"width": 375, "height": 800}
     )
     page.wait_for_timeout(300)
-    opened = page.evaluate(
-        "() => Array.from(document.querySelectorAll('details.glossary-more[open]'))"
-        ".map(d => d.closest('.glossary-entry').dataset.term)"
-    )
-    assert opened == ["gratis"], opened
-    entry = page.locator(".glossary-entry[data-term=gratis] details.glossary-more")
-    assert "free as in beer" in entry.inner_text().lower()
-    page.goto(base_url + "glossary/#libre")
-    page.wait_for_timeout(300)
-    assert (
-        page.locator(".glossary-entry[data-term=libre] details.glossary-more").get_attribute("open")
-        is not None
-    )
-    other = page.locator(".glossary-entry[data-term=abliteration] details.glossary-more")
-    assert other.get_attribute("open") is None
-    other.locator("> summary").click()
-    assert other.get_attribute("open") is not None
-    definition = page.evaluate(
-        "() => document.querySelector('.glossary-entry [data-definition]').id"
-    )
+    assert _in_view(page, "#gratis")
+    entry = page.locator(".glossary-entry[data-term=gratis]")
+    assert entry.locator(".glossary-short").inner_text().strip()
+    entry.locator("a[href$='/glossary/gratis/']").click()
+    page.wait_for_url(re.compile(r"/glossary/gratis/$"))
+    assert "free as in beer" in page.locator("article .glossary-term-page").inner_text().lower()
+    definition = "open-source-ai--osaid-1-0"
     page.goto(base_url + "glossary/#" + definition)
     page.wait_for_timeout(300)
     assert page.locator(f"[id='{definition}']").is_visible()

@@ -23,7 +23,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from mkdocs_debate.checker import all_problems, draft_notes
+from mkdocs_debate.checker import all_problems, draft_notes, pages_touched
 from mkdocs_debate.checker.data_rules import site_problems
 from mkdocs_debate.checker.links import link_findings
 from mkdocs_debate.checker.page_rules import page_findings, rule_footnotes
@@ -485,6 +485,67 @@ def test_cli_checks_only_the_pages_named(tmp_path):
             "1 problem found",
         ],
     )
+
+
+def _essay(title: str, body: str) -> str:
+    return (
+        f'---\ntitle: "{title}"\ndescription: "A fixture essay for the checker of changed files."\n'
+        "date: 2024-03-01\nauthors: [editors]\nkind: essay\ntags: [definitions]\n"
+        "sources:\n  - title: The Open Source Definition\n    url: https://opensource.org/osd\n---\n\n"
+        f"{body}\n\nAs the definition says.[^osd]\n\n"
+        "[^osd]: [The Open Source Definition](https://opensource.org/osd).\n"
+    )
+
+
+def test_cli_checks_a_changed_page_and_the_pages_that_link_to_it(tmp_path):
+    """debate-check PATH: the changed page, every page whose link a change to it breaks (a
+    heading renamed, so an anchor gone), and the rules across files; an unrelated page's own
+    problems stay out (a whole-site run reports them all)."""
+    docs = site_with_bad_pages(tmp_path, "essays/unknown-tag.md")
+    essays = docs / "essays"
+    (essays / "changed.md").write_text(
+        _essay("A changed essay", "## A renamed section\n\nText."), encoding="utf-8"
+    )
+    (essays / "linking.md").write_text(
+        _essay("A linking essay", "See [the section](changed.md#the-old-section)."),
+        encoding="utf-8",
+    )
+    (essays / "taken.md").write_text(
+        _essay("A good essay", "A title the good essay already has."), encoding="utf-8"
+    )
+    dead_anchor = "docs/essays/linking.md:13: "
+    result = run_checker("--docs-dir", "docs", "docs/essays/changed.md", cwd=tmp_path)
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1 and lines[-1] == "1 problem found", result.stdout
+    assert lines[0].startswith(dead_anchor) and "the-old-section" in lines[0], lines
+    # The page that took a title is checked with the rule across files that it breaks.
+    result = run_checker("--docs-dir", "docs", "docs/essays/taken.md", cwd=tmp_path)
+    assert result.stdout.splitlines() == [
+        "docs/essays/taken.md:2: title 'A good essay' is already used by docs/essays/good-essay.md",
+        "1 problem found",
+    ]
+    # A whole-site run reports the unrelated page's problem, the dead anchor and the title.
+    everything = run_checker("--docs-dir", "docs", cwd=tmp_path).stdout
+    assert "docs/essays/unknown-tag.md:8:" in everything and dead_anchor in everything
+    assert "docs/essays/taken.md:2:" in everything
+
+
+def test_changed_files_choose_the_pages_to_check(tmp_path):
+    """A changed page and the pages that name it; an image and the pages that show it; a data
+    file or mkdocs.yml means the whole site; files outside docs/ no page."""
+    docs = site_with_bad_pages(tmp_path)
+    site = load_site(str(docs))
+    good = str(docs / "essays" / "good-essay.md")
+    claim = str(docs / "claims" / "weights-are-source.md")
+    summary = str(docs / "discussions" / "good-summary.md")
+    assert pages_touched(site, [claim]) == {claim, good, summary}  # both refer to the claim
+    assert pages_touched(site, [str(docs / "essays" / "good-essay" / "chart.png")]) == {good}
+    assert pages_touched(site, [str(docs / "essays" / "gone.md")]) == {
+        str(docs / "essays" / "gone.md")
+    }
+    assert pages_touched(site, [str(docs / "_data" / "glossary.yml")]) is None
+    assert pages_touched(site, [str(tmp_path / "mkdocs.yml")]) is None
+    assert pages_touched(site, [str(tmp_path / "src" / "engine.py")]) == set()
 
 
 def test_cli_adds_github_annotations(tmp_path):

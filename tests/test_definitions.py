@@ -99,11 +99,20 @@ def test_the_data_has_enough_contested_terms():
 
 
 def test_every_definition_is_anchored_dated_and_attributed_in_the_glossary(built_site):
-    page = soup(built_site / "glossary" / "index.html")
+    """The glossary index keeps each definition's permanent anchor, which links the whole
+    definition (name, who, when) on the term's own page under the same anchor."""
+    index = soup(built_site / "glossary" / "index.html")
     for term, definitions in TERMS.items():
-        entry = page.find("div", attrs={"data-term": term})
+        entry = index.find("div", attrs={"data-term": term})
+        page = soup(built_site / "glossary" / term / "index.html").find(
+            "div", attrs={"data-term": term}
+        )
         for definition in definitions:
-            block = entry.find(id=definition_anchor(term, definition["id"]))
+            anchor = definition_anchor(term, definition["id"])
+            kept = entry.find(id=anchor)
+            assert kept is not None and kept["data-definition"] == definition["id"], anchor
+            assert kept.a["href"] == f"{term}/#{anchor}"
+            block = page.find(id=anchor)
             assert block is not None and block["data-definition"] == definition["id"], (
                 term,
                 definition["id"],
@@ -114,8 +123,8 @@ def test_every_definition_is_anchored_dated_and_attributed_in_the_glossary(built
 
 
 def test_glossary_compares_testable_definitions_criteria_as_rows(built_site):
-    page = soup(built_site / "glossary" / "index.html")
     for term in TESTABLE_TERMS:
+        page = soup(built_site / "glossary" / term / "index.html")
         table = page.find("div", attrs={"data-term": term}).find(
             "table", class_="definitions-compared"
         )

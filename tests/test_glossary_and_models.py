@@ -11,8 +11,11 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site, mkdocs_build
 
+from mkdocs_debate.blocks.glossary_terms import USED_IN_SHOWN, used_in, used_in_page
 from mkdocs_debate.blocks.models import DIMENSION_LABELS, score
+from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import DIMENSIONS, load_site
+from mkdocs_debate.usage import term_usage
 
 SITE = load_site(str(ROOT / "docs"))
 REQUIRED_TERMS = {
@@ -92,7 +95,9 @@ def _linked_terms(built_site) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for html_file in built_site.rglob("*.html"):
         rel = html_file.relative_to(built_site).as_posix()
-        if rel in ("glossary/index.html", "404.html"):
+        if rel == "404.html" or rel.startswith(
+            "glossary/"
+        ):  # the glossary's own pages are not "uses"
             continue
         article = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").find(
             "article"
@@ -102,25 +107,77 @@ def _linked_terms(built_site) -> dict[str, set[str]]:
     return found
 
 
+def _listed(block, prefix: str) -> set[str]:
+    links = block.select("li a") if block else []
+    return {a["href"].removeprefix(prefix).removesuffix("index.html") for a in links}
+
+
 def test_used_in_lists_exactly_the_pages_that_link_each_term(built_site):
-    page = soup(built_site, "glossary/index.html")
+    """The complete list has every page that links the term; the term's page its USED_IN_SHOWN newest."""
     linked = _linked_terms(built_site)
     assert sum(len(v) for v in linked.values()) > 100
     for entry in SITE.glossary:
         term_id = str(entry["id"])
-        used_in = page.find("div", attrs={"data-term": term_id}).find(class_="used-in")
-        links = used_in.find_all("a") if used_in else []  # an unused term has no "Used in" line
-        listed = {a["href"].removeprefix("../").removesuffix("index.html") for a in links}
-        assert listed == linked.get(term_id, set()), term_id
-        assert used_in is None or links, f"{term_id}: an empty 'Used in' line"
+        complete = soup(built_site, f"glossary/used-in/{term_id}/index.html").find(class_="used-in")
+        assert _listed(complete, "../../../") == linked.get(term_id, set()), term_id
+        on_page = soup(built_site, f"glossary/{term_id}/index.html").find(class_="used-in")
+        shown = _listed(on_page, "../../")
+        assert shown <= linked.get(term_id, set()) and len(shown) == min(
+            USED_IN_SHOWN, len(linked.get(term_id, ()))
+        )
+        assert on_page is None or shown, f"{term_id}: an empty 'Used in' list"
+
+
+def test_used_in_is_capped_with_a_count_and_a_link(tmp_path):
+    """Past USED_IN_SHOWN pages a term's page names how many more and links the complete list."""
+    root = copy_site(tmp_path / "repo")
+    essays = root / "docs" / "essays"
+    extra = USED_IN_SHOWN + 7
+    for n in range(extra):
+        text = (essays / "free-as-in-what.md").read_text(encoding="utf-8")
+        (essays / f"copy-{n:02d}.md").write_text(
+            text.replace("title:", f"title: Copy {n:02d} of", 1), encoding="utf-8"
+        )
+    site = load_site(str(root / "docs"))
+    settings = Settings(docs_dir=str(root / "docs"))
+    users = term_usage(site, settings.glossary_page)["open-source"]
+    assert len(users) > USED_IN_SHOWN
+    lines = used_in(site, "glossary/open-source.md", settings, "open-source")
+    items = [line for line in lines if line.startswith("- [")]
+    assert len(items) == USED_IN_SHOWN
+    assert (
+        f"and {len(users) - USED_IN_SHOWN} more: all {len(users)} pages](used-in/open-source.md)"
+        in "\n".join(lines)
+    )
+    full = used_in_page(site, "glossary/used-in/open-source.md", settings)
+    assert full.count("\n- [") == len(users)
+
+
+def test_glossary_index_links_each_term_page_and_keeps_every_anchor(built_site):
+    """/glossary/#term and /glossary/#term--definition still serve; the whole entry is one click away."""
+    page = soup(built_site, "glossary/index.html")
+    for entry in SITE.glossary:
+        term_id = str(entry["id"])
+        block = page.find("div", attrs={"data-term": term_id})
+        assert block.find("a", href=f"{term_id}/")["href"], term_id
+        assert not block.select(".used-in, .glossary-more"), (
+            term_id
+        )  # nothing that grows with the essays
+        for definition in SITE.term_definitions.get(term_id, []):
+            anchor = f"{term_id}--{definition['id']}"
+            assert block.find(id=anchor) is not None, anchor
+            assert (built_site / "glossary" / term_id / "index.html").read_text(
+                encoding="utf-8"
+            ).count(f'id="{anchor}"') == 1, anchor
 
 
 def test_glossary_entries_fold_spellings_and_mark_contested_terms(built_site):
     """At most two spellings in view, the rest behind 'N other spellings'; 'Contested' not green."""
-    page = soup(built_site, "glossary/index.html")
-    assert "no page yet" not in page.get_text()
+    assert "no page yet" not in soup(built_site, "glossary/index.html").get_text()
     for entry in SITE.glossary:
-        block = page.find("div", attrs={"data-term": str(entry["id"])})
+        block = soup(built_site, f"glossary/{entry['id']}/index.html").find(
+            "div", class_="glossary-term-page"
+        )
         aliases = [str(a) for a in entry.get("aliases") or []]
         also = block.find(class_="glossary-also")
         if not aliases:

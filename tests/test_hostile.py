@@ -404,6 +404,21 @@ STATIC_CASES = {
         "docs/x.svg:1:",
         "<svg> is not allowed in an SVG",
     ),
+    "image among the search index's files": (
+        {"pagefind/pagefind-entry.png": b"\x89PNG\r\n\x1a\n" + bytes(8)},
+        "docs/pagefind/pagefind-entry.png:1:",
+        "nothing under docs/ may publish to /pagefind/",
+    ),
+    "page among the search index's files": (
+        {"pagefind/index.md": "# Search\n"},
+        "docs/pagefind/index.md:1:",
+        "nothing under docs/ may publish to /pagefind/",
+    ),
+    "page published as the search index's folder": (
+        {"PageFind.md": "# Search\n"},
+        "docs/PageFind.md:1:",
+        "nothing under docs/ may publish to /pagefind/",
+    ),
     "SVG with an event handler on a shape": (
         {"x.svg": SVG.format('\n<circle r="1" onclick="alert(1)"/>')},
         "docs/x.svg:2:",

@@ -19,6 +19,8 @@ does that a bare ``zensical build`` does not:
   know that our extension reads docs/_data/*.yml: without --clean, a change to
   the glossary or the models leaves stale pages behind.
 - **``--strict``.** As with MkDocs, any warning fails the build.
+- **The search index.** Pagefind indexes the built site (mkdocs_debate.search_index),
+  as the debate plugin does after a MkDocs build.
 
 Any failure exits non-zero with Zensical's own output above it.
 """
@@ -35,6 +37,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+from mkdocs_debate import search_index
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
@@ -109,6 +113,11 @@ def build(output: pathlib.Path) -> None:
             shutil.rmtree(output)
         output.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(site_dir), str(output))
+        # The same search index as the MkDocs build (the plugin that writes it there does not run here).
+        try:
+            search_index.index_site(output, ROOT)
+        except search_index.SearchIndexError as error:
+            raise BuildError(str(error)) from None
     finally:
         config.unlink(missing_ok=True)
         shutil.rmtree(staging, ignore_errors=True)

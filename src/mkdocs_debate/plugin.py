@@ -11,7 +11,7 @@ Zensical"):
   item; a link to one is a dead link); ``mkdocs serve`` previews them (MkDocs' draft level), marked;
 - start the RSS feed afresh on every build, so that ``mkdocs serve`` does not pile up old items;
 - fail a page that holds an executable inline script or lacks the Content Security Policy the theme writes
-  (``script-src 'self'`` alone, overrides/partials/csp.html), and give the policy to redirect stubs;
+  (``script-src 'self' 'wasm-unsafe-eval'``, overrides/partials/csp.html), and give the policy to redirect stubs;
 - give the RSS feed an absolute image URL built from site_url;
 - name each feed item's authors as ``authors.yml`` names them, not by their ids;
 - hide the theme's previous/next footer on pages of the reading path, which carry the path's own pair;
@@ -36,7 +36,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from mkdocs_debate import csp, urls
+from mkdocs_debate import csp, search_index, urls
 from mkdocs_debate.checker import data_problems, page_problems
 from mkdocs_debate.data import site as site_data
 from mkdocs_debate.data.site import Site, load_site
@@ -71,6 +71,8 @@ class DebateConfig(Config):
 
     # Only for the test that proves the policy stops script on its own: never switch off on a real site.
     check = config_options.Type(bool, default=True)
+    # Index the built site with Pagefind (search_index.py) after every build but `mkdocs serve`'s.
+    search_index = config_options.Type(bool, default=True)
     # The site's theme writes the policy (overrides/partials/csp.html) and no inline script: every page is
     # held to it. A site whose theme writes inline scripts (MkDocs' own themes) sets this false and gets
     # no policy from the engine (a policy that trusted them would trust whatever a template prints).
@@ -176,7 +178,7 @@ class DebatePlugin(BasePlugin[DebateConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Fail a page that holds an executable inline script or lacks the policy (script-src 'self' alone)."""
+        """Fail a page that holds an executable inline script or lacks the policy (csp.POLICY)."""
         output = lift_data_blocks(output, page.content)
         if self.serving:
             return csp.without_csp(output)  # live reload is an inline script
@@ -209,6 +211,13 @@ class DebatePlugin(BasePlugin[DebateConfig]):
             text = stub.read_text(encoding="utf-8")
             if 'http-equiv="refresh"' in text and "Content-Security-Policy" not in text:
                 stub.write_text(csp.with_csp(text), encoding="utf-8")
+        if self.config.search_index:
+            try:
+                search_index.index_site(
+                    pathlib.Path(config.site_dir), pathlib.Path(config.config_file_path).parent
+                )
+            except search_index.SearchIndexError as error:
+                raise PluginError(str(error)) from None
 
     # -------------------------------------------------------------------------
     # Helper functions

@@ -51,7 +51,7 @@ def term_usage(site: Site, glossary_page: str = "glossary.md") -> dict[str, list
     )  # as the extension does: model names too
     usage: dict[str, list[Page]] = {}
     for page in sorted(site.pages.values(), key=lambda p: str(p.meta.get("title", p.src))):
-        if page.src == glossary_page or not page.links_terms:
+        if page.src == glossary_page or page.section == "glossary" or not page.links_terms:
             continue
         found = matcher.mentions(page.body)
         for reference in iter_references(page.body, page.body_line):

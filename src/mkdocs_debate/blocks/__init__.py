@@ -14,19 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mkdocs_debate.blocks.answer import answer_page
-from mkdocs_debate.blocks.claims import claims_list
+from mkdocs_debate.blocks.archive import archive_page, discussions_list, essays_list
+from mkdocs_debate.blocks.claims import claim_uses_page, claims_list
 from mkdocs_debate.blocks.contributing import contributing_links
 from mkdocs_debate.blocks.definitions import definitions_index, term_definitions_page
 from mkdocs_debate.blocks.furniture import corrections_list
 from mkdocs_debate.blocks.glossary import glossary_page
+from mkdocs_debate.blocks.glossary_terms import term_page, used_in_page
 from mkdocs_debate.blocks.licences import licence_compare, licence_page, licences_list
-from mkdocs_debate.blocks.lists import (
-    discussions_list,
-    essays_list,
-    key_claims,
-    latest_list,
-    whats_new,
-)
+from mkdocs_debate.blocks.lists import key_claims, latest_list, whats_new
 from mkdocs_debate.blocks.model_page import model_page
 from mkdocs_debate.blocks.models import field_at_a_glance, matrix_teaser, models_page
 from mkdocs_debate.blocks.path import reading_path
@@ -38,8 +34,12 @@ Generator = Callable[[Site, str, Settings], str]
 
 GENERATORS: dict[str, Generator] = {
     "glossary": glossary_page,
+    "glossary-term": term_page,
+    "glossary-used-in": used_in_page,
     "essays": essays_list,
     "discussions": discussions_list,
+    "archive": archive_page,
+    "claim-uses": claim_uses_page,
     "latest": latest_list,
     "claims": claims_list,
     "key-claims": key_claims,

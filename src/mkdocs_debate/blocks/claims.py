@@ -22,12 +22,20 @@ SIDE_LABELS = {
     None: "Mentions the claim",
 }
 BACKLINKS_ANCHOR = "where-this-claim-appears"
+BACKLINKS_SHOWN = (
+    10  # places listed per side on a claim's page; past that, a link to the complete list
+)
 BACKLINK_GROUPS = (
     ("for", "The case for, in our pages"),
     ("against", "The case against, in our pages"),
     (None, "Other mentions"),
 )
 CLAIMS_INDEX = "claims/index.md"
+
+
+def claim_uses_src(claim_id: str) -> str:
+    """Source path of the complete list of the places that refer to a claim (a stub debate-export writes)."""
+    return f"archive/claims/{claim_id}.md"
 
 
 # -----------------------------------------------------------------------------
@@ -84,27 +92,47 @@ def claim_statement(site: Site, page: Page) -> str:
     )
 
 
-def claim_backlinks(site: Site, page: Page) -> str:
-    """Where a claim is argued, grouped by side: each place links its block and quotes the sentence it marks."""
+def claim_uses_page(site: Site, src: str, settings: Settings) -> str:
+    """Every place that refers to one claim (the page's name is the claim's id), grouped by side."""
+    slug = src.rsplit("/", 1)[-1].removesuffix(".md")
+    page = site.claims.get(slug)
+    if page is None:
+        return "*No such claim.*"
+    return claim_backlinks(site, page, src, shown=None)
+
+
+def claim_backlinks(site: Site, page: Page, src: str = "", shown: int | None = -1) -> str:
+    """Where a claim is argued, grouped by side: each place links its block and quotes the sentence it marks.
+
+    On the claim's page, BACKLINKS_SHOWN places per side and a link to the complete list;
+    on the complete list (``shown=None``) every place.
+    """
     uses = claim_usage(site).get(page.slug, [])
+    src = src or page.src
+    limit = BACKLINKS_SHOWN if shown == -1 else (shown or len(uses))
     groups: dict[str | None, list[str]] = {side: [] for side, _ in BACKLINK_GROUPS}
     for use in uses:
         where = f" § {use.heading}" if use.heading else ""
-        item = (
-            f"- [{esc(title_of(use.page))}{esc(where)}]({link(page.src, use.page.src, use.anchor)})"
-        )
+        item = f"- [{esc(title_of(use.page))}{esc(where)}]({link(src, use.page.src, use.anchor)})"
         if use.excerpt:
             item += f'  \n  <q class="claim-backlinks__excerpt">{plain(use.excerpt)}</q>'
         groups[use.side if use.side in groups else None].append(item)
     out = [
         '<div class="claim-backlinks no-terms" markdown>',
         "",
-        f"## Where this claim appears {{#{BACKLINKS_ANCHOR}}}",
+        f"## Where this claim appears {{#{BACKLINKS_ANCHOR}}}"
+        if shown == -1
+        else f"[{plain(title_of(page))}]({link(src, page.src)}): {len(uses)} places refer to this claim.",
         "",
     ]
     for side, heading in BACKLINK_GROUPS:
         if groups[side]:
-            out += [f"### {heading}", "", *groups[side], ""]
+            out += [f"### {heading}", "", *groups[side][:limit], ""]
+    if any(len(items) > limit for items in groups.values()):
+        out += [
+            f"[All {len(uses)} places that refer to this claim]({link(page.src, claim_uses_src(page.slug))})",
+            "",
+        ]
     if not uses:
         out += ["*No page refers to this claim yet.*", ""]
     return "\n".join(out + ["</div>"])

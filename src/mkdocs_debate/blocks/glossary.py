@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import json
 
-from mkdocs_debate.blocks.common import esc, link, plain, title_of
-from mkdocs_debate.blocks.definitions import glossary_definitions
+from mkdocs_debate.blocks.common import esc, link, plain
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import Site
-from mkdocs_debate.usage import term_usage
+from mkdocs_debate.verdicts import definition_anchor
 
 SHOWN_SPELLINGS = 2  # aliases shown before the rest fold into "N other spellings"
+GLOSSARY_DIR = "glossary"  # a page per term, glossary/<term>.md (blocks/glossary_terms.py)
+
+
+def term_src(term_id: str) -> str:
+    """Source path of a term's page."""
+    return f"{GLOSSARY_DIR}/{term_id}.md"
 
 
 def glossary_page(site: Site, src: str, settings: Settings) -> str:
     """The whole glossary: a letter index, one entry per term, JSON-LD."""
     entries = sorted(site.glossary, key=lambda e: str(e.get("term", "")).lower())
-    usage = term_usage(site, settings.glossary_page)
-    by_id = {str(e.get("id")): e for e in entries}
     letters: dict[str, list[dict]] = {}
     for entry in entries:
         first = str(entry.get("term", "?"))[:1].upper()
@@ -44,44 +47,34 @@ def glossary_page(site: Site, src: str, settings: Settings) -> str:
                 # entry of the page shouted and none stood out.
                 f'<p class="glossary-short" markdown>{plain(str(entry.get("short", "")).strip())}</p>',
                 "",
-                # The full entry folds under the short definition: a closed <details> is not
-                # laid out, which keeps the long glossary quick on a phone. A link to the
-                # entry opens it (glossary.js); Material opens it for print and find-in-page.
-                '<details class="glossary-more" markdown>',
-                "<summary>Full entry: "
+                # The whole entry is on the term's own page (blocks/glossary_terms.py): the index
+                # stays the same size however many essays use the term.
+                '<p class="glossary-full no-terms" markdown>[Full entry: '
                 + ("the dispute, " if entry.get("contested") else "")
-                + "explanation, sources, related terms</summary>",
+                + "explanation, sources, related terms, where it is used]"
+                + f"({link(src, term_src(term_id))})"
+                + definition_anchors(site, src, term_id)
+                + "</p>",
                 "",
-                str(entry.get("definition", "")).strip(),
+                "</div>",
                 "",
             ]
-            out += other_spellings(entry.get("aliases") or [])
-            if entry.get("contested"):
-                # The "contested" class colours it as disputed (extra.css), not the question type's green.
-                out += ['!!! question contested "Contested"', ""]
-                out += ["    " + line for line in str(entry["contested"]).strip().splitlines()] + [
-                    ""
-                ]
-            out += glossary_definitions(site, src, settings, term_id)
-            related = [r for r in entry.get("related") or [] if r in by_id]
-            if related:
-                out += [
-                    '<p class="no-terms" markdown>**Related:** '
-                    + ", ".join(f"[{plain(by_id[r]['term'])}](#{r})" for r in related)
-                    + "</p>",
-                    "",
-                ]
-            sources = "; ".join(
-                f"[{curly(plain(s.get('title', s.get('url'))))}](<{s.get('url')}>)"
-                for s in entry.get("sources") or []
-            )
-            out += [f'<p class="no-terms" markdown>**Sources:** {sources}</p>', ""]
-            pages = usage.get(term_id, [])
-            if pages:  # a term no page uses yet says nothing rather than "no page yet"
-                used = ", ".join(f"[{plain(title_of(p))}]({link(src, p.src)})" for p in pages)
-                out += [f'<p class="used-in no-terms" markdown>**Used in:** {used}</p>', ""]
-            out += ["</details>", "", "</div>", ""]
     return "\n".join(out)
+
+
+def definition_anchors(site: Site, src: str, term_id: str) -> str:
+    """' · Competing definitions: A, B' each at its permanent anchor <term>--<definition>, linked to the term's page."""
+    definitions = site.term_definitions.get(term_id) or []
+    if not definitions:
+        return ""
+    items = []
+    for definition in definitions:
+        anchor = definition_anchor(term_id, str(definition.get("id")))
+        items.append(
+            f'<span id="{esc(anchor)}" data-definition="{esc(definition.get("id"))}">[{plain(definition.get("name", ""))}]'
+            f"({link(src, term_src(term_id), anchor)})</span>"
+        )
+    return f"<br>{len(definitions)} competing definitions: " + " · ".join(items)
 
 
 def curly(text: str) -> str:

@@ -41,7 +41,13 @@ def model_page(site: Site, src: str, settings: Settings) -> str:
             f"docs/{src}: no model {model_id!r} in docs/_data/models.yml "
             "(run debate-export to remove stale model pages)"
         )
+    organisation = " ".join(
+        str((model.get("organisation") or {}).get("value", "")).replace(",", " ").split()
+    )
     sections = [
+        f'<span hidden data-pagefind-filter="organisation:{esc(organisation)}"></span>'
+        if organisation
+        else "",
         summary_line(src, settings, model),
         model_verdict_strip(site, model_id),
         cells_card(model),

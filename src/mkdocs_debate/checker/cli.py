@@ -2,6 +2,12 @@
 
 Usage: debate-check [--docs-dir docs] [FILE ...]
 
+With files (a pull request's changed files), it checks those pages and the pages
+that name them (checker.pages_touched: links, claim references, images), rendered
+as the build renders them, plus the rules across files (data files, files under
+docs/, unique slugs and titles): not a whole-site render. A changed data file or
+mkdocs.yml means the whole site; files outside docs/ are left to the build.
+
 Prints ``path:line: message`` for every problem, then a line for each draft
 (``draft: true``: how many TODOs it still holds, which are not problems while
 it is a draft), then a count, and exits 1 if there is any problem. With ``GITHUB_ACTIONS=true`` it also prints ``::error``
@@ -15,7 +21,7 @@ import dataclasses
 import os
 import sys
 
-from mkdocs_debate.checker import all_problems, draft_notes
+from mkdocs_debate.checker import all_problems, draft_notes, pages_touched
 from mkdocs_debate.checker.render import Renderer
 from mkdocs_debate.data.config import Settings, settings_from_config
 from mkdocs_debate.data.site import load_site
@@ -65,7 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--config", default="mkdocs.yml", help="the site's mkdocs.yml (its Markdown extensions)"
     )
-    parser.add_argument("files", nargs="*", help="only these pages (data files are always checked)")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        help="changed files: these pages and the pages that name them (rules across files always run)",
+    )
     args = parser.parse_args(argv)
     notes: list[str] = []
     try:
@@ -73,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         problems = error.problems
     else:
-        only = {os.path.abspath(f) for f in args.files if f.endswith(".md")} or None
+        only = pages_touched(site, args.files) if args.files else None
         problems = all_problems(site, only, _renderer(args.config, args.docs_dir))
         notes = draft_notes(site, only)
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"

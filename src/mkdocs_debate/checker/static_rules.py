@@ -26,6 +26,10 @@ from mkdocs_debate.data.site import Site
 from mkdocs_debate.problems import Problem
 
 REVIEWED_FILES = "reviewed-files.yml"  # beside mkdocs.yml: files under docs/ a maintainer reviewed
+# Where the build writes what no contributor writes: Pagefind's search index (search_index.py) fills
+# site/pagefind/ after the build, so nothing under docs/ may land there, not even a page
+# (docs/pagefind.md would be site/pagefind/index.html): a file among the index's would pass for it.
+BUILD_OUTPUT = "pagefind"
 EXCLUDED_DIRS = frozenset({"_data", "_templates"})  # exclude_docs in mkdocs.yml: never published
 SIGNATURES = {
     ".png": (b"\x89PNG\r\n\x1a\n",),
@@ -151,6 +155,15 @@ def static_problems(site: Site) -> Iterator[Problem]:
     for path, rel in published_files(site.docs_dir):
         shown = os.path.relpath(path, root)
         extension = os.path.splitext(rel)[1].lower()
+        top = rel.split("/", 1)[0].lower()
+        if top in (BUILD_OUTPUT, f"{BUILD_OUTPUT}.md"):
+            yield Problem(
+                shown,
+                1,
+                f"nothing under docs/ may publish to /{BUILD_OUTPUT}/: the build writes the search "
+                "index there (choose another name or folder)",
+            )
+            continue
         if extension == ".md" or rel in reviewed:
             continue
         if os.path.getsize(path) > MAX_STATIC_BYTES:
