@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 
 import html5lib
 import pytest
@@ -430,3 +431,19 @@ def test_a_redirect_stub_gets_the_policy_and_loses_its_inline_script():
     fixed = csp.with_csp(stub)
     assert csp.page_problems(fixed) == [] and executable_inline_scripts(fixed) == []
     assert 'http-equiv="refresh"' in fixed
+
+
+def test_the_palette_stylesheet_served_is_materials_less_the_switching_rule(built_site):
+    """tools/palette_css.py's override is current and is the file the built site serves."""
+    check = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "palette_css.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert check.returncode == 0, check.stderr
+    served = list((built_site / "assets" / "stylesheets").glob("palette.*.min.css"))
+    assert len(served) == 1
+    text = served[0].read_text(encoding="utf-8")
+    assert "[data-md-color-switching] *" not in text
+    assert "[data-md-color-scheme=slate]" in text  # the rest of Material's palette is there

@@ -86,7 +86,7 @@ def headline(site: Site, src: str, columns: list) -> str:
             rest = f"; {tally[CANNOT_TELL]} cannot tell" if tally[CANNOT_TELL] else ""
             name = md_text(definition.get("short") or definition.get("name", ""))
             if term_page(term_id) in site.pages:
-                name = f"[{name}]({link(src, term_page(term_id), str(definition.get('id')))}){_title(definition.get('name'))}"
+                name = f"[{name}]({link(src, term_page(term_id), str(definition.get('id')))}){_tip(definition.get('name'))}"
             lines.append(
                 f'<li markdown="1"><span class="answer-line__name">{name}</span> '
                 f'<span class="answer-line__count"><strong>{tally[MEETS]}</strong> of {len(verdicts)} meet{rest}</span>'
@@ -130,11 +130,6 @@ def _attribute(text: object) -> str:
 def _tip(text: object) -> str:
     """An attr_list data-tip (the stylesheet's tooltip) for a Markdown link."""
     return '{data-tip="' + _attribute(text) + '"}'
-
-
-def _title(text: object) -> str:
-    """An attr_list title for a Markdown link (a few per page: Material makes each a tooltip)."""
-    return '{title="' + _attribute(text) + '"}'
 
 
 # -----------------------------------------------------------------------------
@@ -251,7 +246,7 @@ def _definition_heading(
         if term_page(term_id) in site.pages
         else link(src, settings.glossary_page, definition_anchor(term_id, definition_id))
     )
-    return f"[<span>{md_text(definition.get('short') or definition.get('name', ''))}</span>]({target}){_title(definition.get('name'))}"
+    return f"[<span>{md_text(definition.get('short') or definition.get('name', ''))}</span>]({target}){_tip(definition.get('name'))}"
 
 
 def verdict_reason(verdict: Verdict) -> str:
