@@ -1,4 +1,4 @@
-"""Content Security Policy: ``script-src 'self' 'wasm-unsafe-eval'``, and no inline script to allow.
+"""Content Security Policy: ``script-src 'self'`` alone, and no inline script to allow.
 
 The policy is written in the theme (``overrides/partials/csp.html``), first in
 every page's head, so every build of the site carries it, Zensical's too. It
@@ -16,15 +16,15 @@ plugin):
 - ``without_csp`` takes it out under ``mkdocs serve``, whose live-reload
   script is inline.
 
-``'wasm-unsafe-eval'`` is there for search alone: Pagefind compiles its
-WebAssembly module (``pagefind/wasm.*.pagefind``, fetched from the site itself
-under ``connect-src 'self'``) with ``WebAssembly.instantiate``, which a
-``script-src`` without it blocks. It allows compiling WebAssembly and nothing
-else: unlike ``'unsafe-eval'`` it does not allow ``eval()``, ``new Function()``
-or string timers, and unlike ``'unsafe-inline'`` it does not allow any inline
-script or event-handler attribute; the module's bytes are files of the site,
-and WebAssembly can reach the page only through the imports a script (itself a
-file of the site) hands it.
+Search needs no exception: Pagefind compiles its WebAssembly
+(``pagefind/wasm.*.pagefind``) in its dedicated worker
+(``pagefind/pagefind-worker.js``, a file of the site, allowed by
+``worker-src 'self'``). A policy given by a ``<meta>`` tag governs the page,
+not a worker the page starts from a URL of its own origin: the worker's policy
+comes from its own response headers, and GitHub Pages sends none. A host that
+sends a Content-Security-Policy header must allow ``'wasm-unsafe-eval'`` for
+that one file (the README's deploying section). A browser test runs a search
+under this exact policy.
 
 Styles come only from the site's files: no ``'unsafe-inline'`` (Material sets
 styles through the CSSOM, which a policy does not restrict).
@@ -36,7 +36,7 @@ import re
 
 DATA_TYPES = frozenset({"application/json", "application/ld+json"})
 POLICY = (
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
     "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )

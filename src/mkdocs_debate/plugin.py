@@ -11,7 +11,7 @@ Zensical"):
   item; a link to one is a dead link); ``mkdocs serve`` previews them (MkDocs' draft level), marked;
 - start the RSS feed afresh on every build, so that ``mkdocs serve`` does not pile up old items;
 - fail a page that holds an executable inline script or lacks the Content Security Policy the theme writes
-  (``script-src 'self' 'wasm-unsafe-eval'``, overrides/partials/csp.html), and give the policy to redirect stubs;
+  (``script-src 'self'`` alone, overrides/partials/csp.html), and give the policy to redirect stubs;
 - give the RSS feed an absolute image URL built from site_url;
 - name each feed item's authors as ``authors.yml`` names them, not by their ids;
 - hide the theme's previous/next footer on pages of the reading path, which carry the path's own pair;
