@@ -112,15 +112,41 @@ def browser():
         instance.close()
 
 
-def page_paths(site: pathlib.Path) -> list[str]:
-    """URL paths of every HTML page of a built site (not redirects)."""
-    paths = []
+# Generated families: many pages from one template and one data record each (a glossary term's
+# page, its complete "used in" list, a claim's complete list of places). Every page of every other
+# kind is loaded; of these, a sample (SAMPLE_PER_FAMILY: the first, the last and the largest).
+GENERATED_FAMILIES = ("glossary/used-in/", "glossary/", "archive/claims/")
+SAMPLE_PER_FAMILY = 4
+
+
+def page_paths(site: pathlib.Path, *, every: bool = False) -> list[str]:
+    """URL paths of the HTML pages of a built site (not redirects), generated families sampled."""
+    paths, families = [], {family: [] for family in GENERATED_FAMILIES}
     for html_file in sorted(site.rglob("*.html")):
         rel = html_file.relative_to(site).as_posix()
         if 'http-equiv="refresh"' in html_file.read_text(encoding="utf-8")[:2000]:
             continue
-        paths.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        path = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+        family = next((f for f in GENERATED_FAMILIES if path.startswith(f) and path != f), None)
+        if family is None or every:
+            paths.append(path)
+        else:
+            families[family].append((html_file.stat().st_size, path))
+    for members in families.values():
+        by_size = sorted(members, reverse=True)
+        chosen = {p for _s, p in [*members[:1], *members[-1:], *by_size[: SAMPLE_PER_FAMILY - 2]]}
+        paths.extend(sorted(chosen))
     return paths
+
+
+def test_the_sample_keeps_every_page_of_other_kinds_and_some_of_each_family(built_site):
+    every, sampled = page_paths(built_site, every=True), page_paths(built_site)
+    for family in GENERATED_FAMILIES:
+        members = [p for p in every if p.startswith(family) and p != family]
+        taken = [p for p in sampled if p.startswith(family) and p != family]
+        assert members and 1 <= len(taken) <= SAMPLE_PER_FAMILY, family
+    others = [p for p in every if not any(p.startswith(f) and p != f for f in GENERATED_FAMILIES)]
+    assert set(others) <= set(sampled)
 
 
 class PageReport:
