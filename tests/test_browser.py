@@ -119,6 +119,11 @@ GENERATED_FAMILIES = ("glossary/used-in/", "glossary/", "archive/claims/")
 SAMPLE_PER_FAMILY = 4
 
 
+def _family(path: str) -> str | None:
+    """The generated family a page belongs to (the first that matches), or None."""
+    return next((f for f in GENERATED_FAMILIES if path.startswith(f) and path != f), None)
+
+
 def page_paths(site: pathlib.Path, *, every: bool = False) -> list[str]:
     """URL paths of the HTML pages of a built site (not redirects), generated families sampled."""
     paths, families = [], {family: [] for family in GENERATED_FAMILIES}
@@ -127,7 +132,7 @@ def page_paths(site: pathlib.Path, *, every: bool = False) -> list[str]:
         if 'http-equiv="refresh"' in html_file.read_text(encoding="utf-8")[:2000]:
             continue
         path = rel[: -len("index.html")] if rel.endswith("index.html") else rel
-        family = next((f for f in GENERATED_FAMILIES if path.startswith(f) and path != f), None)
+        family = _family(path)
         if family is None or every:
             paths.append(path)
         else:
@@ -142,11 +147,10 @@ def page_paths(site: pathlib.Path, *, every: bool = False) -> list[str]:
 def test_the_sample_keeps_every_page_of_other_kinds_and_some_of_each_family(built_site):
     every, sampled = page_paths(built_site, every=True), page_paths(built_site)
     for family in GENERATED_FAMILIES:
-        members = [p for p in every if p.startswith(family) and p != family]
-        taken = [p for p in sampled if p.startswith(family) and p != family]
-        assert members and 1 <= len(taken) <= SAMPLE_PER_FAMILY, family
-    others = [p for p in every if not any(p.startswith(f) and p != f for f in GENERATED_FAMILIES)]
-    assert set(others) <= set(sampled)
+        members = [p for p in every if _family(p) == family]
+        taken = [p for p in sampled if _family(p) == family]
+        assert len(members) > SAMPLE_PER_FAMILY and 1 <= len(taken) <= SAMPLE_PER_FAMILY, family
+    assert {p for p in every if _family(p) is None} <= set(sampled)
 
 
 class PageReport:

@@ -256,7 +256,7 @@ def test_a_page_off_the_reading_path_keeps_the_theme_pair(browser, base_url):
 
 
 FIRST_SENTENCE = """() => {
-    const paragraphs = [...document.querySelectorAll('article.md-content__inner > p:not([class])')]
+    const paragraphs = [...document.querySelectorAll('article.md-content__inner > [data-pagefind-body] > p:not([class])')]
         .filter(p => p.textContent.trim() && !(p.firstElementChild && p.firstElementChild.tagName === 'EM'
                      && p.firstElementChild.textContent.length > p.textContent.trim().length / 2));
     const p = paragraphs[0];
