@@ -151,7 +151,6 @@ def broken_site():
     bad = FIXTURES / "bad-data"
     return dataclasses.replace(
         site,
-        cache={},
         models=load_yaml((bad / "models.yml").read_text(encoding="utf-8"), "docs/_data/models.yml"),
         licences_data=load_yaml(
             (bad / "licences.yml").read_text(encoding="utf-8"), "docs/_data/licences.yml"

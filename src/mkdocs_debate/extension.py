@@ -81,7 +81,7 @@ from mkdocs_debate.blocks.timeline import date_label
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import Site, load_site
-from mkdocs_debate.matcher import MODEL_PREFIX, matcher_for
+from mkdocs_debate.matcher import MODEL_PREFIX, site_matcher
 from mkdocs_debate.problems import Problem
 from mkdocs_debate.safety import FigureStash, Violation, violations
 from mkdocs_debate.source import iter_code_free_lines
@@ -223,10 +223,14 @@ class DebateContext:
         ] = []  # bad references, reported with the rendered page's problems
         self.tree_done = False
         self.figures.reset()
+        self._site: Site | None = None
 
     @property
     def site(self) -> Site:
-        return load_site(self.settings.docs_dir)
+        """The site of this document: its key (the build, else docs/'s newest change) read once."""
+        if self._site is None:
+            self._site = load_site(self.settings.docs_dir)
+        return self._site
 
     @property
     def src(self) -> str:
@@ -502,7 +506,7 @@ class CrossLinkTreeprocessor(PageTreeprocessor):
         self.raw_depth = 0  # raw inline <a>, <code>, <kbd>, <samp>, <summary>, <cite> open here
         self.entries = site.terms
         self.models = site.models_by_id if page is not None and page.is_article else {}
-        self.matcher = matcher_for(site.glossary, site.models.get("models"))
+        self.matcher = site_matcher(site)
         anchor_claims(root)
         cite_titles_of_works(root)
         separate_footnote_refs(root)
