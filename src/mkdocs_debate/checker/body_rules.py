@@ -23,8 +23,13 @@ from mkdocs_debate.syntax import (
     CLAIM_SIDES,
     GENERATE_RE,
     Reference,
+    bad_claim_side,
+    claim_takes_no_definition,
     iter_references,
     malformed_references,
+    unknown_block,
+    unknown_claim,
+    unknown_term,
 )
 from mkdocs_debate.usage import find_definition, find_term
 
@@ -45,25 +50,21 @@ def rule_references(site: Site, page: Page) -> Iterator[Finding]:
         if reference.kind == "term" and find_term(site, reference.target) is None:
             yield Finding(
                 reference.line,
-                f"unknown glossary term {reference.target!r} in {reference.text}: "
-                "add it to docs/_data/glossary.yml or use a known id",
+                unknown_term(reference.target, reference.text),
             )
         if reference.definition is not None:
             yield from _definition_reference_findings(site, reference)
         if reference.kind == "claim" and reference.target not in site.claims:
             yield Finding(
                 reference.line,
-                f"unknown claim {reference.target!r} in {reference.text}: "
-                "claims are the files of docs/claims/ (without .md)",
+                unknown_claim(reference.target, reference.text),
             )
         if (
             reference.kind == "claim"
             and reference.extra is not None
             and reference.extra not in CLAIM_SIDES
         ):
-            yield Finding(
-                reference.line, f"claim side must be 'for' or 'against': {reference.extra!r}"
-            )
+            yield Finding(reference.line, bad_claim_side(reference.extra))
 
 
 def rule_flat_sections(site: Site, page: Page) -> Iterator[Finding]:
@@ -98,8 +99,7 @@ def rule_generated_blocks(site: Site, page: Page) -> Iterator[Finding]:
         if match and match.group(1) not in GENERATORS:
             yield Finding(
                 number + page.body_line - 1,
-                f"unknown generated block {match.group(1)!r}; known: "
-                + ", ".join(sorted(GENERATORS)),
+                unknown_block(match.group(1), GENERATORS),
             )
 
 
@@ -117,7 +117,7 @@ def _definition_reference_findings(site: Site, reference: Reference) -> Iterator
     """[[term:ID#DEFINITION]] must name one of the term's competing definitions."""
     entry = find_term(site, reference.target) if reference.kind == "term" else None
     if reference.kind == "claim":
-        yield Finding(reference.line, f"a claim reference takes no '#': {reference.text}")
+        yield Finding(reference.line, claim_takes_no_definition(reference.text))
     elif (
         entry is not None
         and find_definition(site, str(entry["id"]), reference.definition or "") is None

@@ -14,7 +14,7 @@ from mkdocs_debate.processors.context import (
     DebateContext,
 )
 from mkdocs_debate.source import iter_code_free_lines
-from mkdocs_debate.syntax import GENERATE_RE
+from mkdocs_debate.syntax import GENERATE_RE, unknown_block
 
 
 class GeneratePreprocessor(Preprocessor):
@@ -38,8 +38,7 @@ class GeneratePreprocessor(Preprocessor):
             builder = GENERATORS.get(match.group(1))
             if builder is None:
                 raise self.context.error(
-                    f"unknown generated block {match.group(1)!r}; known: "
-                    + ", ".join(sorted(GENERATORS)),
+                    unknown_block(match.group(1), GENERATORS),
                     line.strip(),
                 )
             lift = self.context.figures.lift

@@ -13,7 +13,14 @@ from mkdocs_debate.blocks.common import link, model_src
 from mkdocs_debate.blocks.models import model_tip
 from mkdocs_debate.blocks.timeline import date_label
 from mkdocs_debate.processors.context import SIDE_LABELS, DebateContext
-from mkdocs_debate.syntax import CLAIM_SIDES, REFERENCE
+from mkdocs_debate.syntax import (
+    CLAIM_SIDES,
+    REFERENCE,
+    bad_claim_side,
+    claim_takes_no_definition,
+    unknown_claim,
+    unknown_term,
+)
 from mkdocs_debate.usage import find_definition, find_term, term_tip
 from mkdocs_debate.verdicts import definition_anchor
 
@@ -83,8 +90,7 @@ class ReferenceInlineProcessor(InlineProcessor):
             entry = find_term(site, ref)
             if entry is None:
                 return self.context.refuse(
-                    f"unknown glossary term {ref!r} in {m.group(0)}: "
-                    "add it to docs/_data/glossary.yml or use a known id",
+                    unknown_term(ref, m.group(0)),
                     m,
                 )
             self.context.linked_terms.add(str(entry["id"]))
@@ -110,17 +116,16 @@ class ReferenceInlineProcessor(InlineProcessor):
                 m.end(0),
             )
         if m.group("definition") is not None:
-            raise self.context.error(f"a claim reference takes no '#': {m.group(0)}", m.group(0))
+            raise self.context.error(claim_takes_no_definition(m.group(0)), m.group(0))
         claim = site.claims.get(ref)
         if claim is None:
             return self.context.refuse(
-                f"unknown claim {ref!r} in {m.group(0)}: "
-                "claims are the files of docs/claims/ (without .md)",
+                unknown_claim(ref, m.group(0)),
                 m,
             )
         side = (extra or "").strip() or None
         if side is not None and side not in CLAIM_SIDES:
-            return self.context.refuse(f"claim side must be 'for' or 'against': {side!r}", m)
+            return self.context.refuse(bad_claim_side(side), m)
         element = etree.Element(
             "a",
             {
