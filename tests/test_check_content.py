@@ -24,10 +24,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from mkdocs_debate.checker import all_problems, draft_notes, pages_touched
-from mkdocs_debate.checker.data_rules import site_problems
 from mkdocs_debate.checker.links import link_findings
 from mkdocs_debate.checker.page_rules import page_findings, rule_footnotes
 from mkdocs_debate.checker.render import Renderer
+from mkdocs_debate.checker.rules import site_problems
 from mkdocs_debate.commands.scaffold import preview_url
 from mkdocs_debate.data.config import settings_from_config
 from mkdocs_debate.data.pages import Page, read_page

@@ -20,7 +20,7 @@ from conftest import ROOT
 
 from mkdocs_debate import test_tools
 from mkdocs_debate.blocks.claims import count_sentence, side_counts
-from mkdocs_debate.checker.data_rules import themes_problems
+from mkdocs_debate.checker.rules import themes_problems
 from mkdocs_debate.data.site import load_site
 from mkdocs_debate.data.yaml_lines import load_yaml
 from mkdocs_debate.problems import Problem

@@ -21,8 +21,8 @@ from conftest import ROOT, copy_site, mkdocs_build
 
 from mkdocs_debate import test_tools
 from mkdocs_debate.blocks.definitions import FIELD_LABELS
-from mkdocs_debate.checker.data_rules import definitions_problems
 from mkdocs_debate.checker.page_rules import page_findings
+from mkdocs_debate.checker.rules import definitions_problems
 from mkdocs_debate.commands import manifest as url_manifest
 from mkdocs_debate.commands.export import verdicts_export
 from mkdocs_debate.data.config import settings_from_config

@@ -25,7 +25,7 @@ from conftest import ROOT, copy_site
 from mkdocs_debate.blocks.licences import clause_label, compare_cells, family_keys
 from mkdocs_debate.blocks.models import DIMENSION_LABELS
 from mkdocs_debate.checker import all_problems
-from mkdocs_debate.checker.data_rules import cell_findings, licences_problems, models_problems
+from mkdocs_debate.checker.rules import cell_findings, licences_problems, models_problems
 from mkdocs_debate.data.licences import CONFLICTS, clause_lines_url, family_versions
 from mkdocs_debate.data.site import DIMENSIONS, iso_date, load_site
 from mkdocs_debate.data.yaml_lines import load_yaml
@@ -151,7 +151,6 @@ def broken_site():
     bad = FIXTURES / "bad-data"
     return dataclasses.replace(
         site,
-        cache={},
         models=load_yaml((bad / "models.yml").read_text(encoding="utf-8"), "docs/_data/models.yml"),
         licences_data=load_yaml(
             (bad / "licences.yml").read_text(encoding="utf-8"), "docs/_data/licences.yml"

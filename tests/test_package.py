@@ -181,3 +181,16 @@ def test_a_foreign_site_builds_from_the_wheel_alone(wheel, tmp_path):
         cwd=tmp_path,
     )
     assert str(env_dir) in where.stdout
+
+
+MAX_MODULE_LINES = 500
+
+
+def test_no_module_of_the_engine_is_over_500_lines():
+    """A module over 500 lines holds more than one job: split it (by source of truth, by stage)."""
+    long = {
+        str(path.relative_to(SOURCE)): count
+        for path in sorted(SOURCE.rglob("*.py"))
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert not long, f"modules over {MAX_MODULE_LINES} lines: {long}"

@@ -16,7 +16,7 @@ from util import checker_lines_with
 from util import render as golden_render
 
 from mkdocs_debate.blocks.path import path_links, reading_path
-from mkdocs_debate.checker.data_rules import path_problems
+from mkdocs_debate.checker.rules import path_problems
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import load_site
 from mkdocs_debate.extension import UnsafeMarkupError

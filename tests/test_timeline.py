@@ -13,7 +13,7 @@ from conftest import ROOT, copy_site, mkdocs_build
 from util import checker_lines_with
 
 from mkdocs_debate.blocks.timeline import THEMES, date_label
-from mkdocs_debate.checker.data_rules import timeline_problems
+from mkdocs_debate.checker.rules import timeline_problems
 from mkdocs_debate.commands import manifest as url_manifest
 from mkdocs_debate.data.site import load_site
 

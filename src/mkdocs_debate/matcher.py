@@ -11,12 +11,12 @@ pages that mention it), so both agree on what counts as a mention:
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Iterator
 
 import ahocorasick
 
+from mkdocs_debate.data.site import Site, site_index
 from mkdocs_debate.source import WORK_TITLE, iter_code_free_lines, mask_code_spans
 
 # What the site scan removes from a Markdown line (after blanking code spans)
@@ -134,24 +134,21 @@ def glossary_names(glossary: list[dict]) -> Iterator[tuple[str, str]]:
                 yield name, term_id
 
 
-@functools.lru_cache(maxsize=8)
-def _cached_matcher(names: tuple[tuple[str, str], ...]) -> TermMatcher:
-    return TermMatcher(names)
-
-
-_by_object: dict[tuple[int, int], tuple[list, list | None, TermMatcher]] = {}
-
-
 def matcher_for(glossary: list[dict], models: list[dict] | None = None) -> TermMatcher:
-    """The matcher of a glossary (and of matrix model names), built once per distinct pair (O(1) per page after that).
+    """The matcher of a glossary and of matrix model names (build it once: see site_matcher).
 
     Model names come first, so that a glossary name wins should both use one.
     """
-    cached = _by_object.get((id(glossary), id(models)))
-    if cached is not None and cached[0] is glossary and cached[1] is models:
-        return cached[2]
-    if len(_by_object) > 8:
-        _by_object.clear()
-    matcher = _cached_matcher((*model_names(models or []), *glossary_names(glossary)))
-    _by_object[(id(glossary), id(models))] = (glossary, models, matcher)
-    return matcher
+    return TermMatcher((*model_names(models or []), *glossary_names(glossary)))
+
+
+@site_index
+def site_matcher(site: Site) -> TermMatcher:
+    """The site's matcher of glossary terms and model names, built once per Site (O(1) per page)."""
+    return matcher_for(site.glossary, site.models.get("models"))
+
+
+@site_index
+def glossary_matcher(site: Site) -> TermMatcher:
+    """The site's matcher of glossary terms alone (to name a term by an alias)."""
+    return matcher_for(site.glossary)

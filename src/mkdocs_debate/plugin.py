@@ -63,6 +63,7 @@ ZENSICAL_LACKS: dict[str, tuple[str, ...]] = {
     "on_post_page": ("inline script check", "JSON-LD in the head"),
     "on_post_template": ("inline script check",),
     "on_post_build": ("published URLs", "redirect stubs"),
+    "on_build_error": (),  # only ends the build's Site (Zensical keys it on docs/'s newest change)
 }
 
 
@@ -104,7 +105,7 @@ class DebatePlugin(BasePlugin[DebateConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Fail early on problems in the data files or across pages."""
-        site_data.invalidate()  # a new build (or a rebuild under `serve`) reads docs/ afresh
+        site_data.begin_build(config.docs_dir)  # this build (or rebuild under `serve`): one Site
         site = self._site(config)
         # Every page's rules run here, before any page renders, so that a bad page fails the build
         # with the checker's own message, not later inside another page that lists it.
@@ -199,6 +200,7 @@ class DebatePlugin(BasePlugin[DebateConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Redirect stubs get the policy; a published URL or anchor that disappeared fails the build."""
+        site_data.end_build(config.docs_dir)  # the pages are rendered: the build's Site is done
         if self.serving:
             return
         manifest = pathlib.Path(config.config_file_path).parent / urls.MANIFEST
@@ -218,6 +220,10 @@ class DebatePlugin(BasePlugin[DebateConfig]):
                 )
             except search_index.SearchIndexError as error:
                 raise PluginError(str(error)) from None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build ends too: the next one (or a checker run) reads docs/ afresh."""
+        site_data.invalidate()
 
     # -------------------------------------------------------------------------
     # Helper functions

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from mkdocs_debate.source import iter_code_free_lines, mask_code_spans
 
@@ -26,6 +26,38 @@ REFERENCE = (
 REFERENCE_RE = re.compile(REFERENCE)
 GENERATE_RE = re.compile(r"^\s*\[\[generate:([a-z-]+)\]\]\s*$")
 CLAIM_SIDES = frozenset({"for", "against"})
+
+
+# What a reference that names nothing is told, said once here: the checker (checker/body_rules.py)
+# and the build (processors/) both report these words, so a page fails both alike.
+
+
+def unknown_term(target: str, text: str) -> str:
+    """[[term:ID]] names no glossary term, id or alias."""
+    return (
+        f"unknown glossary term {target!r} in {text}: "
+        "add it to docs/_data/glossary.yml or use a known id"
+    )
+
+
+def unknown_claim(target: str, text: str) -> str:
+    """[[claim:ID]] names no file of docs/claims/."""
+    return f"unknown claim {target!r} in {text}: claims are the files of docs/claims/ (without .md)"
+
+
+def bad_claim_side(side: str) -> str:
+    """[[claim:ID|SIDE]] with a side other than for or against."""
+    return f"claim side must be 'for' or 'against': {side!r}"
+
+
+def claim_takes_no_definition(text: str) -> str:
+    """[[claim:ID#…]]: only a term has competing definitions."""
+    return f"a claim reference takes no '#': {text}"
+
+
+def unknown_block(name: str, known: Iterable[str]) -> str:
+    """[[generate:NAME]] names no generated block."""
+    return f"unknown generated block {name!r}; known: " + ", ".join(sorted(known))
 
 
 @dataclasses.dataclass(frozen=True)

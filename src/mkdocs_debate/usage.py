@@ -1,7 +1,7 @@
 """Site-wide indexes: which pages use which glossary term and which claim.
 
 Computed once per loaded site (one scan of docs/ with the same matcher and the
-same skip rules as the extension) and cached on the Site object. Each claim
+same skip rules as the extension) and kept on the Site object (site_index). Each claim
 reference also carries an excerpt: the sentence it marks, as plain text read
 from the Markdown source (no Markdown is run).
 """
@@ -13,8 +13,8 @@ import html
 import re
 
 from mkdocs_debate.data.pages import Page
-from mkdocs_debate.data.site import Site
-from mkdocs_debate.matcher import matcher_for
+from mkdocs_debate.data.site import Site, site_index
+from mkdocs_debate.matcher import glossary_matcher, site_matcher
 from mkdocs_debate.source import FENCE, mask_code_spans
 from mkdocs_debate.syntax import REFERENCE_RE, iter_references, numbered_claim_references
 
@@ -37,21 +37,29 @@ def find_term(site: Site, ref: str) -> dict | None:
     """The glossary entry named by an id, a term or an alias, or None."""
     if ref in site.terms:
         return site.terms[ref]
-    term_id = matcher_for(site.glossary).lookup(ref)
+    term_id = glossary_matcher(site).lookup(ref)
     return site.terms.get(term_id) if term_id else None
 
 
 def term_usage(site: Site, glossary_page: str = "glossary.md") -> dict[str, list[Page]]:
-    """Term id -> pages that mention it outside code, links and headings."""
-    cached = site.cache.get(("term_usage", glossary_page))
-    if cached is not None:
-        return cached
-    matcher = matcher_for(
-        site.glossary, site.models.get("models")
-    )  # as the extension does: model names too
+    """Term id -> pages that mention it outside code, links and headings (the glossary aside)."""
+    mentions = _term_mentions(site)
+    if glossary_page not in _mentioning(site):
+        return mentions
+    return {
+        term_id: kept
+        for term_id, pages in mentions.items()
+        if (kept := [page for page in pages if page.src != glossary_page])
+    }
+
+
+@site_index
+def _term_mentions(site: Site) -> dict[str, list[Page]]:
+    """Term id -> pages that mention it, the glossary's own pages (glossary/) aside."""
+    matcher = site_matcher(site)  # as the extension does: model names too
     usage: dict[str, list[Page]] = {}
     for page in sorted(site.pages.values(), key=lambda p: str(p.meta.get("title", p.src))):
-        if page.src == glossary_page or page.section == "glossary" or not page.links_terms:
+        if page.section == "glossary" or not page.links_terms:
             continue
         found = matcher.mentions(page.body)
         for reference in iter_references(page.body, page.body_line):
@@ -60,15 +68,18 @@ def term_usage(site: Site, glossary_page: str = "glossary.md") -> dict[str, list
                 found.add(str(entry["id"]))
         for term_id in found:
             usage.setdefault(term_id, []).append(page)
-    site.cache[("term_usage", glossary_page)] = usage
     return usage
 
 
+@site_index
+def _mentioning(site: Site) -> frozenset[str]:
+    """The pages (by source path) that mention a term."""
+    return frozenset(page.src for pages in _term_mentions(site).values() for page in pages)
+
+
+@site_index
 def claim_usage(site: Site) -> dict[str, list[ClaimUse]]:
     """Claim id -> every reference to it, with the anchor the extension gives its block."""
-    cached = site.cache.get("claim_usage")
-    if cached is not None:
-        return cached
     usage: dict[str, list[ClaimUse]] = {}
     for page in sorted(site.pages.values(), key=lambda p: p.src):
         if page.is_claim:
@@ -90,7 +101,6 @@ def claim_usage(site: Site) -> dict[str, list[ClaimUse]]:
             usage.setdefault(reference.target, []).append(
                 ClaimUse(page, reference.extra or None, anchor, heading, excerpt)
             )
-    site.cache["claim_usage"] = usage
     return usage
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from mkdocs_debate.data.site import DIMENSIONS, Site
+from mkdocs_debate.data.site import DIMENSIONS, Site, site_index
 
 MEETS, FAILS, CANNOT_TELL = "meets", "fails", "cannot-tell"
 PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
@@ -251,16 +251,19 @@ def models_of(site: Site) -> list[dict]:
 
 def term_verdicts(site: Site, term_id: str) -> list[tuple[dict, list[Verdict]]]:
     """(definition, verdict for every model) for each testable definition of a term."""
-    cached = site.cache.get(("term_verdicts", term_id))
-    if cached is None:
-        models = models_of(site)
-        cached = [
-            (d, [judge(term_id, d, m) for m in models])
-            for d in site.term_definitions.get(term_id, [])
-            if has_criteria(d)
+    return verdicts_by_term(site).get(term_id, [])
+
+
+@site_index
+def verdicts_by_term(site: Site) -> dict[str, list[tuple[dict, list[Verdict]]]]:
+    """Term id -> (definition, verdict for every model) for each of its testable definitions."""
+    models = models_of(site)
+    return {
+        term_id: [
+            (d, [judge(term_id, d, m) for m in models]) for d in definitions if has_criteria(d)
         ]
-        site.cache[("term_verdicts", term_id)] = cached
-    return cached
+        for term_id, definitions in site.term_definitions.items()
+    }
 
 
 def all_verdicts(site: Site) -> list[Verdict]:

@@ -13,7 +13,12 @@ from __future__ import annotations
 import os
 import re
 
-from mkdocs_debate.checker.data_rules import (
+from mkdocs_debate.checker.body_rules import placeholder_findings
+from mkdocs_debate.checker.field_rules import data_text_problems
+from mkdocs_debate.checker.links import link_findings
+from mkdocs_debate.checker.page_rules import page_findings
+from mkdocs_debate.checker.render import Renderer
+from mkdocs_debate.checker.rules import (
     definitions_problems,
     glossary_problems,
     licences_problems,
@@ -23,10 +28,6 @@ from mkdocs_debate.checker.data_rules import (
     themes_problems,
     timeline_problems,
 )
-from mkdocs_debate.checker.field_rules import data_text_problems
-from mkdocs_debate.checker.links import link_findings
-from mkdocs_debate.checker.page_rules import page_findings, placeholder_findings
-from mkdocs_debate.checker.render import Renderer
 from mkdocs_debate.checker.static_rules import static_problems
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import Site

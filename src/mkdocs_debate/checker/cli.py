@@ -24,7 +24,7 @@ import sys
 from mkdocs_debate.checker import all_problems, draft_notes, pages_touched
 from mkdocs_debate.checker.render import Renderer
 from mkdocs_debate.data.config import Settings, settings_from_config
-from mkdocs_debate.data.site import load_site
+from mkdocs_debate.data.site import begin_build, end_build, load_site
 from mkdocs_debate.data.yaml_lines import DataError
 from mkdocs_debate.problems import Problem
 
@@ -78,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     notes: list[str] = []
+    begin_build(args.docs_dir)  # one Site for the whole run, every page's rendering included
     try:
         site = load_site(args.docs_dir)
     except DataError as error:
@@ -86,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         only = pages_touched(site, args.files) if args.files else None
         problems = all_problems(site, only, _renderer(args.config, args.docs_dir))
         notes = draft_notes(site, only)
+    finally:
+        end_build(args.docs_dir)
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
         print(problem)

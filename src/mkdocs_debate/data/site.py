@@ -3,8 +3,12 @@
 Everything that knows about pages, glossary terms, claims, models, authors or
 tags reads it through ``load_site``: the Markdown extension, the MkDocs
 plugin, the content checker, the exports and the tests. Nothing is typed
-twice. Results are cached by file modification time, so a build (or
-``mkdocs serve``) reads each file once.
+twice. One Site is read per build and kept until the build's key changes:
+under MkDocs the plugin starts each build (``begin_build``, ``end_build``);
+elsewhere (Zensical runs the Markdown extension alone; the checker, the
+exports, the tests) the key is docs/'s newest modification, which the
+extension looks at once per document. Indexes derived from the data
+(``site_index``) are kept on the Site object, so they live and die with it.
 """
 
 from __future__ import annotations
@@ -12,10 +16,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import os
 import re
-import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from mkdocs_debate.data.pages import Page, markdown_sources, read_page
 from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
@@ -48,10 +53,6 @@ ISO_DATE = re.compile(
 )  # Python 3.11 would also take '20260105'; readers would not
 
 
-def _mtimes(paths: list[str]) -> tuple:
-    return tuple((p, os.stat(p).st_mtime_ns) for p in paths if os.path.exists(p))
-
-
 @dataclasses.dataclass
 class Site:
     """All pages and data of one docs folder.
@@ -78,9 +79,9 @@ class Site:
     path_data: LineDict = dataclasses.field(
         default_factory=LineDict
     )  # path.yml, the reading path, optional
-    cache: dict = dataclasses.field(
-        default_factory=dict, repr=False
-    )  # indexes built from this data
+    indexes: dict[Callable, Any] = dataclasses.field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )  # what each site_index computed from this data, by its function (a replace() starts empty)
     drafts: dict[str, Page] = dataclasses.field(
         default_factory=dict
     )  # pages with draft: true, unpublished
@@ -160,33 +161,92 @@ class Site:
         return os.path.relpath(self.data_path(name), os.path.dirname(self.docs_dir))
 
 
-# Walking docs/ to compare modification times costs O(pages); doing it for every
-# page of a build would cost O(pages²). So a build looks again only after
-# RECHECK_SECONDS, or when the MkDocs glue calls invalidate() as a build starts.
-RECHECK_SECONDS = 2.0
-_checked: dict[str, tuple[float, tuple]] = {}
+T = TypeVar("T")
+
+
+def site_index(compute: Callable[[Site], T]) -> Callable[[Site], T]:
+    """Declare compute(site) an index of the Site: computed on first use, then kept on that Site.
+
+    An index (the term matcher, which pages use which term, every verdict) lives and dies with
+    its Site object: a new build reads a new Site, so no index can outlive the data it came from.
+    """
+
+    @functools.wraps(compute)
+    def index(site: Site) -> T:
+        if compute not in site.indexes:
+            site.indexes[compute] = compute(site)
+        return site.indexes[compute]
+
+    return index
+
+
+# The one Site of each docs folder, with the key it was read under. The key is the MkDocs
+# build's generation while a build runs (the plugin calls begin_build and end_build), else
+# docs/'s newest modification (docs_stamp), which the extension reads once per document.
+_builds: dict[str, tuple[str, int]] = {}
+_sites: dict[str, tuple[tuple, Site]] = {}
+_generations = itertools.count(1)
+KEPT_SITES = 4
+
+
+def begin_build(docs_dir: str) -> None:
+    """A new MkDocs build (or a rebuild under `serve`) of docs_dir: its first load_site reads afresh."""
+    _builds[os.path.abspath(docs_dir)] = ("build", next(_generations))
+
+
+def end_build(docs_dir: str) -> None:
+    """The build of docs_dir is over: from now on, a change to a file is seen by load_site."""
+    _builds.pop(os.path.abspath(docs_dir), None)
 
 
 def invalidate() -> None:
-    """Forget when docs/ was last checked: the next load_site looks at every file."""
-    _checked.clear()
+    """Forget every Site read so far: the next load_site reads docs/ afresh."""
+    _builds.clear()
+    _sites.clear()
 
 
-def load_site(docs_dir: str) -> Site:
-    """Read every page and data file of docs_dir (cached until a file changes)."""
+def docs_stamp(docs_dir: str) -> tuple[int, int, int]:
+    """docs/'s newest modification time, with its number of files and their bytes.
+
+    A file added, removed, edited or renamed changes it: the key of a Site read outside a
+    MkDocs build. It stats every file, so it is read once per document, not per lookup.
+    """
+    newest, count, size = 0, 0, 0
+    for folder, _dirs, files in os.walk(docs_dir):
+        newest = max(newest, os.stat(folder).st_mtime_ns)
+        for name in files:
+            try:
+                info = os.stat(os.path.join(folder, name))
+            except FileNotFoundError:  # removed while we looked
+                continue
+            newest, count, size = max(newest, info.st_mtime_ns), count + 1, size + info.st_size
+    return newest, count, size
+
+
+def site_key(docs_dir: str) -> tuple:
+    """The key the Site of docs_dir is read under now: the running build, else docs_stamp."""
     docs_dir = os.path.abspath(docs_dir)
-    now = time.monotonic()
-    checked = _checked.get(docs_dir)
-    if checked is None or now - checked[0] > RECHECK_SECONDS:
-        sources = markdown_sources(docs_dir)
-        data_files = [os.path.join(docs_dir, DATA_DIR, n) for n in DATA_FILES]
-        checked = (now, _mtimes([os.path.join(docs_dir, s) for s in sources] + data_files))
-        _checked[docs_dir] = checked
-    return _load_site(docs_dir, checked[1])
+    return _builds.get(docs_dir) or ("stamp", *docs_stamp(docs_dir))
 
 
-@functools.lru_cache(maxsize=4)
-def _load_site(docs_dir: str, stamp: tuple) -> Site:
+def load_site(docs_dir: str, key: tuple | None = None) -> Site:
+    """The Site of docs_dir under key (site_key's by default): read once per key."""
+    docs_dir = os.path.abspath(docs_dir)
+    key = key if key is not None else site_key(docs_dir)
+    known = _sites.get(docs_dir)
+    if known is not None and known[0] == key:
+        return known[1]
+    site = read_site(docs_dir)
+    _sites.pop(docs_dir, None)
+    _sites[docs_dir] = (key, site)
+    while len(_sites) > KEPT_SITES:  # tests read many small folders: keep the newest few
+        del _sites[next(iter(_sites))]
+    return site
+
+
+def read_site(docs_dir: str) -> Site:
+    """Read every page and data file of docs_dir (no cache: load_site keeps the Site)."""
+    docs_dir = os.path.abspath(docs_dir)
     root = os.path.dirname(docs_dir)
     every = [read_page(docs_dir, src, root) for src in markdown_sources(docs_dir)]
     pages = {page.src: page for page in every if not page.is_draft}

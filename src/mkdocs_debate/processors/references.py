@@ -1,0 +1,141 @@
+"""Explicit references: ``[[term:…]]``, ``[[term:ID#DEFINITION]]`` and ``[[claim:…]]`` as links."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree  # noqa: N813 - Python-Markdown's own name for it
+
+from markdown import Markdown
+from markdown.inlinepatterns import InlineProcessor
+from markdown.util import AtomicString
+
+from mkdocs_debate.blocks.common import link, model_src
+from mkdocs_debate.blocks.models import model_tip
+from mkdocs_debate.blocks.timeline import date_label
+from mkdocs_debate.processors.context import SIDE_LABELS, DebateContext
+from mkdocs_debate.syntax import (
+    CLAIM_SIDES,
+    REFERENCE,
+    bad_claim_side,
+    claim_takes_no_definition,
+    unknown_claim,
+    unknown_term,
+)
+from mkdocs_debate.usage import find_definition, find_term, term_tip
+from mkdocs_debate.verdicts import definition_anchor
+
+
+def term_link(
+    src: str, glossary_page: str, entry: dict, text: str, tip: str | None = None
+) -> etree.Element:
+    """The link element for one glossary term (tip: the tooltip, by default its short definition)."""
+    element = etree.Element(
+        "a",
+        {
+            "href": link(src, glossary_page, str(entry["id"])),
+            "class": "glossary-term",
+            "data-tip": str(entry.get("short", "")).strip() if tip is None else tip,
+            "data-term": str(entry["id"]),
+        },
+    )
+    element.text = AtomicString(text)
+    return element
+
+
+def definition_link(
+    src: str, glossary_page: str, entry: dict, definition: dict, text: str
+) -> etree.Element:
+    """The link element for one competing definition of a term (``[[term:ID#DEFINITION]]``)."""
+    term_id, definition_id = str(entry["id"]), str(definition["id"])
+    element = etree.Element(
+        "a",
+        {
+            "href": link(src, glossary_page, definition_anchor(term_id, definition_id)),
+            "class": "glossary-term glossary-term--definition",
+            "data-tip": f"{definition.get('name', '')} ({definition.get('who', '')}, {date_label(definition.get('when', ''))})",
+            "data-term": term_id,
+            "data-definition": definition_id,
+        },
+    )
+    element.text = AtomicString(text or str(definition.get("name", definition_id)))
+    return element
+
+
+def model_link(src: str, models_page: str, model: dict, text: str) -> etree.Element:
+    """The link element for a matrix model's name: to its page, with its openness as tooltip."""
+    element = etree.Element(
+        "a",
+        {
+            "href": link(src, model_src(models_page, str(model["id"]))),
+            "class": "model-ref",
+            "data-tip": model_tip(model),
+            "data-model": str(model["id"]),
+        },
+    )
+    element.text = AtomicString(text)
+    return element
+
+
+class ReferenceInlineProcessor(InlineProcessor):
+    """Turns ``[[term:ID|text]]`` and ``[[claim:ID|side]]`` into links."""
+
+    def __init__(self, md: Markdown, context: DebateContext):
+        super().__init__(REFERENCE, md)
+        self.context = context
+
+    def handleMatch(self, m: re.Match, data: str) -> tuple[etree.Element, int, int]:  # noqa: N802 - Python-Markdown's name
+        kind, ref, extra = m.group("kind"), m.group("target").strip(), m.group("extra")
+        site, src = self.context.site, self.context.src
+        if kind == "term":
+            entry = find_term(site, ref)
+            if entry is None:
+                return self.context.refuse(
+                    unknown_term(ref, m.group(0)),
+                    m,
+                )
+            self.context.linked_terms.add(str(entry["id"]))
+            glossary_page = self.context.settings.glossary_page
+            if m.group("definition") is not None:
+                wanted = m.group("definition").strip()
+                found = find_definition(site, str(entry["id"]), wanted)
+                if found is None:
+                    raise self.context.error(
+                        f"unknown definition {wanted!r} of {entry['id']!r} in {m.group(0)}",
+                        m.group(0),
+                    )
+                return (
+                    definition_link(src, glossary_page, entry, found, (extra or "").strip()),
+                    m.start(0),
+                    m.end(0),
+                )
+            return (
+                term_link(
+                    src, glossary_page, entry, (extra or "").strip() or ref, term_tip(site, entry)
+                ),
+                m.start(0),
+                m.end(0),
+            )
+        if m.group("definition") is not None:
+            raise self.context.error(claim_takes_no_definition(m.group(0)), m.group(0))
+        claim = site.claims.get(ref)
+        if claim is None:
+            return self.context.refuse(
+                unknown_claim(ref, m.group(0)),
+                m,
+            )
+        side = (extra or "").strip() or None
+        if side is not None and side not in CLAIM_SIDES:
+            return self.context.refuse(bad_claim_side(side), m)
+        element = etree.Element(
+            "a",
+            {
+                "href": link(src, claim.src),
+                "class": f"claim-ref claim-ref--{side or 'neutral'}",
+                "data-tip": f"Claim: {claim.meta.get('claim', '')}",
+                "data-claim": ref,
+            },
+        )
+        badge = etree.SubElement(element, "span", {"class": "claim-ref__side"})
+        badge.text = AtomicString(SIDE_LABELS.get(side or "", "Claim"))
+        badge.tail = AtomicString(" " + str(claim.meta.get("title", ref)))
+        return element, m.start(0), m.end(0)
