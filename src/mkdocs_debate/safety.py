@@ -38,7 +38,24 @@ import nh3
 
 GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "tabindex", "hidden"})
 DATA_ATTRIBUTE = re.compile(r"^(data-[a-z0-9-]+|aria-[a-z-]+)$")
-ELEMENTS = frozenset(nh3.ALLOWED_TAGS) | frozenset(
+# inline SVG: the engine's figures and twemoji icons (no animate, set, script, foreignObject, use)
+SVG_ELEMENTS = frozenset(
+    {
+        "svg",
+        "path",
+        "g",
+        "title",
+        "desc",
+        "line",
+        "rect",
+        "circle",
+        "text",
+        "polyline",
+        "polygon",
+        "tspan",
+    }
+)
+OUR_ELEMENTS = frozenset(
     {
         # Python-Markdown, pymdown-extensions and our own blocks
         "section",
@@ -59,23 +76,13 @@ ELEMENTS = frozenset(nh3.ALLOWED_TAGS) | frozenset(
         "select",
         "option",
         "button",
-        # inline SVG: the matrix chart and twemoji icons (no animate, set, script, foreignObject, use)
-        "svg",
-        "path",
-        "g",
-        "title",
-        "desc",
-        "line",
-        "rect",
-        "circle",
-        "text",
-        "polyline",
-        "polygon",
-        "tspan",
         # data blocks: JSON-LD, checked separately (type must be a data type)
         "script",
     }
-) - frozenset({"acronym", "center", "strike", "tt", "map", "area"})
+)
+# Obsolete and image-map elements that nh3 allows: refused.
+OBSOLETE = frozenset({"acronym", "center", "strike", "tt", "map", "area"})
+ELEMENTS = ((frozenset(nh3.ALLOWED_TAGS) | OUR_ELEMENTS) - OBSOLETE) | SVG_ELEMENTS
 ELEMENT_ATTRIBUTES = {tag: frozenset(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()} | {
     "a": frozenset({"href", "hreflang", "rel", "name"}),  # name: pymdownx.highlight line anchors
     "img": frozenset({"alt", "src", "width", "height", "loading"}),
@@ -122,22 +129,6 @@ URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 URL_SCHEMES = frozenset({"https", "http", "mailto"})
 DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
 DATA_BLOCK_TAGS = frozenset(f'<script type="{kind}">' for kind in DATA_SCRIPT_TYPES)
-SVG_ELEMENTS = frozenset(
-    {
-        "svg",
-        "path",
-        "g",
-        "title",
-        "desc",
-        "line",
-        "rect",
-        "circle",
-        "text",
-        "polyline",
-        "polygon",
-        "tspan",
-    }
-)
 # An element's or a heading's id; footnotes' fn:label and fnref:label; code line anchors (pymdownx.highlight).
 # Python-Markdown's toc extension makes a repeated heading's id unique with "_1", "_2" ...
 ID = re.compile(
