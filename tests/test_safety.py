@@ -15,7 +15,7 @@ import pytest
 from hypothesis import strategies as st
 from util import render
 
-from mkdocs_debate import test_tools
+from mkdocs_debate import safety, test_tools
 from mkdocs_debate.extension import UnsafeMarkupError
 from mkdocs_debate.safety import FigureStash, violations
 
@@ -193,6 +193,10 @@ DIFFERENTIAL = {
     ),
     "a heading id in capitals": ("## Heading {#Top}", "id 'Top' must be lower-case letters"),
     "a processing instruction": ("<?php echo 1 ?>", "a processing instruction"),
+    "a JSON block a browser ends early": (
+        '<script type="application/json">{"a": "</script/><img src=x onerror=alert(1)>"}</script>',
+        "attribute 'onerror' is not allowed on <img>",
+    ),
 }
 
 
@@ -330,6 +334,11 @@ PIECES = [
     "<",
     "</",
     "<br>",
+    "</script/>",
+    "</script x>",
+    "</SCRIPT >",
+    '"}',
+    '{"a": "',
     "\n",
     "\x00",
     "`",
@@ -400,6 +409,51 @@ def test_the_allowlist_passes_nothing_a_browser_would_run(fragment):
     """Random fragments: whenever the allowlist finds nothing, html5lib (a browser's parser) finds nothing executable."""
     if not violations(fragment):
         assert executable_as_a_browser_reads_it(fragment) == [], fragment
+
+
+@hypothesis.settings(
+    max_examples=500, deadline=None, suppress_health_check=[hypothesis.HealthCheck.too_slow]
+)
+@hypothesis.given(
+    st.one_of(
+        FRAGMENTS, st.sampled_from(sorted(source for source, _message in DIFFERENTIAL.values()))
+    )
+)
+def test_the_fast_reading_sees_what_html_parser_sees(fragment):
+    """Where the one-pass reading of a plain page answers, it answers as html.parser's reading does."""
+    fast = safety._plain_violations(fragment)
+    if fast is not None:
+        assert fast == _parser_violations(fragment), fragment
+
+
+def _parser_violations(fragment: str) -> list:
+    validator = safety._Validator()
+    validator.feed(fragment)
+    validator.close()
+    return validator.violations
+
+
+GOLDEN_HTML = sorted((pathlib.Path(__file__).parent / "golden").glob("*.html"))
+
+
+@pytest.mark.parametrize("path", GOLDEN_HTML, ids=lambda p: p.stem)
+def test_the_fast_reading_takes_plain_pages(path):
+    """The engine's own output is plain: the one-pass reading takes it, and agrees with html.parser."""
+    text = path.read_text(encoding="utf-8")
+    assert safety._plain_violations(text) == _parser_violations(text)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<p>a <a href="x">b</a> <script type="application/json">{"a": "</p>"}</script> c</p>',
+        "<p title='a &amp; b' data-x=1 hidden>x</p><br/><img alt=\"\" src=a.png>",
+        "<p>1 < 2 and </p>",
+    ],
+)
+def test_the_fast_reading_answers_plain_pages_as_html_parser(page):
+    fast = safety._plain_violations(page)
+    assert fast is not None and fast == _parser_violations(page)
 
 
 def test_a_bogus_comment_is_refused_where_markdown_leaves_it():

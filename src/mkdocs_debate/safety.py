@@ -11,8 +11,13 @@ parsers:
   ``<script>`` inside ``<svg>`` is an SVG element whose content is markup, of
   two ``type`` attributes the first counts, ``<!-->`` is a whole comment.
 
+A page written plainly (no comment, no foreign content, no raw text but JSON
+blocks, every tag in one strict form) reads alike to all three, and is read in
+one pass of regular expressions instead (``_plain_violations``), with the same
+rules; the tests hold that pass to html.parser's reading.
+
 Every element, attribute and URL scheme either parser sees must be on the
-allowlist below -- the way ammonia (``nh3``) and bleach decide, with nh3's own
+allowlist (``allowlist.py``) -- the way ammonia (``nh3``) and bleach decide, with nh3's own
 tables as the base -- and markup the two would read differently (html5lib's
 parse errors for duplicate attributes, malformed comments and tags) is refused
 outright. Anything else is a ``Violation`` quoting the element.
@@ -27,6 +32,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import html
 import html.parser
 import json
 import re
@@ -34,107 +40,24 @@ import secrets
 from urllib.parse import urlsplit
 
 import html5lib
-import nh3
 
-GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "tabindex", "hidden"})
-DATA_ATTRIBUTE = re.compile(r"^(data-[a-z0-9-]+|aria-[a-z-]+)$")
-# inline SVG: the engine's figures and twemoji icons (no animate, set, script, foreignObject, use)
-SVG_ELEMENTS = frozenset(
-    {
-        "svg",
-        "path",
-        "g",
-        "title",
-        "desc",
-        "line",
-        "rect",
-        "circle",
-        "text",
-        "polyline",
-        "polygon",
-        "tspan",
-    }
+from mkdocs_debate.allowlist import (
+    ALLOWED_ATTRIBUTES,
+    BUTTON_TYPES,
+    DATA_ATTRIBUTE,
+    DATA_BLOCK_TAGS,
+    DATA_SCRIPT_TYPES,
+    ELEMENT_ATTRIBUTES,
+    ELEMENTS,
+    GLOBAL_ATTRIBUTES,
+    ID,
+    INPUT_TYPES,
+    MAX_ID,
+    SVG_ELEMENTS,
+    URL_ATTRIBUTES,
+    URL_SCHEMES,
 )
-OUR_ELEMENTS = frozenset(
-    {
-        # Python-Markdown, pymdown-extensions and our own blocks
-        "section",
-        "figure",
-        "figcaption",
-        "details",
-        "summary",
-        "nav",
-        "label",
-        "input",
-        "caption",
-        "tfoot",
-        "fieldset",
-        "legend",
-        "aside",
-        # in-page controls of the matrix (a form without action or method submits nowhere else)
-        "form",
-        "select",
-        "option",
-        "button",
-        # data blocks: JSON-LD, checked separately (type must be a data type)
-        "script",
-    }
-)
-# Obsolete and image-map elements that nh3 allows: refused.
-OBSOLETE = frozenset({"acronym", "center", "strike", "tt", "map", "area"})
-ELEMENTS = ((frozenset(nh3.ALLOWED_TAGS) | OUR_ELEMENTS) - OBSOLETE) | SVG_ELEMENTS
-ELEMENT_ATTRIBUTES = {tag: frozenset(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()} | {
-    "a": frozenset({"href", "hreflang", "rel", "name"}),  # name: pymdownx.highlight line anchors
-    "img": frozenset({"alt", "src", "width", "height", "loading"}),
-    "ol": frozenset({"start", "type"}),
-    "td": frozenset({"colspan", "rowspan", "headers", "align"}),
-    "th": frozenset({"colspan", "rowspan", "headers", "scope", "align", "abbr"}),
-    "input": frozenset({"type", "name", "checked", "disabled", "value"}),
-    "label": frozenset({"for"}),
-    "details": frozenset({"open"}),
-    "form": frozenset(),
-    "select": frozenset({"name", "multiple"}),
-    "option": frozenset({"value", "selected"}),
-    "button": frozenset({"type"}),
-    "time": frozenset({"datetime"}),
-    "script": frozenset({"type"}),
-    "svg": frozenset(
-        {
-            "xmlns",
-            "viewbox",
-            "width",
-            "height",
-            "fill",
-            "aria-labelledby",
-            "focusable",
-            "preserveaspectratio",
-        }
-    ),
-    "path": frozenset({"d", "fill", "stroke", "stroke-width", "fill-rule", "clip-rule"}),
-    "line": frozenset({"x1", "x2", "y1", "y2", "stroke"}),
-    "rect": frozenset({"x", "y", "width", "height", "rx", "ry", "fill"}),
-    "circle": frozenset({"cx", "cy", "r", "fill"}),
-    "text": frozenset({"x", "y", "text-anchor", "dx", "dy"}),
-    "tspan": frozenset({"x", "y", "dx", "dy"}),
-    "polyline": frozenset({"points", "fill", "stroke"}),
-    "polygon": frozenset({"points", "fill", "stroke"}),
-    "g": frozenset({"transform", "fill"}),
-}
-ALLOWED_ATTRIBUTES = {
-    tag: GLOBAL_ATTRIBUTES | ELEMENT_ATTRIBUTES.get(tag, frozenset()) for tag in ELEMENTS
-}
-INPUT_TYPES = frozenset({"checkbox", "radio"})
-BUTTON_TYPES = frozenset({"button", "reset"})
-URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
-URL_SCHEMES = frozenset({"https", "http", "mailto"})
-DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
-DATA_BLOCK_TAGS = frozenset(f'<script type="{kind}">' for kind in DATA_SCRIPT_TYPES)
-# An element's or a heading's id; footnotes' fn:label and fnref:label; code line anchors (pymdownx.highlight).
-# Python-Markdown's toc extension makes a repeated heading's id unique with "_1", "_2" ...
-ID = re.compile(
-    r"^(?:(?:fn(?:ref\d*)?:)?[a-z0-9][a-z0-9-]*(?:_\d+)?|__(?:codelineno|span)-\d+-\d+)$"
-)
-MAX_ID = 100
+
 XHTML_NS, SVG_NS = "http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg"
 XMLNS = "{http://www.w3.org/2000/xmlns/}xmlns"
 # html5lib's parse errors where another parser (and the checker's own first one) may see other
@@ -176,17 +99,19 @@ DIFFERENTIAL_ERRORS = {
     "invalid-codepoint": "an invalid character",
 }
 # Where html.parser and a browser may part: comments, declarations and processing instructions,
-# odd end tags, foreign content, raw-text and RCDATA elements, NUL and CR. A page with none of these
-# whose every start tag is plain (PLAIN_TAG) reads alike to both, and html5lib (slow: pure Python) is
-# spared; on any other page it reads everything (tests/test_safety.py holds the two to one verdict).
+# odd end tags, foreign content, raw-text and RCDATA elements, NUL and CR, a script's end written
+# other than '</script>'. A page with none of these whose every start tag is plain (PLAIN_TAG) reads
+# alike to both, and html5lib (slow: pure Python) is spared; on any other page it reads everything
+# (tests/test_safety.py holds the two to one verdict).
 DIFFERENTIAL_RISK = re.compile(
     r"<(?:[!?]|/[^a-zA-Z]|(?:svg|math|style|textarea|title|xmp|iframe|noembed|noframes"
-    r"|noscript|plaintext|template|frameset)(?![a-zA-Z0-9-]))|[\x00\r]",
+    r"|noscript|plaintext|template|frameset)(?![a-zA-Z0-9-]))|[\x00\r]"
+    r"|</script(?![\t\n\f ]*>)",  # html.parser ends a block only at '</script>'; a browser earlier
     re.IGNORECASE,
 )
 PLAIN_TAG = re.compile(
-    r"""<[a-zA-Z][a-zA-Z0-9-]*(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*"""
-    r"""(?:=(?:"[^"<>]*"|'[^'<>]*'|[^\s"'=<>`]+))?)*\s*/?>\Z"""
+    r"""<[a-zA-Z][a-zA-Z0-9-]*(?:[\t\n\f ]+[a-zA-Z_:][-a-zA-Z0-9_:.]*"""
+    r"""(?:=(?:"[^"<>]*"|'[^'<>]*'|[^\t\n\f "'=<>`]+))?)*[\t\n\f ]*/?>\Z"""
 )
 VOID = frozenset(
     {
@@ -402,8 +327,97 @@ def _is_json(text: str) -> bool:
     return True
 
 
+# The plain page's tokens, for the fast reading (_plain_violations): a start tag in PLAIN_TAG's form
+# (name, attributes, self-closing slash), one attribute of it, an end tag, a JSON block's end.
+PLAIN_START = re.compile(
+    r"""<([a-zA-Z][a-zA-Z0-9-]*)((?:[\t\n\f ]+[a-zA-Z_:][-a-zA-Z0-9_:.]*"""
+    r"""(?:=(?:"[^"<>]*"|'[^'<>]*'|[^\t\n\f "'=<>`]+))?)*)[\t\n\f ]*(/?)>"""
+)
+PLAIN_ATTRIBUTE = re.compile(
+    r"""[\t\n\f ]+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:=("[^"<>]*"|'[^'<>]*'|[^\t\n\f "'=<>`]+))?"""
+)
+PLAIN_END = re.compile(r"</([a-zA-Z][a-zA-Z0-9-]*)[\t\n\f ]*>")
+SCRIPT_END = re.compile(r"</script[\t\n\f ]*>", re.IGNORECASE)
+
+
+class _PlainValidator(_Validator):
+    """The same rules as _Validator, fed by _plain_violations' tokens instead of html.parser's."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tag_text = ""
+
+    def get_starttag_text(self) -> str:
+        return self.tag_text
+
+
+def _plain_violations(rendered: str) -> list[Violation] | None:
+    """The violations of a page written plainly, read in one pass of regular expressions; else None.
+
+    On a page with no DIFFERENTIAL_RISK, every '<' followed by a letter must open a PLAIN_TAG and
+    every '</' followed by a letter must be a plain end tag; the only raw text is a JSON block,
+    which must end with '</script>'. Such a page is tokenized alike by html.parser, html5lib and
+    a browser, and this reading hands the validator the same tags, attributes (names lower-cased,
+    values unescaped) and block text as html.parser would (tests/test_safety.py holds them to it).
+    Anything else returns None, and the page is read by html.parser and, if need be, html5lib.
+    """
+    if DIFFERENTIAL_RISK.search(rendered):
+        return None
+    validator = _PlainValidator()
+    find, position = rendered.find, 0
+    while (position := find("<", position)) != -1:
+        following = rendered[position + 1 : position + 2]
+        if following.isascii() and following.isalpha():
+            match = PLAIN_START.match(rendered, position)
+            if match is None:
+                return None
+            validator.tag_text = match.group(0)
+            tag = match.group(1).lower()
+            attrs = [
+                (name.lower(), _attribute_value(value))
+                for name, value in PLAIN_ATTRIBUTE.findall(match.group(2))
+            ]
+            if match.group(3):
+                validator.handle_startendtag(tag, attrs)
+            else:
+                validator.handle_starttag(tag, attrs)
+            position = match.end()
+            if tag == "script" and not match.group(3):
+                end = SCRIPT_END.search(rendered, position)
+                if end is None:
+                    return None
+                validator.handle_data(rendered[position : end.start()])
+                validator.handle_endtag("script")
+                position = end.end()
+        elif (
+            following == "/"
+            and rendered[position + 2 : position + 3].isascii()
+            and (rendered[position + 2 : position + 3].isalpha())
+        ):
+            match = PLAIN_END.match(rendered, position)
+            if match is None:
+                return None
+            validator.handle_endtag(match.group(1).lower())
+            position = match.end()
+        else:
+            position += 1
+    return validator.violations
+
+
+def _attribute_value(written: str) -> str | None:
+    """An attribute's value as html.parser gives it: None when absent, unquoted, unescaped."""
+    if not written:
+        return None
+    if written[0] in "\"'":
+        written = written[1:-1]
+    return html.unescape(written) if written else written
+
+
 def violations(rendered: str) -> list[Violation]:
     """Every violation in a fragment of rendered HTML, in document order: either parser's, each once."""
+    plain = _plain_violations(rendered)
+    if plain is not None:
+        return list(plain)
     validator = _Validator()
     validator.feed(rendered)
     validator.close()

@@ -17,12 +17,12 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from mkdocs_debate.allowlist import ID
 from mkdocs_debate.checker.fields import PAGE_FIELDS
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import CELL_VALUES, DATA_DIR, DATA_FILES, DIMENSIONS, Site
 from mkdocs_debate.data.yaml_lines import LineDict
 from mkdocs_debate.problems import Finding, Problem
-from mkdocs_debate.safety import ID
 
 # Keys of a page that is not an essay, summary or claim (index pages, glossary, models, about, ...);
 # updated and revisions give a reference page (the glossary, the timeline) its visible revision note.
@@ -52,6 +52,8 @@ NAME_MARKUP = re.compile(r"[<>\[\]&]")
 
 def invisible(text: str) -> list[str]:
     """The invisible or control characters of a text (tab and newline aside), as U+XXXX."""
+    if text.isascii() and text.replace("\t", "").replace("\n", "").isprintable():
+        return []  # printable ASCII holds none: the common case, without a lookup per character
     return sorted(
         {
             f"U+{ord(c):04X}"
