@@ -414,8 +414,7 @@ def test_search_index_has_the_facets_as_filters(browser, base_url):
     assert filters["kind"]["Model"] == len(site.models_by_id)
     assert filters["kind"]["Glossary"] >= len(site.glossary)
     organisations = {
-        " ".join(str((m.get("organisation") or {}).get("value", "")).replace(",", " ").split())
-        for m in site.models_by_id.values()
+        " ".join(m.organisation.text.replace(",", " ").split()) for m in site.models_by_id.values()
     }
     assert set(filters["organisation"]) == organisations - {""}
     themes = {str(p.meta.get("theme")) for p in site.claims.values()}

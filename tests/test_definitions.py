@@ -7,7 +7,6 @@ authority stands beside ours and is flagged when the two disagree.
 
 from __future__ import annotations
 
-import copy
 import json
 import pathlib
 import re
@@ -241,15 +240,15 @@ def test_to_flip_is_the_least_change_that_meets():
         if verdict.outcome == MEETS:
             continue
         flips = verdict.to_flip
-        model = copy.deepcopy(verdict.model)
+        model = verdict.model
         for flip in flips:
-            _set(model, flip.field, flip.after)
+            model = model.with_value(flip.field, flip.after)
         assert judge(verdict.term, verdict.definition, model).outcome == MEETS, verdict
         for left_out in flips:
-            partial = copy.deepcopy(verdict.model)
+            partial = verdict.model
             for flip in flips:
                 if flip is not left_out:
-                    _set(partial, flip.field, flip.after)
+                    partial = partial.with_value(flip.field, flip.after)
             assert judge(verdict.term, verdict.definition, partial).outcome != MEETS
         checked += 1
     assert checked > 100

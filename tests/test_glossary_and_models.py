@@ -10,9 +10,10 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site, mkdocs_build
+from util import raw_score as score
 
 from mkdocs_debate.blocks.glossary_terms import USED_IN_SHOWN, used_in, used_in_page
-from mkdocs_debate.blocks.models import DIMENSION_LABELS, score
+from mkdocs_debate.blocks.models import DIMENSION_LABELS
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import DIMENSIONS, load_site
 from mkdocs_debate.usage import term_usage

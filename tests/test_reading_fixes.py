@@ -14,9 +14,9 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
+from util import raw_score as score
 
 from mkdocs_debate.blocks.common import human_date
-from mkdocs_debate.blocks.models import score
 from mkdocs_debate.data.site import load_site
 from mkdocs_debate.matcher import TermMatcher
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 from mkdocs_debate import test_tools
+from mkdocs_debate.data.matrix import DIMENSIONS
 
 GOLDEN_DOCS = pathlib.Path(__file__).parent / "fixtures" / "golden" / "docs"
 
@@ -37,3 +38,10 @@ def checker_lines_with(
         timeout=120,
     )
     return result.returncode, result.stdout.splitlines()
+
+
+def raw_score(model: dict) -> float:
+    """A raw models.yml row's openness score, computed here on its own: open 1, partial ½."""
+    return sum(
+        {"open": 1.0, "partial": 0.5}.get(model["openness"][d]["value"], 0.0) for d in DIMENSIONS
+    )

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 
 import ahocorasick
 
+from mkdocs_debate.data.matrix import Model
 from mkdocs_debate.data.site import Site, site_index
 from mkdocs_debate.source import WORK_TITLE, iter_code_free_lines, mask_code_spans
 
@@ -116,12 +117,11 @@ def _is_word_boundary(text: str, index: int) -> bool:
 MODEL_PREFIX = "model:"  # ids of matrix models among the matcher's names, apart from term ids
 
 
-def model_names(models: list[dict]) -> Iterator[tuple[str, str]]:
+def model_names(models: Iterable[Model]) -> Iterator[tuple[str, str]]:
     """(name, 'model:ID') for every matrix model's name and aliases."""
     for model in models:
-        for name in [model.get("name", ""), *(model.get("aliases") or [])]:
-            if isinstance(name, str):
-                yield name, f"{MODEL_PREFIX}{model.get('id', '')}"
+        for name in (model.name, *model.aliases):
+            yield name, f"{MODEL_PREFIX}{model.id}"
 
 
 def glossary_names(glossary: list[dict]) -> Iterator[tuple[str, str]]:
@@ -134,18 +134,18 @@ def glossary_names(glossary: list[dict]) -> Iterator[tuple[str, str]]:
                 yield name, term_id
 
 
-def matcher_for(glossary: list[dict], models: list[dict] | None = None) -> TermMatcher:
+def matcher_for(glossary: list[dict], models: Iterable[Model] = ()) -> TermMatcher:
     """The matcher of a glossary and of matrix model names (build it once: see site_matcher).
 
     Model names come first, so that a glossary name wins should both use one.
     """
-    return TermMatcher((*model_names(models or []), *glossary_names(glossary)))
+    return TermMatcher((*model_names(models), *glossary_names(glossary)))
 
 
 @site_index
 def site_matcher(site: Site) -> TermMatcher:
     """The site's matcher of glossary terms and model names, built once per Site (O(1) per page)."""
-    return matcher_for(site.glossary, site.models.get("models"))
+    return matcher_for(site.glossary, site.matrix)
 
 
 @site_index

@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from mkdocs_debate.data.matrix import Cell, Model
 from mkdocs_debate.data.site import DIMENSIONS, Site, site_index
 
 MEETS, FAILS, CANNOT_TELL = "meets", "fails", "cannot-tell"
@@ -125,14 +126,14 @@ class Verdict:
 
     term: str
     definition: dict
-    model: dict
+    model: Model
     outcome: str  # MEETS, FAILS or CANNOT_TELL
     checks: tuple[Check, ...]
     authority: dict | None  # the published verdict {model, verdict, source}, if any
 
     @property
     def model_id(self) -> str:
-        return str(self.model.get("id", ""))
+        return self.model.id
 
     @property
     def definition_id(self) -> str:
@@ -197,32 +198,18 @@ class Verdict:
         )
 
 
-def cell(model: dict, field: str) -> dict:
-    """The matrix cell a field path names: {value, note, source}; value 'unknown' when missing."""
-    node: Any = model
-    for part in field.split("."):
-        node = node.get(part) if isinstance(node, dict) else None
-    if isinstance(node, dict):
-        value = node.get("value", UNKNOWN)
-        return {
-            "value": UNKNOWN if value is None else value,
-            "note": str(node.get("note", "") or ""),
-            "source": str(node.get("source", "") or ""),
-        }
-    return {"value": UNKNOWN if node is None else node, "note": "", "source": ""}
-
-
-def check(model: dict, criterion: dict) -> Check:
-    """Apply one criterion to one model."""
+def check(model: Model, criterion: dict) -> Check:
+    """Apply one criterion to one model: the cell or fact its field names ('unknown' when missing)."""
     test = criterion.get("test") or {}
     field = str(test.get("field", ""))
-    found = cell(model, field)
-    value = found["value"]
+    found = model.field(field)
+    value = UNKNOWN if found is None or found.value is None else found.value
     result = UNKNOWN if value == UNKNOWN else PASS if value in (test.get("in") or []) else FAIL
-    return Check(criterion, field, value, result, found["note"], found["source"])
+    note = found.note if isinstance(found, Cell) else ""
+    return Check(criterion, field, value, result, note, found.source if found else "")
 
 
-def judge(term_id: str, definition: dict, model: dict) -> Verdict:
+def judge(term_id: str, definition: dict, model: Model) -> Verdict:
     """Our verdict on a model under a definition with criteria."""
     checks = tuple(check(model, c) for c in definition.get("criteria") or [] if isinstance(c, dict))
     results = {c.result for c in checks}
@@ -231,7 +218,7 @@ def judge(term_id: str, definition: dict, model: dict) -> Verdict:
         (
             v
             for v in definition.get("published_verdicts") or []
-            if isinstance(v, dict) and str(v.get("model")) == str(model.get("id"))
+            if isinstance(v, dict) and str(v.get("model")) == model.id
         ),
         None,
     )
@@ -243,10 +230,9 @@ def has_criteria(definition: dict) -> bool:
     return bool(definition.get("criteria"))
 
 
-def models_of(site: Site) -> list[dict]:
+def models_of(site: Site) -> list[Model]:
     """The model rows of the matrix, in the data file's order."""
-    models = site.models.get("models") if isinstance(site.models, dict) else None
-    return [m for m in models or [] if isinstance(m, dict)]
+    return list(site.matrix)
 
 
 def term_verdicts(site: Site, term_id: str) -> list[tuple[dict, list[Verdict]]]:

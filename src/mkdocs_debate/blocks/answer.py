@@ -22,7 +22,7 @@ from __future__ import annotations
 from mkdocs_debate.blocks.common import esc, link, md_text, model_src
 from mkdocs_debate.blocks.definitions import FIELD_LABELS, VERDICT_LABELS
 from mkdocs_debate.blocks.figures import count_bar
-from mkdocs_debate.blocks.models import FILTER_LABELS, filter_values, score
+from mkdocs_debate.blocks.models import FILTER_LABELS, filter_values
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import Site
 from mkdocs_debate.verdicts import (
@@ -196,14 +196,14 @@ def grid(site: Site, src: str, settings: Settings, columns: list) -> str:
         range(len(models)),
         key=lambda i: (
             -_met(columns, i),
-            -score(models[i]),
-            str(models[i].get("name", "")).lower(),
+            -models[i].score,
+            models[i].name.lower(),
         ),
     )
     rows = []
     for index in order:
         model = models[index]
-        model_id = str(model.get("id"))
+        model_id = model.id
         attributes = " ".join(
             f'data-{name}="{esc(value)}"' for name, (value, _) in filter_values(site, model).items()
         )
@@ -213,7 +213,7 @@ def grid(site: Site, src: str, settings: Settings, columns: list) -> str:
             for position, (_d, verdicts) in enumerate(definitions)
         )
         rows.append(
-            f'<tr {attributes} markdown="1"><th scope="row" markdown="span">[{md_text(model.get("name", model_id))}]'
+            f'<tr {attributes} markdown="1"><th scope="row" markdown="span">[{md_text(model.name)}]'
             f"({link(src, model_src(settings.models_page, model_id))})</th>{cells}</tr>"
         )
     return (
@@ -251,7 +251,7 @@ def _definition_heading(
 
 def verdict_reason(verdict: Verdict) -> str:
     """One line of plain text: the model, the definition, the outcome and the criteria it rests on."""
-    text = f"{verdict.model.get('name')} under {verdict.definition.get('name')}: {VERDICT_LABELS[verdict.outcome][1]}"
+    text = f"{verdict.model.name} under {verdict.definition.get('name')}: {VERDICT_LABELS[verdict.outcome][1]}"
     if verdict.deciding:
         text += (". Fails on " if verdict.outcome == FAILS else ". Unknown: ") + "; ".join(
             f"{FIELD_LABELS.get(c.field, c.field).lower()} {_value(c.value)}"
@@ -300,7 +300,7 @@ def anchor_on_model_page(verdict: Verdict) -> str:
 
 def _model_verdicts(site: Site, model_id: str) -> list[tuple[str, list[Verdict]]]:
     """(term, this model's verdict under each of its testable definitions) for each term."""
-    index = next((i for i, m in enumerate(models_of(site)) if str(m.get("id")) == model_id), None)
+    index = next((i for i, m in enumerate(models_of(site)) if m.id == model_id), None)
     if index is None:
         return []
     return [

@@ -303,7 +303,7 @@ def definition_section(
 ) -> list[str]:
     """One definition in full on its term's page: attribution, summary, source, criteria, published verdicts."""
     definition_id = str(definition.get("id"))
-    models = {str(m.get("id")): m for m in models_of(site)}
+    models = {m.id: m for m in models_of(site)}
     ours = {
         v.model_id: v
         for d, verdicts in term_verdicts(site, term_id)
@@ -343,9 +343,9 @@ def definition_section(
         out += ["**Verdicts the authority published:**", ""]
         for item in published:
             model_id = str(item.get("model"))
-            model = models.get(model_id, {})
+            model = models.get(model_id)
             line = (
-                f"- [{esc(model.get('name', model_id))}]({link(src, settings.models_page, model_id)}): "
+                f"- [{esc(model.name if model else model_id)}]({link(src, settings.models_page, model_id)}): "
                 f"{esc(item.get('verdict'))} ([source]({esc(item.get('source', ''))}))"
             )
             verdict = ours.get(model_id)
@@ -416,11 +416,11 @@ def verdict_grid(site: Site, src: str, settings: Settings, term_id: str) -> str:
     head = "".join(_column_heading(src, settings, term_id, d, in_page) for d, _v in columns)
     rows = []
     for index, model in enumerate(models_of(site)):
-        model_id = str(model.get("id"))
+        model_id = model.id
         cells = "".join(verdict_cell(src, settings, verdicts[index]) for _d, verdicts in columns)
         rows.append(
             f'<tr id="{esc(definition_anchor(term_id, model_id))}" markdown="1">'
-            f'<th scope="row" markdown="span">[{esc(model.get("name", model_id))}]'
+            f'<th scope="row" markdown="span">[{esc(model.name)}]'
             f"({link(src, settings.models_page, model_id)})</th>{cells}</tr>"
         )
     return (

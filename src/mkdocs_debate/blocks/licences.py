@@ -103,16 +103,12 @@ def licence_header(site: Site, src: str, settings: Settings, licence: dict) -> s
         compare = licence_src(f"{licence['family']}{COMPARE_SUFFIX}")
         neighbours.append(f"[Every version compared, clause by clause]({link(src, compare)})")
         lines += [" · ".join(neighbours), ""]
-    users = [
-        m
-        for m in site.models_by_id.values()
-        if str((m.get("licence") or {}).get("licence_page", "")) == str(licence["id"])
-    ]
+    users = [m for m in site.models_by_id.values() if m.licence.licence_page == str(licence["id"])]
     if users:
         lines += [
             "**Models in our matrix under this licence:** "
             + ", ".join(
-                f"[{md_text(m['name'])}]({link(src, model_src(settings.models_page, str(m['id'])))})"
+                f"[{md_text(m.name)}]({link(src, model_src(settings.models_page, m.id))})"
                 for m in users
             ),
             "",

@@ -17,9 +17,10 @@ import re
 from mkdocs_debate.blocks.answer import model_verdict_strip, model_verdicts_section
 from mkdocs_debate.blocks.common import esc, human_date, licence_src, link, md_text
 from mkdocs_debate.blocks.furniture import citation_block
-from mkdocs_debate.blocks.models import DIMENSION_LABELS, cell_label, score
+from mkdocs_debate.blocks.models import DIMENSION_LABELS, cell_label
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.licences import RESEARCH_NOTES
+from mkdocs_debate.data.matrix import Model
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import DATA_DIR, DIMENSIONS, Site, iso_date
 from mkdocs_debate.data.yaml_lines import LineDict
@@ -41,9 +42,7 @@ def model_page(site: Site, src: str, settings: Settings) -> str:
             f"docs/{src}: no model {model_id!r} in docs/_data/models.yml "
             "(run debate-export to remove stale model pages)"
         )
-    organisation = " ".join(
-        str((model.get("organisation") or {}).get("value", "")).replace(",", " ").split()
-    )
+    organisation = " ".join(model.organisation.text.replace(",", " ").split())
     sections = [
         f'<span hidden data-pagefind-filter="organisation:{esc(organisation)}"></span>'
         if organisation
@@ -66,51 +65,50 @@ def model_page(site: Site, src: str, settings: Settings) -> str:
     return "\n\n".join(sections)
 
 
-def summary_line(src: str, settings: Settings, model: dict) -> str:
+def summary_line(src: str, settings: Settings, model: Model) -> str:
     """Who made the model, when, which version we assessed, and its place in the matrix."""
-    org = model.get("organisation") or {}
-    released = model.get("released") or {}
+    org, released = model.organisation, model.released
     parts = [
-        f'**Organisation:** <a href="{esc(org.get("source", ""))}">{esc(org.get("value", ""))}</a>',
-        f'**Released:** <a href="{esc(released.get("source", ""))}">'
-        f"{esc(human_date(released.get('value')) or released.get('value', ''))}</a>",
+        f'**Organisation:** <a href="{esc(org.source)}">{esc(org.text)}</a>',
+        f'**Released:** <a href="{esc(released.source)}">'
+        f"{esc(human_date(released.value) or released.text)}</a>",
     ]
-    if model.get("version"):
-        parts.append(f"**Version assessed:** <code>{esc(model['version'])}</code>")
-    parts.append(f"**Openness score:** {score(model):g} of {len(DIMENSIONS)}")
-    row = link(src, settings.models_page, str(model["id"]))
+    if model.version:
+        parts.append(f"**Version assessed:** <code>{esc(model.version)}</code>")
+    parts.append(f"**Openness score:** {model.score:g} of {len(DIMENSIONS)}")
+    row = link(src, settings.models_page, model.id)
     return (
         f'<p class="model-summary no-terms" markdown>{" · ".join(parts)}<br>'
         f"[Its row in the openness matrix]({row}) · [How we rate each cell]({link(src, settings.models_page, 'rubric')})</p>"
     )
 
 
-def cells_card(model: dict) -> str:
+def cells_card(model: Model) -> str:
     """Every cell: its value, note, evidence link, and when that evidence was read."""
     notes_month = _research_month(model)
     entries = []
     for dimension in DIMENSIONS:
-        cell = (model.get("openness") or {}).get(dimension) or {}
-        value = str(cell.get("value", "unknown"))
+        cell = model.cell(dimension)
+        value = cell.value
         badges = (
             ' <span class="model-badge">gated: approval or licence acceptance first</span>'
-            if cell.get("gated")
+            if cell.gated
             else ""
         )
         parts = [
             f"<dt>{esc(DIMENSION_LABELS[dimension])}</dt>",
             f'<dd class="model-cell__value"><span class="cell cell--{esc(value)}">{cell_label(value)}</span>{badges}</dd>',
         ]
-        if cell.get("dataset"):
-            parts.append(f"<dd>Dataset: {esc(cell['dataset'])}</dd>")
-        if cell.get("note"):
-            parts.append(f'<dd class="model-cell__note">{esc(str(cell["note"]).strip())}</dd>')
-        evidence = [f'<a href="{esc(cell["source"])}">Evidence</a>'] if cell.get("source") else []
-        if iso_date(cell.get("checked")):
+        if cell.dataset:
+            parts.append(f"<dd>Dataset: {esc(cell.dataset)}</dd>")
+        if cell.note:
+            parts.append(f'<dd class="model-cell__note">{esc(cell.note.strip())}</dd>')
+        evidence = [f'<a href="{esc(cell.source)}">Evidence</a>'] if cell.source else []
+        if cell.checked:
             evidence.append(
-                f'read on <time datetime="{iso_date(cell["checked"])}">{human_date(cell["checked"])}</time>'
+                f'read on <time datetime="{cell.checked}">{human_date(cell.checked)}</time>'
             )
-        elif cell.get("basis") == RESEARCH_NOTES:
+        elif cell.basis == RESEARCH_NOTES:
             evidence.append("from our research notes" + (f", {notes_month}" if notes_month else ""))
         if evidence:
             parts.append(f'<dd class="model-cell__evidence">{" · ".join(evidence)}</dd>')
@@ -123,35 +121,31 @@ def cells_card(model: dict) -> str:
     )
 
 
-def _research_month(model: dict) -> str:
+def _research_month(model: Model) -> str:
     """The month the row was written from our research notes: its first history date."""
-    dates = [
-        iso_date(item.get("date")) for item in model.get("history") or [] if isinstance(item, dict)
-    ]
-    dates = [d for d in dates if d]
+    dates = [d for d in (iso_date(item.date) for item in model.history) if d]
     return f"{min(dates):%B %Y}" if dates else ""
 
 
-def licence_section(site: Site, src: str, model: dict) -> str:
+def licence_section(site: Site, src: str, model: Model) -> str:
     """The licence the weights ship under, whether OSI approved it, and our reading of it."""
-    licence = model.get("licence") or {}
-    osi = model.get("osi_approved") or {}
+    licence, osi = model.licence, model.osi_approved
     spdx = (
-        f"SPDX identifier <code>{esc(licence['spdx'])}</code>"
-        if licence.get("spdx")
+        f"SPDX identifier <code>{esc(licence.spdx)}</code>"
+        if licence.spdx
         else "no SPDX identifier"
     )
-    approved = "on" if osi.get("value") else "not on"
+    approved = "on" if osi.value else "not on"
     lines = [
         "## Licence {#licence}",
         "",
         '<div class="model-licence no-terms" markdown>',
         "",
-        f'**<a href="{esc(licence.get("source", ""))}">{esc(licence.get("value", ""))}</a>** ({spdx}): '
-        f'<a href="{esc(osi.get("source", ""))}">{approved} the Open Source Initiative’s list of approved licences</a>.',
+        f'**<a href="{esc(licence.source)}">{esc(licence.text)}</a>** ({spdx}): '
+        f'<a href="{esc(osi.source)}">{approved} the Open Source Initiative’s list of approved licences</a>.',
         "",
     ]
-    bespoke = site.licences.get(str(licence.get("licence_page", "")))
+    bespoke = site.licences.get(licence.licence_page or "")
     if bespoke is not None:
         clauses = bespoke.get("clauses") or []
         conflicting = sum(1 for c in clauses if c.get("conflicts"))
@@ -164,34 +158,33 @@ def licence_section(site: Site, src: str, model: dict) -> str:
     return "\n".join(lines + ["</div>"])
 
 
-def eu_index_section(model: dict, proper_nouns: frozenset[str] = frozenset()) -> str:
+def eu_index_section(model: Model, proper_nouns: frozenset[str] = frozenset()) -> str:
     """Where the European Open Source AI Index rates the model otherwise, both reasons."""
-    index = model.get("eu_index")
+    index = model.eu_index
     heading = f"## Cross-check with the {EU_INDEX_NAME} {{#eu-index}}\n\n"
     cite = f'The index’s data: <cite>{EU_INDEX_NAME}</cite>, <a href="{EU_INDEX_DOI}">doi:10.5281/zenodo.15386042</a>.'
-    if not isinstance(index, dict):
+    if index is None:
         return heading + (
             f'<p class="no-terms">We have no entry of the {EU_INDEX_NAME} to compare this model with. '
             f"{cite}</p>"
         )
-    system = f'<a href="{esc(index.get("url", ""))}">{esc(index.get("system", ""))}</a>'
-    disagreements = [d for d in index.get("disagreements") or [] if isinstance(d, dict)]
-    if not disagreements:
+    system = f'<a href="{esc(index.url)}">{esc(index.system)}</a>'
+    if not index.disagreements:
         return heading + (
             f'<p class="no-terms">The index rates this model as {system}. Its closest parameters '
             f"agree with every one of our cells. {cite}</p>"
         )
     items = []
-    for item in disagreements:
-        dimension = str(item.get("dimension", ""))
-        ours = ((model.get("openness") or {}).get(dimension) or {}).get("value", "unknown")
+    for item in index.disagreements:
+        dimension = item.dimension
+        ours = model.cell(dimension).value
         items.append(
             f'<li id="eu-index-{esc(dimension.replace("_", "-"))}"><strong>{esc(DIMENSION_LABELS.get(dimension, dimension))}</strong> '
-            f"(index parameter “{esc(item.get('parameter', ''))}”): The {EU_INDEX_NAME} rates this "
-            f'<span class="cell cell--{esc(item.get("index_value", ""))}">{esc(item.get("index_value", ""))}</span> '
-            f"because {esc(_clause(item.get('index_reason'), proper_nouns))}; we rate it "
+            f"(index parameter “{esc(item.parameter)}”): The {EU_INDEX_NAME} rates this "
+            f'<span class="cell cell--{esc(item.index_value)}">{esc(item.index_value)}</span> '
+            f"because {esc(_clause(item.index_reason, proper_nouns))}; we rate it "
             f'<span class="cell cell--{esc(ours)}">{esc(ours)}</span> '
-            f"because {esc(_clause(item.get('our_reason'), proper_nouns))}.</li>"
+            f"because {esc(_clause(item.our_reason, proper_nouns))}.</li>"
         )
     count = len(items)
     return heading + (
@@ -205,12 +198,8 @@ def proper_nouns(site: Site) -> frozenset[str]:
     """Words that keep their capital inside a sentence: those of model, organisation and licence names."""
     words: set[str] = set()
     for model in site.models_by_id.values():
-        for text in (
-            model.get("name"),
-            (model.get("organisation") or {}).get("value"),
-            (model.get("licence") or {}).get("value"),
-        ):
-            words.update(str(text or "").replace("(", " ").replace(")", " ").split())
+        for text in (model.name, model.organisation.text, model.licence.text):
+            words.update(text.replace("(", " ").replace(")", " ").split())
     return frozenset(words)
 
 
@@ -223,27 +212,23 @@ def _clause(text: object, proper: frozenset[str] = frozenset()) -> str:
     return clause
 
 
-def history_section(model: dict) -> str:
+def history_section(model: Model) -> str:
     """Every change to the row, oldest first."""
     items = "".join(
-        f'<li><time datetime="{iso_date(item.get("date"))}">{human_date(item.get("date"))}</time>: '
-        f"{esc(str(item.get('note', '')).strip())}</li>"
-        for item in model.get("history") or []
-        if isinstance(item, dict)
+        f'<li><time datetime="{iso_date(item.date)}">{human_date(item.date)}</time>: '
+        f"{esc(item.note.strip())}</li>"
+        for item in model.history
     )
     return f'## History of this row {{#history}}\n\n<ol class="model-history no-terms">{items}</ol>'
 
 
-def _citable(page: Page, model: dict) -> Page:
+def _citable(page: Page, model: Model) -> Page:
     """The page as citation_block reads it: first published with the row, revised with its last change."""
-    dates = [
-        iso_date(item.get("date")) for item in model.get("history") or [] if isinstance(item, dict)
-    ]
-    dates = sorted(d for d in dates if d)
+    dates = sorted(d for d in (iso_date(item.date) for item in model.history) if d)
     meta = LineDict(page.meta)
     if dates:
         meta["date"], meta["updated"] = (
             dates[0],
-            max(dates[-1], iso_date(model.get("checked")) or dates[-1]),
+            max(dates[-1], iso_date(model.checked) or dates[-1]),
         )
     return dataclasses.replace(page, meta=meta)

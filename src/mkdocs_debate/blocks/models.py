@@ -18,6 +18,7 @@ from mkdocs_debate.blocks.common import esc, licence_src, link, md_text, model_s
 from mkdocs_debate.blocks.figures import Point, month_date, scatter_figure, stacked_figure
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.licences import licence_family
+from mkdocs_debate.data.matrix import Model
 from mkdocs_debate.data.site import DIMENSIONS, Site
 
 CELL_SYMBOLS = {"open": "●", "partial": "◐", "closed": "○", "unknown": "?"}
@@ -43,7 +44,7 @@ FILTER_LABELS = {"family": "Licence family", "org": "Organisation", "year": "Rel
 
 def models_page(site: Site, src: str, settings: Settings) -> str:
     """The openness matrix: filters, comparison, a sortable table, a ranking chart, the rubric."""
-    models = list(site.models.get("models") or [])
+    models = list(site.matrix)
     return "\n\n".join(
         [
             downloads(src),
@@ -74,10 +75,10 @@ def organisation_group(name: str) -> str:
     return name.split(" (", 1)[0].strip()
 
 
-def filter_values(site: Site, model: dict) -> dict[str, tuple[str, str]]:
+def filter_values(site: Site, model: Model) -> dict[str, tuple[str, str]]:
     """Filter name -> (value, label) of one model: its licence family, organisation, year."""
-    released = str((model.get("released") or {}).get("value", ""))[:4]
-    organisation = organisation_group(str((model.get("organisation") or {}).get("value", "")))
+    released = model.released.text[:4]
+    organisation = organisation_group(model.organisation.text)
     return {
         "family": licence_family(site, model),
         "org": (organisation, organisation),
@@ -85,12 +86,10 @@ def filter_values(site: Site, model: dict) -> dict[str, tuple[str, str]]:
     }
 
 
-def filter_attributes(site: Site, model: dict) -> str:
+def filter_attributes(site: Site, model: Model) -> str:
     """The data- attributes models.js filters a row (or a chart bar) by."""
     values = {name: value for name, (value, _) in filter_values(site, model).items()}
-    values |= {
-        dimension: _cell(model, dimension).get("value", "unknown") for dimension in DIMENSIONS
-    }
+    values |= {dimension: model.cell(dimension).value for dimension in DIMENSIONS}
     return " ".join(
         f'data-{name.replace("_", "-")}="{esc(value)}"' for name, value in values.items()
     )
@@ -106,7 +105,7 @@ def _select(name: str, label: str, options: list[tuple[str, str]], empty: str = 
     )
 
 
-def matrix_tools(site: Site, models: list[dict]) -> str:
+def matrix_tools(site: Site, models: list[Model]) -> str:
     """The filter form and the two-model comparison, hidden until the script shows them."""
     levels = [(value, f"{symbol} {value}") for value, symbol in CELL_SYMBOLS.items()]
     openness = "".join(
@@ -119,7 +118,7 @@ def matrix_tools(site: Site, models: list[dict]) -> str:
         )
         others.append(_select(name, label, [o for o in options if o[0]]))
     names = sorted(
-        ((str(m["id"]), str(m.get("name", m["id"]))) for m in models),
+        ((m.id, m.name) for m in models),
         key=lambda o: (o[1].lower(), o[1], o[0]),
     )
     return (
@@ -145,10 +144,6 @@ def matrix_tools(site: Site, models: list[dict]) -> str:
 # -----------------------------------------------------------------------------
 
 
-def _cell(model: dict, dimension: str) -> dict:
-    return (model.get("openness") or {}).get(dimension) or {}
-
-
 def cell_label(value: str) -> str:
     """A cell's symbol (hidden from screen readers) and its value."""
     return (
@@ -157,7 +152,7 @@ def cell_label(value: str) -> str:
     )
 
 
-def matrix_table(site: Site, src: str, settings: Settings, models: list[dict]) -> str:
+def matrix_table(site: Site, src: str, settings: Settings, models: list[Model]) -> str:
     """The sortable table, one row per model (its id the row's permanent anchor)."""
     legend = " ".join(
         f'<span class="cell cell--{value}">{cell_label(value)}</span>' for value in CELL_SYMBOLS
@@ -165,7 +160,7 @@ def matrix_table(site: Site, src: str, settings: Settings, models: list[dict]) -
     head = "".join(f'<th scope="col">{esc(DIMENSION_LABELS[d])}</th>' for d in DIMENSIONS)
     # Rows come most open first, as the sort on "Open dimensions" would put them: the
     # script then has nothing to reorder on arrival (a reorder lays the table out again).
-    ranked = sorted(models, key=lambda m: -score(m))
+    ranked = sorted(models, key=lambda m: -m.score)
     rows = "".join(_row(site, src, settings, model) for model in ranked)
     return (
         '<div class="models-matrix no-terms" markdown="1">\n'
@@ -184,64 +179,66 @@ def matrix_table(site: Site, src: str, settings: Settings, models: list[dict]) -
     )
 
 
-def _row(site: Site, src: str, settings: Settings, model: dict) -> str:
-    model_id = str(model["id"])
+def _row(site: Site, src: str, settings: Settings, model: Model) -> str:
+    model_id = model.id
     cells = []
     for dimension in DIMENSIONS:
-        cell = _cell(model, dimension)
-        value = str(cell.get("value", "unknown"))
+        cell = model.cell(dimension)
+        value = cell.value
         label = cell_label(value)
-        extra = f"<small>{esc(cell['dataset'])}</small>" if cell.get("dataset") else ""
-        if cell.get("gated"):
+        extra = f"<small>{esc(cell.dataset)}</small>" if cell.dataset else ""
+        if cell.gated:
             extra += "<small>gated: approval or licence acceptance first</small>"
-        if cell.get("source"):
-            label = f'<a href="{esc(cell["source"])}">{label}</a>'
+        if cell.source:
+            label = f'<a href="{esc(cell.source)}">{label}</a>'
         cells.append(
             f'<td class="cell cell--{esc(value)} dimension" data-label="{esc(DIMENSION_LABELS[dimension])}" '
             f'data-short="{esc(SHORT_LABELS[dimension])}" '
-            f'data-sort="{_rank(value)}" data-tip="{esc(cell.get("note", ""))}">{label}{extra}</td>'
+            f'data-sort="{_rank(value)}" data-tip="{esc(cell.note)}">{label}{extra}</td>'
         )
-    licence = model.get("licence") or {}
-    osi = model.get("osi_approved") or {}
-    released = model.get("released") or {}
-    org = model.get("organisation") or {}
+    licence, osi, released, org = (
+        model.licence,
+        model.osi_approved,
+        model.released,
+        model.organisation,
+    )
     reading = ""
-    if licence.get("licence_page") and str(licence["licence_page"]) in site.licences:
-        reading = f"<small>[our clause-by-clause reading]({link(src, licence_src(str(licence['licence_page'])))})</small>"
+    if licence.licence_page and licence.licence_page in site.licences:
+        reading = f"<small>[our clause-by-clause reading]({link(src, licence_src(licence.licence_page))})</small>"
     page = link(src, model_src(settings.models_page, model_id))
     return (
         f'<tr id="{esc(model_id)}" {filter_attributes(site, model)} markdown="1">'
-        f'<th scope="row" markdown="span">[{md_text(model["name"])}]({page})'
-        f'<small><a href="{esc(org.get("source", ""))}">{md_text(org.get("value", ""))}</a></small>'
+        f'<th scope="row" markdown="span">[{md_text(model.name)}]({page})'
+        f'<small><a href="{esc(org.source)}">{md_text(org.text)}</a></small>'
         f"{row_notes(model)}</th>"
-        f'<td data-label="Released" data-sort="{esc(released.get("value", ""))}">'
-        f'<a href="{esc(released.get("source", ""))}">{esc(released.get("value", ""))}</a></td>'
-        f'<td data-label="Weights licence" markdown="span"><a href="{esc(licence.get("source", ""))}">'
-        f"{md_text(licence.get('value', ''))}</a>"
-        f"{'<small>SPDX: ' + md_text(licence['spdx']) + '</small>' if licence.get('spdx') else ''}{reading}</td>"
-        f'<td data-label="Licence OSI-approved" data-short="OSI-approved" class="cell cell--{"open" if osi.get("value") else "closed"}">'
-        f'<a href="{esc(osi.get("source", ""))}"><span class="cell-label"><span aria-hidden="true">'
-        f"{'✔' if osi.get('value') else '✘'}</span> {'yes' if osi.get('value') else 'no'}</span></a></td>"
+        f'<td data-label="Released" data-sort="{esc(released.text)}">'
+        f'<a href="{esc(released.source)}">{esc(released.text)}</a></td>'
+        f'<td data-label="Weights licence" markdown="span"><a href="{esc(licence.source)}">'
+        f"{md_text(licence.text)}</a>"
+        f"{'<small>SPDX: ' + md_text(licence.spdx) + '</small>' if licence.spdx else ''}{reading}</td>"
+        f'<td data-label="Licence OSI-approved" data-short="OSI-approved" class="cell cell--{"open" if osi.value else "closed"}">'
+        f'<a href="{esc(osi.source)}"><span class="cell-label"><span aria-hidden="true">'
+        f"{'✔' if osi.value else '✘'}</span> {'yes' if osi.value else 'no'}</span></a></td>"
         + "".join(cells)
-        + f'<td data-label="Open dimensions" data-short="Open (of 6)" data-sort="{score(model)}">{score(model):g}</td></tr>'
+        + f'<td data-label="Open dimensions" data-short="Open (of 6)" data-sort="{model.score}">{model.score:g}</td></tr>'
     )
 
 
-def row_notes(model: dict) -> str:
+def row_notes(model: Model) -> str:
     """A model's six notes behind a disclosure: what a phone (no hover) taps to read them."""
     entries = []
     for dimension in DIMENSIONS:
-        cell = _cell(model, dimension)
-        value = str(cell.get("value", "unknown"))
-        extra = f" Dataset: {plain(cell['dataset'])}." if cell.get("dataset") else ""
+        cell = model.cell(dimension)
+        value = cell.value
+        extra = f" Dataset: {plain(cell.dataset)}." if cell.dataset else ""
         # No evidence link here: the cell's own block is that link, a tap away in the same row.
         entries.append(
             f"<dt>{plain(DIMENSION_LABELS[dimension])}: {plain(value)}</dt>"
-            f"<dd>{plain(str(cell.get('note', '')).strip())}{extra}</dd>"
+            f"<dd>{plain(cell.note.strip())}{extra}</dd>"
         )
     return (
         f'<details class="row-notes"><summary>Notes<span class="visually-hidden"> on '
-        f"{plain(model.get('name', ''))}</span></summary><dl>{''.join(entries)}</dl></details>"
+        f"{plain(model.name)}</span></summary><dl>{''.join(entries)}</dl></details>"
     )
 
 
@@ -249,20 +246,13 @@ def _rank(value: str) -> int:
     return {"open": 3, "partial": 2, "closed": 1}.get(value, 0)
 
 
-def score(model: dict) -> float:
-    """Open dimensions count 1, partial ones a half."""
-    return sum(
-        {"open": 1.0, "partial": 0.5}.get(_cell(model, d).get("value"), 0.0) for d in DIMENSIONS
-    )
-
-
-def model_tip(model: dict) -> str:
+def model_tip(model: Model) -> str:
     """A model's tooltip where its name is linked: who made it and how open it is."""
-    org = (model.get("organisation") or {}).get("value", "")
-    cells = "; ".join(
-        f"{DIMENSION_LABELS[d]}: {_cell(model, d).get('value', 'unknown')}" for d in DIMENSIONS
+    cells = "; ".join(f"{DIMENSION_LABELS[d]}: {model.cell(d).value}" for d in DIMENSIONS)
+    return (
+        f"{model.name} ({model.organisation.text}), {model.score:g} of {len(DIMENSIONS)} on our "
+        f"openness matrix. {cells}."
     )
-    return f"{model.get('name')} ({org}), {score(model):g} of {len(DIMENSIONS)} on our openness matrix. {cells}."
 
 
 # -----------------------------------------------------------------------------
@@ -270,18 +260,18 @@ def model_tip(model: dict) -> str:
 # -----------------------------------------------------------------------------
 
 
-def openness_chart(site: Site, src: str, settings: Settings, models: list[dict]) -> str:
+def openness_chart(site: Site, src: str, settings: Settings, models: list[Model]) -> str:
     """Openness over time: every model by release date and openness score (an SVG figure with its data)."""
     points = [
         Point(
             day,
-            score(m),
-            bool((m.get("osi_approved") or {}).get("value")),
-            str(m.get("name")),
-            f"[{md_text(m.get('name'))}]({link(src, model_src(settings.models_page, str(m['id'])))})",
+            m.score,
+            bool(m.osi_approved.value),
+            m.name,
+            f"[{md_text(m.name)}]({link(src, model_src(settings.models_page, m.id))})",
         )
         for m in models
-        if (day := month_date((m.get("released") or {}).get("value")))
+        if (day := month_date(m.released.value))
     ]
     return scatter_figure(
         points,
@@ -294,16 +284,13 @@ def openness_chart(site: Site, src: str, settings: Settings, models: list[dict])
 
 def field_at_a_glance(site: Site, src: str, settings: Settings) -> str:
     """For the home page: of all the models in the matrix, how many are open on each dimension."""
-    models = [m for m in site.models.get("models") or [] if isinstance(m, dict)]
+    models = site.matrix
     if not models:
         return ""
     rows = [
         (
             DIMENSION_LABELS[d],
-            {
-                v: sum(1 for m in models if _cell(m, d).get("value", "unknown") == v)
-                for v in CELL_SYMBOLS
-            },
+            {v: sum(1 for m in models if m.cell(d).value == v) for v in CELL_SYMBOLS},
         )
         for d in DIMENSIONS
     ]
@@ -351,11 +338,11 @@ def rubric_section(site: Site) -> str:
 
 def matrix_teaser(site: Site, src: str, settings: Settings) -> str:
     """One sentence of figures from the openness matrix, for the home page."""
-    models = list(site.models.get("models") or [])
+    models = list(site.matrix)
     if not models:
         return ""
-    weights = sum(1 for m in models if _cell(m, "weights").get("value") == "open")
-    data = sum(1 for m in models if _cell(m, "training_data").get("value") == "open")
+    weights = sum(1 for m in models if m.cell("weights").value == "open")
+    data = sum(1 for m in models if m.cell("training_data").value == "open")
     return (
         f'<p class="no-terms" markdown>Of the {len(models)} models in our [openness matrix]({link(src, settings.models_page)}), '
         f"{weights} let anyone download the weights, but only {data} publish their training data. "
@@ -366,13 +353,12 @@ def matrix_teaser(site: Site, src: str, settings: Settings) -> str:
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
-def most_open(models: list[dict], src: str, settings: Settings) -> str:
+def most_open(models: list[Model], src: str, settings: Settings) -> str:
     """Which models score highest, every one of them where several tie (in matrix order)."""
-    best = max(score(m) for m in models)
-    top = [m for m in models if score(m) == best]
+    best = max(m.score for m in models)
+    top = [m for m in models if m.score == best]
     names = [
-        f"[{md_text(m['name'])}]({link(src, model_src(settings.models_page, str(m['id'])))})"
-        for m in top
+        f"[{md_text(m.name)}]({link(src, model_src(settings.models_page, m.id))})" for m in top
     ]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     count, six = (

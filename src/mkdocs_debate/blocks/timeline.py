@@ -135,7 +135,7 @@ def theme_filter(found: list[dict]) -> str:
 
 def event_block(site: Site, src: str, settings: Settings, event: dict) -> str:
     """One event at its permanent anchor: date, theme, title, sentence, source, related pages."""
-    models = {str(m.get("id")): m for m in site.models.get("models") or [] if isinstance(m, dict)}
+    models = site.models_by_id
     theme = str(event.get("theme", ""))
     source = event.get("source") or {}
     links = {
@@ -145,7 +145,7 @@ def event_block(site: Site, src: str, settings: Settings, event: dict) -> str:
             if c in site.claims
         ],
         "Models": [
-            f"[{plain(models[m].get('name', m))}]({link(src, settings.models_page, m)})"
+            f"[{plain(models[m].name)}]({link(src, settings.models_page, m)})"
             for m in event.get("models") or []
             if m in models
         ],

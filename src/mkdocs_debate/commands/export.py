@@ -30,7 +30,6 @@ import sys
 
 from mkdocs_debate.blocks.claims import claim_record, themes_record
 from mkdocs_debate.blocks.common import model_src
-from mkdocs_debate.blocks.models import score
 from mkdocs_debate.blocks.timeline import events as timeline_events
 from mkdocs_debate.commands.stubs import (
     TIMELINE_PAGE,
@@ -73,17 +72,9 @@ def glossary_export(site: Site, settings: Settings) -> dict:
 def matrix_edition(site: Site) -> tuple[str, str]:
     """(version, date) of the matrix: its latest history or checked date, unless models.yml names a version."""
     dates = []
-    for model in site.models.get("models") or []:
-        dates += [
-            iso_date(item.get("date"))
-            for item in model.get("history") or []
-            if isinstance(item, dict)
-        ]
-        dates += [
-            iso_date(cell.get("checked"))
-            for cell in (model.get("openness") or {}).values()
-            if isinstance(cell, dict)
-        ]
+    for model in site.matrix:
+        dates += [iso_date(item.date) for item in model.history]
+        dates += [cell.checked for cell in model.cells.values()]
     latest = max((d for d in dates if d), default=None)
     date = latest.isoformat() if latest else ""
     return str(site.models.get("version") or date), date
@@ -243,32 +234,32 @@ def models_csv(site: Site, settings: Settings) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    for model in site.models.get("models") or []:
-        licence = model.get("licence") or {}
+    for model in site.matrix:
+        licence = model.licence
         row = [
             version,
             date,
-            model.get("id"),
-            model.get("name"),
-            model.get("version", ""),
-            (model.get("organisation") or {}).get("value", ""),
-            (model.get("released") or {}).get("value", ""),
-            licence.get("value", ""),
-            licence.get("spdx") or "",
-            "yes" if (model.get("osi_approved") or {}).get("value") else "no",
+            model.id,
+            model.name,
+            model.version,
+            model.organisation.text,
+            model.released.text,
+            licence.text,
+            licence.spdx or "",
+            "yes" if model.osi_approved.value else "no",
         ]
         for dimension in DIMENSIONS:
-            cell = (model.get("openness") or {}).get(dimension) or {}
+            cell = model.cell(dimension)
             row += [
-                cell.get("value", ""),
-                "yes" if cell.get("gated") else "",
-                str(cell.get("note", "")).strip(),
-                cell.get("source", ""),
-                cell.get("checked") or cell.get("basis") or "",
+                cell.value,
+                "yes" if cell.gated else "",
+                cell.note.strip(),
+                cell.source,
+                cell.checked or cell.basis or "",
             ]
         row += [
-            f"{score(model):g}",
-            settings.published_url(model_src(settings.models_page, str(model["id"]))),
+            f"{model.score:g}",
+            settings.published_url(model_src(settings.models_page, model.id)),
         ]
         writer.writerow(["" if value is None else str(value) for value in row])
     return out.getvalue()

@@ -15,7 +15,8 @@ from mkdocs_debate.blocks.glossary_terms import GLOSSARY_DIR, USED_IN_DIR, term_
 from mkdocs_debate.blocks.timeline import reach
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.licences import COMPARE_SUFFIX, compared_families
-from mkdocs_debate.data.site import CELL_VALUES, DIMENSIONS, Site
+from mkdocs_debate.data.matrix import Model
+from mkdocs_debate.data.site import DIMENSIONS, Site
 
 TIMELINE_PAGE = "timeline.md"
 REACH_NOTICE = "# description and heading: written by debate-export from docs/_data/timeline.yml"
@@ -109,20 +110,16 @@ def stub(
     )
 
 
-def card_cells(model: dict) -> str:
+def card_cells(model: Model) -> str:
     """The model's six cells, for its link-preview card (.social/layouts/card.yml draws them)."""
-    values = [
-        str(((model.get("openness") or {}).get(d) or {}).get("value", "unknown"))
-        for d in DIMENSIONS
-    ]
-    return f"cells: [{', '.join(v if v in CELL_VALUES else 'unknown' for v in values)}]\n"
+    return f"cells: [{', '.join(model.cell(d).value for d in DIMENSIONS)}]\n"
 
 
 def stubs(site: Site, settings: Settings) -> dict[str, str]:
     """Source path (in docs/) -> text of every generated page."""
     pages = {}
     for model_id, model in site.models_by_id.items():
-        name = str(model.get("name", model_id))
+        name = model.name
         pages[model_src(settings.models_page, model_id)] = stub(
             "models.yml",
             name,

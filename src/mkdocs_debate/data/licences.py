@@ -9,6 +9,7 @@ exports compute each of them once.
 
 from __future__ import annotations
 
+from mkdocs_debate.data.matrix import Model
 from mkdocs_debate.data.site import Site
 
 # The Open Source Definition's ten criteria (https://opensource.org/osd) and the
@@ -61,15 +62,15 @@ def clause_lines_url(licence: dict, clause: dict) -> str:
     return url
 
 
-def licence_family(site: Site, model: dict) -> tuple[str, str]:
+def licence_family(site: Site, model: Model) -> tuple[str, str]:
     """(filter value, label) of the licence family a model's weights ship under."""
-    licence = model.get("licence") or {}
-    bespoke = site.licences.get(str(licence.get("licence_page", "")))
+    licence = model.licence
+    bespoke = site.licences.get(licence.licence_page or "")
     if bespoke is not None:
         return (
             f"family-{bespoke.get('family')}",
             f"{bespoke.get('holder')} licences ({bespoke.get('family')})",
         )
-    if licence.get("spdx"):
-        return f"spdx-{licence['spdx']}", str(licence["spdx"])
+    if licence.spdx:
+        return f"spdx-{licence.spdx}", licence.spdx
     return "other", "Other bespoke licences"

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from mkdocs_debate.data.matrix import CELL_VALUES, DIMENSIONS, Model, read_matrix  # noqa: F401 (vocabulary read from here)
 from mkdocs_debate.data.pages import Page, markdown_sources, read_page
 from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
 
@@ -38,15 +39,6 @@ DATA_FILES = (
     "path.yml",
 )
 KINDS = {"essays": "essay", "discussions": "summary", "claims": "claim"}
-CELL_VALUES = frozenset({"open", "partial", "closed", "unknown"})
-DIMENSIONS = (
-    "weights",
-    "use_restrictions",
-    "training_code",
-    "training_data",
-    "data_documentation",
-    "technical_report",
-)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(
     r"^\d{4}-\d{2}-\d{2}$"
@@ -113,10 +105,14 @@ class Site:
         return {p.slug: p for p in self.pages.values() if p.is_claim}
 
     @functools.cached_property
-    def models_by_id(self) -> dict[str, dict]:
+    def matrix(self) -> tuple[Model, ...]:
+        """The openness matrix's rows, typed (data/matrix.py), in the file's order."""
+        return read_matrix(self.models)
+
+    @functools.cached_property
+    def models_by_id(self) -> dict[str, Model]:
         """Matrix rows by id."""
-        rows = self.models.get("models") if isinstance(self.models, dict) else None
-        return {str(m.get("id")): m for m in rows or [] if isinstance(m, dict)}
+        return {model.id: model for model in self.matrix}
 
     @functools.cached_property
     def licences(self) -> dict[str, dict]:

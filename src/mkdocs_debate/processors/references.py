@@ -12,6 +12,7 @@ from markdown.util import AtomicString
 from mkdocs_debate.blocks.common import link, model_src
 from mkdocs_debate.blocks.models import model_tip
 from mkdocs_debate.blocks.timeline import date_label
+from mkdocs_debate.data.matrix import Model
 from mkdocs_debate.processors.context import SIDE_LABELS, DebateContext
 from mkdocs_debate.syntax import (
     CLAIM_SIDES,
@@ -61,15 +62,15 @@ def definition_link(
     return element
 
 
-def model_link(src: str, models_page: str, model: dict, text: str) -> etree.Element:
+def model_link(src: str, models_page: str, model: Model, text: str) -> etree.Element:
     """The link element for a matrix model's name: to its page, with its openness as tooltip."""
     element = etree.Element(
         "a",
         {
-            "href": link(src, model_src(models_page, str(model["id"]))),
+            "href": link(src, model_src(models_page, model.id)),
             "class": "model-ref",
             "data-tip": model_tip(model),
-            "data-model": str(model["id"]),
+            "data-model": model.id,
         },
     )
     element.text = AtomicString(text)
