@@ -28,7 +28,7 @@ from mkdocs_debate.data.config import settings_from_config
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import load_site
 from mkdocs_debate.data.yaml_lines import LineDict
-from mkdocs_debate.extension import MarkupReferenceError
+from mkdocs_debate.extension import UnsafeMarkupError
 from mkdocs_debate.verdicts import (
     CANNOT_TELL,
     FAILS,
@@ -542,7 +542,7 @@ def test_definition_reference_links_its_anchor():
 
 def test_unknown_definition_is_an_error_with_its_line():
     with pytest.raises(
-        MarkupReferenceError,
+        UnsafeMarkupError,  # collected with the page's other bad references, as an unknown term is
         match=r"^essays/x\.md:4: unknown definition 'nope' of 'open-source-ai'",
     ):
         test_tools.render(

@@ -23,6 +23,7 @@ BAD = {
     "bad side": "Text with [[claim:weights-are-source|maybe]] in it.",
     "claim with #": "Text with [[claim:weights-are-source#x]] in it.",
     "unknown block": "[[generate:no-such-block]]",
+    "unknown definition": "Text with [[term:open-weights#no-such-definition]] in it.",
 }
 
 

@@ -55,6 +55,14 @@ def claim_takes_no_definition(text: str) -> str:
     return f"a claim reference takes no '#': {text}"
 
 
+def unknown_definition(term: str, wanted: str, text: str, known: Iterable[str]) -> str:
+    """[[term:ID#DEFINITION]] names no competing definition of the term."""
+    return (
+        f"unknown definition {wanted!r} of {term!r} in {text}; known: "
+        f"{', '.join(known) or 'none'} (docs/_data/definitions.yml)"
+    )
+
+
 def unknown_block(name: str, known: Iterable[str]) -> str:
     """[[generate:NAME]] names no generated block."""
     return f"unknown generated block {name!r}; known: " + ", ".join(sorted(known))

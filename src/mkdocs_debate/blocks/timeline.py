@@ -21,13 +21,9 @@ from mkdocs_debate.blocks.common import esc, link, plain, title_of
 from mkdocs_debate.blocks.figures import timeline_figure
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import Site
+from mkdocs_debate.data.vocabulary import TIMELINE_THEMES
 
-THEMES = {
-    "licences": "Licences",
-    "definitions": "Definitions",
-    "law": "Law",
-    "releases": "Releases",
-}
+THEMES = TIMELINE_THEMES  # the vocabulary's (data/vocabulary.py)
 
 
 def date_label(value: str) -> str:

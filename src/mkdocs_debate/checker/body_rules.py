@@ -29,6 +29,7 @@ from mkdocs_debate.syntax import (
     malformed_references,
     unknown_block,
     unknown_claim,
+    unknown_definition,
     unknown_term,
 )
 from mkdocs_debate.usage import find_definition, find_term
@@ -122,14 +123,10 @@ def _definition_reference_findings(site: Site, reference: Reference) -> Iterator
         entry is not None
         and find_definition(site, str(entry["id"]), reference.definition or "") is None
     ):
-        known = (
-            ", ".join(str(d.get("id")) for d in site.term_definitions.get(str(entry["id"]), []))
-            or "none"
-        )
+        known = [str(d.get("id")) for d in site.term_definitions.get(str(entry["id"]), [])]
         yield Finding(
             reference.line,
-            f"unknown definition {reference.definition!r} of {entry['id']!r} in "
-            f"{reference.text}; known: {known} (docs/_data/definitions.yml)",
+            unknown_definition(str(entry["id"]), reference.definition or "", reference.text, known),
         )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from mkdocs_debate.data.site import iso_date
+from mkdocs_debate.data.vocabulary import YEAR_OR_MONTH
 from mkdocs_debate.data.yaml_lines import LineDict
 from mkdocs_debate.problems import Finding
 
@@ -32,7 +33,6 @@ PAGE_FIELDS = frozenset({"title", "description"})
 SOURCE_FIELDS = frozenset({"title", "url", "author", "date"})
 CLAIM_SECTIONS = ("## The case for", "## The case against")
 URL_IN_TEXT = re.compile(r"\]\(\s*<?(https?://[^)\s>]+)|<(https?://[^>\s]+)>")
-PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
 SOURCE_LINK = re.compile(r"https://[^\s)>\]]+")
 
 
@@ -52,7 +52,7 @@ def source_findings(
     if (
         "date" in source
         and iso_date(source["date"]) is None
-        and not PARTIAL_DATE.match(str(source["date"]))
+        and not YEAR_OR_MONTH.match(str(source["date"]))
     ):
         yield (
             source.line_of("date"),

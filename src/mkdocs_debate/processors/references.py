@@ -20,6 +20,7 @@ from mkdocs_debate.syntax import (
     bad_claim_side,
     claim_takes_no_definition,
     unknown_claim,
+    unknown_definition,
     unknown_term,
 )
 from mkdocs_debate.usage import find_definition, find_term, term_tip
@@ -100,9 +101,11 @@ class ReferenceInlineProcessor(InlineProcessor):
                 wanted = m.group("definition").strip()
                 found = find_definition(site, str(entry["id"]), wanted)
                 if found is None:
-                    raise self.context.error(
-                        f"unknown definition {wanted!r} of {entry['id']!r} in {m.group(0)}",
-                        m.group(0),
+                    known = [
+                        str(d.get("id")) for d in site.term_definitions.get(str(entry["id"]), [])
+                    ]
+                    return self.context.refuse(
+                        unknown_definition(str(entry["id"]), wanted, m.group(0), known), m
                     )
                 return (
                     definition_link(src, glossary_page, entry, found, (extra or "").strip()),

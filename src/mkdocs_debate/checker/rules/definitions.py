@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-from mkdocs_debate.checker.rules.timeline import PARTIAL_DATE
 from mkdocs_debate.data.site import SLUG, Site, iso_date
+from mkdocs_debate.data.vocabulary import PARTIAL_DATE
 from mkdocs_debate.data.yaml_lines import LineDict
 from mkdocs_debate.problems import Problem
 from mkdocs_debate.source import PLAIN_TEXT_MARKUP, caret_power

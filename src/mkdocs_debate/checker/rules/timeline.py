@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from mkdocs_debate.blocks.timeline import THEMES
 from mkdocs_debate.checker.fields import source_findings
 from mkdocs_debate.checker.rules.common import _entries
 from mkdocs_debate.data.site import SLUG, Site, iso_date
+from mkdocs_debate.data.vocabulary import PARTIAL_DATE, TIMELINE_THEMES
 from mkdocs_debate.data.yaml_lines import LineDict
 from mkdocs_debate.problems import Problem
 from mkdocs_debate.source import PLAIN_TEXT_MARKUP, caret_power
 
-TIMELINE_THEMES = frozenset(THEMES)
 EVENT_FIELDS = frozenset(
     {"id", "date", "theme", "title", "text", "source", "terms", "claims", "models"}
 )
@@ -23,7 +21,6 @@ EVENT_LINKS = (
     ("terms", "term", "docs/_data/glossary.yml"),
 )
 MAX_EVENT_TITLE = 60
-PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 def timeline_problems(site: Site) -> Iterator[Problem]:
