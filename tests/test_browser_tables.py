@@ -190,9 +190,7 @@ def test_hidden_definitions_have_a_visible_cue(browser, base_url, viewport):
     box.scroll_into_view_if_needed()
     assert box.evaluate(CUE) == ["visible", True]
     testable = sum(
-        1
-        for d in load_site(str(ROOT / "docs")).term_definitions["open-source-ai"]
-        if d.get("criteria")
+        1 for d in load_site(str(ROOT / "docs")).term_definitions["open-source-ai"] if d.criteria
     )
     assert f"{testable} definitions side by side" in box.locator(".scroll-cue").inner_text()
     assert "gradient" in box.evaluate("el => getComputedStyle(el).backgroundImage")

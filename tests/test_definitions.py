@@ -107,18 +107,18 @@ def test_every_definition_is_anchored_dated_and_attributed_in_the_glossary(built
             "div", attrs={"data-term": term}
         )
         for definition in definitions:
-            anchor = definition_anchor(term, definition["id"])
+            anchor = definition_anchor(term, definition.id)
             kept = entry.find(id=anchor)
-            assert kept is not None and kept["data-definition"] == definition["id"], anchor
+            assert kept is not None and kept["data-definition"] == definition.id, anchor
             assert kept.a["href"] == f"{term}/#{anchor}"
             block = page.find(id=anchor)
-            assert block is not None and block["data-definition"] == definition["id"], (
+            assert block is not None and block["data-definition"] == definition.id, (
                 term,
-                definition["id"],
+                definition.id,
             )
             text = block.get_text(" ", strip=True)
-            assert definition["name"] in text and definition["who"] in text
-            assert block.find("time")["datetime"] == definition["when"]
+            assert definition.name in text and definition.who in text
+            assert block.find("time")["datetime"] == definition.when
 
 
 def test_glossary_compares_testable_definitions_criteria_as_rows(built_site):
@@ -128,10 +128,10 @@ def test_glossary_compares_testable_definitions_criteria_as_rows(built_site):
             "table", class_="definitions-compared"
         )
         columns = [th.a["href"] for th in table.find("thead").find_all("th")[1:]]
-        testable_ids = [d["id"] for d, _verdicts in term_verdicts(SITE, term)]
+        testable_ids = [d.id for d, _verdicts in term_verdicts(SITE, term)]
         assert columns == [f"#{definition_anchor(term, d)}" for d in testable_ids]
         rows = [th.get_text(strip=True) for th in table.find("tbody").find_all("th", scope="row")]
-        fields = {c["test"]["field"] for d in TERMS[term] for c in d.get("criteria") or []}
+        fields = {c.field for d in TERMS[term] for c in d.criteria}
         assert rows[:-1] == [FIELD_LABELS[f] for f in FIELD_LABELS if f in fields]
         assert rows[-1] == "Models in our matrix that meet it"
 
@@ -142,10 +142,10 @@ def test_term_pages_and_their_index(built_site):
         assert index.find("a", href=f"{term}/"), term
         page = soup(built_site / "definitions" / term / "index.html")
         for definition in definitions:
-            heading = page.find(id=definition["id"])
-            assert heading is not None and heading.name == "h3", (term, definition["id"])
+            heading = page.find(id=definition.id)
+            assert heading is not None and heading.name == "h3", (term, definition.id)
             assert heading.find_next(
-                "a", href=f"../../glossary/#{definition_anchor(term, definition['id'])}"
+                "a", href=f"../../glossary/#{definition_anchor(term, definition.id)}"
             )
         assert bool(page.find("table", class_="verdicts")) == (term in TESTABLE_TERMS)
 
@@ -159,7 +159,7 @@ def test_is_it_open_has_every_model_under_every_testable_definition(built_site):
     assert len(verdicts) == len(MODELS) * sum(len(term_verdicts(SITE, t)) for t in TESTABLE_TERMS)
     assert len(page.select("table.answer td.v")) == len(verdicts)
     headings = [th.a["href"].split("/")[-1] for th in page.select("table.answer th.answer-def")]
-    assert headings == [f"#{d['id']}" for t in TESTABLE_TERMS for d, _v in term_verdicts(SITE, t)]
+    assert headings == [f"#{d.id}" for t in TESTABLE_TERMS for d, _v in term_verdicts(SITE, t)]
     for verdict in verdicts:
         cell = page.find(id=verdict_anchor(verdict.term, verdict.definition_id, verdict.model_id))
         assert cell.name == "td" and f"v--{verdict.outcome}" in cell["class"], verdict
@@ -184,7 +184,7 @@ def test_is_it_open_headline_counts_every_definition(built_site):
     page = soup(built_site / "is-it-open" / "index.html")
     lines = page.select(".answer-headline li")
     expected = [
-        (d.get("short"), sum(1 for v in vs if v.outcome == MEETS), len(vs))
+        (d.short, sum(1 for v in vs if v.outcome == MEETS), len(vs))
         for t in TESTABLE_TERMS
         for d, vs in term_verdicts(SITE, t)
     ]
@@ -206,7 +206,7 @@ def test_the_older_verdict_anchors_still_serve(built_site):
         for model in MODELS:
             target = page.find(id=definition_anchor(term, model))
             assert target is not None and target.name == "a", (term, model)
-            first = term_verdicts(SITE, term)[0][0]["id"]
+            first = term_verdicts(SITE, term)[0][0].id
             assert target.parent["id"] == verdict_anchor(term, first, model)
 
 
@@ -302,7 +302,7 @@ def altered(tmp_path_factory):
             new = next(
                 v
                 for v in ("closed", "partial", "open", False, True)
-                if v not in broken.criterion["test"]["in"] and type(v) is type(broken.value)
+                if v not in broken.criterion.passing and type(v) is type(broken.value)
             )
             _set(model, broken.field, new)
         if model["id"] == unknown.model_id:
@@ -427,14 +427,14 @@ def test_real_published_verdicts_are_shown(built_site):
         assert ("v--disagrees" in answer_cell(built_site, verdict)["class"]) is verdict.disagrees
         row = model_page_row(built_site, verdict)
         assert (
-            row.find("a", href=verdict.authority["source"]).get_text()
-            == f"Published: {verdict.authority['verdict']}"
+            row.find("a", href=verdict.authority.source).get_text()
+            == f"Published: {verdict.authority.verdict}"
         )
         cell = term_grid_cell(built_site, verdict.term, verdict.model_id, verdict.definition_id)
         link = cell.select_one(".verdict__authority a")
         assert (
-            link["href"] == verdict.authority["source"]
-            and verdict.authority["verdict"] in link.get_text()
+            link["href"] == verdict.authority.source
+            and verdict.authority.verdict in link.get_text()
         )
         assert ("verdict--disagrees" in cell["class"]) is verdict.disagrees
 
@@ -511,8 +511,8 @@ def test_every_definition_anchor_is_in_the_url_manifest(built_site):
     expected = {"is-it-open/", "definitions/"}
     for term, definitions in TERMS.items():
         expected.add(f"definitions/{term}/")
-        expected |= {f"glossary/#{definition_anchor(term, d['id'])}" for d in definitions}
-        expected |= {f"definitions/{term}/#{d['id']}" for d in definitions}
+        expected |= {f"glossary/#{definition_anchor(term, d.id)}" for d in definitions}
+        expected |= {f"definitions/{term}/#{d.id}" for d in definitions}
     for term in TESTABLE_TERMS:
         expected |= {f"is-it-open/#{term}"} | {
             f"is-it-open/#{definition_anchor(term, m)}" for m in MODELS
@@ -527,17 +527,17 @@ def test_every_definition_anchor_is_in_the_url_manifest(built_site):
 def test_definition_reference_links_its_anchor():
     definition = TERMS["open-source-ai"][0]
     html = test_tools.render(
-        f"See [[term:open-source-ai#{definition['id']}]] and "
-        f"[[term:open-source-ai#{definition['id']}|the first]].",
+        f"See [[term:open-source-ai#{definition.id}]] and "
+        f"[[term:open-source-ai#{definition.id}|the first]].",
         ROOT / "docs",
         "essays/x.md",
     )
     page = BeautifulSoup(html, "html.parser")
     links = page.select("a[data-definition]")
     assert [a["href"] for a in links] == [
-        f"../glossary.md#{definition_anchor('open-source-ai', definition['id'])}"
+        f"../glossary.md#{definition_anchor('open-source-ai', definition.id)}"
     ] * 2
-    assert [a.get_text() for a in links] == [definition["name"], "the first"]
+    assert [a.get_text() for a in links] == [definition.name, "the first"]
 
 
 def test_unknown_definition_is_an_error_with_its_line():
@@ -555,7 +555,7 @@ def test_unknown_definition_is_an_error_with_its_line():
     findings = [
         f for f in page_findings(SITE, page) if "definition" in f.message or "'#'" in f.message
     ]
-    known = ", ".join(d["id"] for d in TERMS["open-source-ai"])
+    known = ", ".join(d.id for d in TERMS["open-source-ai"])
     assert findings == [
         (7, "a claim reference takes no '#': [[claim:weights-are-compiled-binary#x]]"),
         (
@@ -666,17 +666,17 @@ def test_criteria_are_shown_in_words_not_ids(built_site):
         for definition in TERMS[term]:
             items = [
                 li.get_text(" ", strip=True)
-                for li in page.select(f"div.definition[data-definition='{definition['id']}'] li")
+                for li in page.select(f"div.definition[data-definition='{definition.id}'] li")
             ]
-            for criterion in definition.get("criteria") or []:
-                assert any(item.startswith(criterion["text"]) for item in items), (
+            for criterion in definition.criteria:
+                assert any(item.startswith(criterion.text) for item in items), (
                     term,
-                    criterion["id"],
+                    criterion.id,
                     items,
                 )
-                assert not any(item.startswith(criterion["id"]) for item in items), (
+                assert not any(item.startswith(criterion.id) for item in items), (
                     term,
-                    criterion["id"],
+                    criterion.id,
                 )
 
 

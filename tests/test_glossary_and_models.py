@@ -165,7 +165,7 @@ def test_glossary_index_links_each_term_page_and_keeps_every_anchor(built_site):
             term_id
         )  # nothing that grows with the essays
         for definition in SITE.term_definitions.get(term_id, []):
-            anchor = f"{term_id}--{definition['id']}"
+            anchor = f"{term_id}--{definition.id}"
             assert block.find(id=anchor) is not None, anchor
             assert (built_site / "glossary" / term_id / "index.html").read_text(
                 encoding="utf-8"

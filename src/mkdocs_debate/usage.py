@@ -12,6 +12,7 @@ import dataclasses
 import html
 import re
 
+from mkdocs_debate.data.definitions import Definition
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import Site, site_index
 from mkdocs_debate.matcher import glossary_matcher, site_matcher
@@ -111,12 +112,9 @@ def term_tip(site: Site, entry: dict) -> str:
     return f"{short} ({count} competing definitions)" if count > 1 else short
 
 
-def find_definition(site: Site, term_id: str, definition_id: str) -> dict | None:
+def find_definition(site: Site, term_id: str, definition_id: str) -> Definition | None:
     """One of a term's competing definitions by its id, or None."""
-    return next(
-        (d for d in site.term_definitions.get(term_id, []) if str(d.get("id")) == definition_id),
-        None,
-    )
+    return next((d for d in site.term_definitions.get(term_id, []) if d.id == definition_id), None)
 
 
 # -----------------------------------------------------------------------------

@@ -23,7 +23,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from mkdocs_debate.data.matrix import Cell, Model
+from mkdocs_debate.data.definitions import Criterion, Definition, PublishedVerdict
+from mkdocs_debate.data.matrix import Model
 from mkdocs_debate.data.site import DIMENSIONS, Site, site_index
 
 MEETS, FAILS, CANNOT_TELL = "meets", "fails", "cannot-tell"
@@ -82,7 +83,7 @@ def term_page(term_id: str) -> str:
 class Check:
     """One criterion applied to one model: the cell it read and the outcome."""
 
-    criterion: dict
+    criterion: Criterion
     field: str
     value: Any  # the model's value; "unknown" when the cell says so or is missing
     result: str  # PASS, FAIL or UNKNOWN
@@ -91,7 +92,7 @@ class Check:
 
     @property
     def criterion_id(self) -> str:
-        return str(self.criterion.get("id", ""))
+        return self.criterion.id
 
 
 @dataclasses.dataclass(frozen=True)
@@ -125,11 +126,11 @@ class Verdict:
     """Our verdict on one model under one definition, with the authority's if it published one."""
 
     term: str
-    definition: dict
+    definition: Definition
     model: Model
     outcome: str  # MEETS, FAILS or CANNOT_TELL
     checks: tuple[Check, ...]
-    authority: dict | None  # the published verdict {model, verdict, source}, if any
+    authority: PublishedVerdict | None  # the authority's published verdict, if any
 
     @property
     def model_id(self) -> str:
@@ -137,7 +138,7 @@ class Verdict:
 
     @property
     def definition_id(self) -> str:
-        return str(self.definition.get("id", ""))
+        return self.definition.id
 
     @property
     def failing(self) -> list[Check]:
@@ -173,9 +174,7 @@ class Verdict:
         for field in dict.fromkeys(c.field for c in self.checks if c.result != PASS):
             tests = [c for c in self.checks if c.field == field]
             passing = [
-                v
-                for v in FLIP_ORDER.get(field, ())
-                if all(v in ((c.criterion.get("test") or {}).get("in") or []) for c in tests)
+                v for v in FLIP_ORDER.get(field, ()) if all(v in c.criterion.passing for c in tests)
             ]
             if passing:
                 flips.append(
@@ -194,40 +193,31 @@ class Verdict:
         return (
             self.authority is not None
             and self.outcome in AUTHORITY_VERDICTS
-            and self.authority.get("verdict") != self.outcome
+            and self.authority.verdict != self.outcome
         )
 
 
-def check(model: Model, criterion: dict) -> Check:
+def check(model: Model, criterion: Criterion) -> Check:
     """Apply one criterion to one model: the cell or fact its field names ('unknown' when missing)."""
-    test = criterion.get("test") or {}
-    field = str(test.get("field", ""))
-    found = model.field(field)
+    found = model.field(criterion.field)
     value = UNKNOWN if found is None or found.value is None else found.value
-    result = UNKNOWN if value == UNKNOWN else PASS if value in (test.get("in") or []) else FAIL
-    note = found.note if isinstance(found, Cell) else ""
-    return Check(criterion, field, value, result, note, found.source if found else "")
+    result = UNKNOWN if value == UNKNOWN else PASS if value in criterion.passing else FAIL
+    note = getattr(found, "note", "")  # a cell has a note, a fact does not
+    return Check(criterion, criterion.field, value, result, note, found.source if found else "")
 
 
-def judge(term_id: str, definition: dict, model: Model) -> Verdict:
+def judge(term_id: str, definition: Definition, model: Model) -> Verdict:
     """Our verdict on a model under a definition with criteria."""
-    checks = tuple(check(model, c) for c in definition.get("criteria") or [] if isinstance(c, dict))
+    checks = tuple(check(model, c) for c in definition.criteria)
     results = {c.result for c in checks}
     outcome = FAILS if FAIL in results else CANNOT_TELL if UNKNOWN in results else MEETS
-    authority = next(
-        (
-            v
-            for v in definition.get("published_verdicts") or []
-            if isinstance(v, dict) and str(v.get("model")) == model.id
-        ),
-        None,
-    )
+    authority = next((v for v in definition.published_verdicts if v.model == model.id), None)
     return Verdict(term_id, definition, model, outcome, checks, authority)
 
 
-def has_criteria(definition: dict) -> bool:
+def has_criteria(definition: Definition) -> bool:
     """Whether a definition has criteria the matrix can test."""
-    return bool(definition.get("criteria"))
+    return definition.testable
 
 
 def models_of(site: Site) -> list[Model]:
@@ -235,13 +225,13 @@ def models_of(site: Site) -> list[Model]:
     return list(site.matrix)
 
 
-def term_verdicts(site: Site, term_id: str) -> list[tuple[dict, list[Verdict]]]:
+def term_verdicts(site: Site, term_id: str) -> list[tuple[Definition, list[Verdict]]]:
     """(definition, verdict for every model) for each testable definition of a term."""
     return verdicts_by_term(site).get(term_id, [])
 
 
 @site_index
-def verdicts_by_term(site: Site) -> dict[str, list[tuple[dict, list[Verdict]]]]:
+def verdicts_by_term(site: Site) -> dict[str, list[tuple[Definition, list[Verdict]]]]:
     """Term id -> (definition, verdict for every model) for each of its testable definitions."""
     models = models_of(site)
     return {

@@ -24,6 +24,7 @@ from mkdocs_debate.blocks.definitions import FIELD_LABELS, VERDICT_LABELS
 from mkdocs_debate.blocks.figures import count_bar
 from mkdocs_debate.blocks.models import FILTER_LABELS, filter_values
 from mkdocs_debate.data.config import Settings
+from mkdocs_debate.data.definitions import Definition
 from mkdocs_debate.data.site import Site
 from mkdocs_debate.verdicts import (
     CANNOT_TELL,
@@ -84,9 +85,9 @@ def headline(site: Site, src: str, columns: list) -> str:
         for definition, verdicts in definitions:
             tally = counts(verdicts)
             rest = f"; {tally[CANNOT_TELL]} cannot tell" if tally[CANNOT_TELL] else ""
-            name = md_text(definition.get("short") or definition.get("name", ""))
+            name = md_text(definition.label)
             if term_page(term_id) in site.pages:
-                name = f"[{name}]({link(src, term_page(term_id), str(definition.get('id')))}){_tip(definition.get('name'))}"
+                name = f"[{name}]({link(src, term_page(term_id), definition.id)}){_tip(definition.name)}"
             lines.append(
                 f'<li markdown="1"><span class="answer-line__name">{name}</span> '
                 f'<span class="answer-line__count"><strong>{tally[MEETS]}</strong> of {len(verdicts)} meet{rest}</span>'
@@ -237,28 +238,28 @@ def _term_heading(site: Site, src: str, term_id: str) -> str:
 
 
 def _definition_heading(
-    site: Site, src: str, settings: Settings, term_id: str, definition: dict
+    site: Site, src: str, settings: Settings, term_id: str, definition: Definition
 ) -> str:
     """A column heading: the definition's short name, linking its full text on the term's page."""
-    definition_id = str(definition.get("id"))
+    definition_id = definition.id
     target = (
         link(src, term_page(term_id), definition_id)
         if term_page(term_id) in site.pages
         else link(src, settings.glossary_page, definition_anchor(term_id, definition_id))
     )
-    return f"[<span>{md_text(definition.get('short') or definition.get('name', ''))}</span>]({target}){_tip(definition.get('name'))}"
+    return f"[<span>{md_text(definition.label)}</span>]({target}){_tip(definition.name)}"
 
 
 def verdict_reason(verdict: Verdict) -> str:
     """One line of plain text: the model, the definition, the outcome and the criteria it rests on."""
-    text = f"{verdict.model.name} under {verdict.definition.get('name')}: {VERDICT_LABELS[verdict.outcome][1]}"
+    text = f"{verdict.model.name} under {verdict.definition.name}: {VERDICT_LABELS[verdict.outcome][1]}"
     if verdict.deciding:
         text += (". Fails on " if verdict.outcome == FAILS else ". Unknown: ") + "; ".join(
             f"{FIELD_LABELS.get(c.field, c.field).lower()} {_value(c.value)}"
             for c in verdict.deciding
         )
     if verdict.authority is not None:
-        text += f". Published verdict: {verdict.authority.get('verdict')}" + (
+        text += f". Published verdict: {verdict.authority.verdict}" + (
             " (we disagree)" if verdict.disagrees else ""
         )
     return text + "."
@@ -319,7 +320,7 @@ def model_verdict_strip(site: Site, model_id: str) -> str:
     met = sum(1 for v in every if v.outcome == MEETS)
     chips = "".join(
         f'<li class="v-chip v--{v.outcome}"><a href="#{esc(anchor_on_model_page(v))}" data-tip="{esc(verdict_reason(v))}">'
-        f"{esc(v.definition.get('short') or v.definition.get('name', ''))} "
+        f"{esc(v.definition.label)} "
         f'<span aria-hidden="true">{VERDICT_LABELS[v.outcome][0]}</span>'
         f'<span class="visually-hidden">: {VERDICT_LABELS[v.outcome][1]}</span></a></li>'
         for v in verdicts
@@ -369,16 +370,16 @@ def _verdict_row(site: Site, src: str, settings: Settings, verdict: Verdict) -> 
     )
     outcome = f'<strong class="v-word">{symbol} {word}</strong> · [in the grid]({grid_link})'
     if verdict.authority is not None:
-        said = esc(verdict.authority.get("verdict", ""))
+        said = esc(verdict.authority.verdict)
         flag = " ⚑ we disagree" if verdict.disagrees else ""
-        outcome += f"<br>[Published: {said}]({esc(verdict.authority.get('source', ''))}){flag}"
+        outcome += f"<br>[Published: {said}]({esc(verdict.authority.source)}){flag}"
     if verdict.outcome == MEETS:
         why = f"All {len(verdict.checks)} criteria pass."
     else:
         # The criterion's words are the link's tooltip: the cell's label and value are what a reader scans.
         why = "<br>".join(
             f"{'✘' if c.result == 'fail' else '?'} [{md_text(FIELD_LABELS.get(c.field, c.field))}: "
-            f"{md_text(_value(c.value))}](#{evidence_anchor(c.field)}){_tip(c.criterion.get('text', ''))}"
+            f"{md_text(_value(c.value))}](#{evidence_anchor(c.field)}){_tip(c.criterion.text)}"
             for c in verdict.deciding
         )
     flips = (
@@ -390,7 +391,7 @@ def _verdict_row(site: Site, src: str, settings: Settings, verdict: Verdict) -> 
     )
     return (
         f'<tr id="{esc(anchor_on_model_page(verdict))}" class="v--{verdict.outcome}" markdown="1">'
-        f'<th scope="row" markdown="span">[{md_text(verdict.definition.get("name", ""))}]({target})</th>'
+        f'<th scope="row" markdown="span">[{md_text(verdict.definition.name)}]({target})</th>'
         f'<td class="v-outcome" markdown="span">{outcome}</td><td markdown="span">{why}</td>'
         f'<td markdown="span">{flips}</td></tr>'
     )

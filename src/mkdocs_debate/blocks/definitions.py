@@ -21,6 +21,7 @@ from mkdocs_debate.blocks.common import esc, link, model_src
 from mkdocs_debate.blocks.models import DIMENSION_LABELS
 from mkdocs_debate.blocks.timeline import date_label
 from mkdocs_debate.data.config import Settings
+from mkdocs_debate.data.definitions import Criterion, Definition
 from mkdocs_debate.data.site import Site
 from mkdocs_debate.problems import Problem
 from mkdocs_debate.verdicts import (
@@ -162,12 +163,12 @@ def glossary_definitions(site: Site, src: str, settings: Settings, term_id: str)
     if any(has_criteria(d) for d in definitions):
         out += [comparison_table(site, src, settings, term_id, in_page=True), ""]
     for definition in definitions:
-        anchor = definition_anchor(term_id, str(definition.get("id")))
+        anchor = definition_anchor(term_id, definition.id)
         out += [
-            f'<div class="definition" id="{esc(anchor)}" data-definition="{esc(definition.get("id"))}" markdown>',
+            f'<div class="definition" id="{esc(anchor)}" data-definition="{esc(definition.id)}" markdown>',
             "",
-            f"**{esc(definition.get('name', ''))}.** {attribution(definition)}. "
-            f"{esc(str(definition.get('summary', '')).strip())} {source_link(definition)}",
+            f"**{esc(definition.name)}.** {attribution(definition)}. "
+            f"{esc(definition.summary.strip())} {source_link(definition)}",
             "",
             "</div>",
             "",
@@ -180,32 +181,28 @@ def glossary_definitions(site: Site, src: str, settings: Settings, term_id: str)
 # -----------------------------------------------------------------------------
 
 
-def attribution(definition: dict) -> str:
+def attribution(definition: Definition) -> str:
     """'Open Source Initiative, 28 October 2024 (standard)' with a machine-readable date."""
-    when = str(definition.get("when", ""))
-    kind = KIND_LABELS.get(str(definition.get("kind")), str(definition.get("kind", "")))
+    when = definition.when
+    kind = KIND_LABELS.get(definition.kind, definition.kind)
     return (
-        f'{esc(definition.get("who", ""))}, <time datetime="{esc(when)}">{esc(date_label(when))}</time> '
+        f'{esc(definition.who)}, <time datetime="{esc(when)}">{esc(date_label(when))}</time> '
         f"({esc(kind)})"
     )
 
 
-def source_link(definition: dict) -> str:
+def source_link(definition: Definition) -> str:
     """'[Source: title, section](url)', or the title alone where the data has no address."""
-    source = definition.get("source") or {}
-    text = (
-        "Source: "
-        + esc(source.get("title", ""))
-        + (f", {esc(source['section'])}" if source.get("section") else "")
-    )
-    return f"[{text}]({esc(source['url'])})" if source.get("url") else f"*{text}.*"
+    source = definition.source
+    text = "Source: " + esc(source.title) + (f", {esc(source.section)}" if source.section else "")
+    return f"[{text}]({esc(source.url)})" if source.url else f"*{text}.*"
 
 
 def _definition_href(
-    src: str, settings: Settings, term_id: str, definition: dict, in_page: bool
+    src: str, settings: Settings, term_id: str, definition: Definition, in_page: bool
 ) -> str:
     """Where a definition's column heading points: its block on this page, else its glossary anchor."""
-    definition_id = str(definition.get("id"))
+    definition_id = definition.id
     if in_page:
         anchor = (
             definition_id
@@ -217,18 +214,18 @@ def _definition_href(
 
 
 def _column_heading(
-    src: str, settings: Settings, term_id: str, definition: dict, in_page: bool
+    src: str, settings: Settings, term_id: str, definition: Definition, in_page: bool
 ) -> str:
     href = _definition_href(src, settings, term_id, definition, in_page)
     return (
-        f'<th scope="col" markdown="span">[{esc(definition.get("name", ""))}]({href})<br>'
+        f'<th scope="col" markdown="span">[{esc(definition.name)}]({href})<br>'
         f"<small>{attribution(definition)}</small></th>"
     )
 
 
-def passing_values(test: dict) -> str:
+def passing_values(criterion: Criterion) -> str:
     """'open', 'open or partial', 'yes': the values a criterion lets pass, as words."""
-    words = ["yes" if v is True else "no" if v is False else str(v) for v in test.get("in") or []]
+    words = ["yes" if v is True else "no" if v is False else str(v) for v in criterion.passing]
     return " or ".join(esc(w) for w in words)
 
 
@@ -236,30 +233,19 @@ def comparison_table(site: Site, src: str, settings: Settings, term_id: str, in_
     """Criteria as rows (the matrix fields tested), testable definitions as columns."""
     definitions = [d for d in site.term_definitions.get(term_id, []) if has_criteria(d)]
     fields = [
-        f
-        for f in CRITERION_FIELDS
-        if any(
-            (c.get("test") or {}).get("field") == f
-            for d in definitions
-            for c in d.get("criteria") or []
-        )
+        f for f in CRITERION_FIELDS if any(c.field == f for d in definitions for c in d.criteria)
     ]
     name = esc(site.terms.get(term_id, {}).get("term", term_id))
     rows = []
     for field in fields:
         cells = []
         for definition in definitions:
-            criteria = [
-                c
-                for c in definition.get("criteria") or []
-                if (c.get("test") or {}).get("field") == field
-            ]
+            criteria = [c for c in definition.criteria if c.field == field]
             if criteria:
                 cells.append(
                     '<td class="required" markdown="span">'
                     + "<br>".join(
-                        f"**{passing_values(c.get('test') or {})}**<br><small>{esc(c.get('text', ''))}</small>"
-                        for c in criteria
+                        f"**{passing_values(c)}**<br><small>{esc(c.text)}</small>" for c in criteria
                     )
                     + "</td>"
                 )
@@ -299,10 +285,10 @@ def comparison_table(site: Site, src: str, settings: Settings, term_id: str, in_
 
 
 def definition_section(
-    site: Site, src: str, settings: Settings, term_id: str, definition: dict
+    site: Site, src: str, settings: Settings, term_id: str, definition: Definition
 ) -> list[str]:
     """One definition in full on its term's page: attribution, summary, source, criteria, published verdicts."""
-    definition_id = str(definition.get("id"))
+    definition_id = definition.id
     models = {m.id: m for m in models_of(site)}
     ours = {
         v.model_id: v
@@ -312,41 +298,38 @@ def definition_section(
     }
     glossary = link(src, settings.glossary_page, definition_anchor(term_id, definition_id))
     out = [
-        f"### {esc(definition.get('name', ''))} {{#{definition_id}}}",
+        f"### {esc(definition.name)} {{#{definition_id}}}",
         "",
         f'<div class="definition" data-definition="{esc(definition_id)}" markdown>',
         "",
         f"{attribution(definition)} · [in the glossary]({glossary})",
         "",
-        esc(str(definition.get("summary", "")).strip()),
+        esc(definition.summary.strip()),
         "",
         source_link(definition),
         "",
     ]
-    criteria = [c for c in definition.get("criteria") or [] if isinstance(c, dict)]
-    if criteria:
+    if definition.criteria:
         out += ["**Criteria tested against the matrix** (a model must pass all of them):", ""]
-        for criterion in criteria:
-            test = criterion.get("test") or {}
+        for criterion in definition.criteria:
             line = (
-                f"- {esc(criterion.get('text', ''))}: *passes when* "
-                f"{esc(FIELD_LABELS.get(str(test.get('field')), test.get('field')))} is {passing_values(test)}."
+                f"- {esc(criterion.text)}: *passes when* "
+                f"{esc(FIELD_LABELS.get(criterion.field, criterion.field))} is {passing_values(criterion)}."
             )
-            if criterion.get("approximates"):
-                line += f" *Approximation:* {esc(str(criterion['approximates']).strip())}"
+            if criterion.approximates:
+                line += f" *Approximation:* {esc(criterion.approximates)}"
             out.append(line)
         out.append("")
     else:
         out += ["*No criterion of this definition can be tested against the matrix.*", ""]
-    published = [v for v in definition.get("published_verdicts") or [] if isinstance(v, dict)]
-    if published:
+    if definition.published_verdicts:
         out += ["**Verdicts the authority published:**", ""]
-        for item in published:
-            model_id = str(item.get("model"))
+        for item in definition.published_verdicts:
+            model_id = item.model
             model = models.get(model_id)
             line = (
                 f"- [{esc(model.name if model else model_id)}]({link(src, settings.models_page, model_id)}): "
-                f"{esc(item.get('verdict'))} ([source]({esc(item.get('source', ''))}))"
+                f"{esc(item.verdict)} ([source]({esc(item.source)}))"
             )
             verdict = ours.get(model_id)
             if verdict is not None:
@@ -391,16 +374,16 @@ def verdict_cell(src: str, settings: Settings, verdict: Verdict) -> str:
             + "</span>"
         )
     if verdict.authority is not None:
-        said = esc(verdict.authority.get("verdict", ""))
+        said = esc(verdict.authority.verdict)
         flag = '<strong class="verdict__flag">⚑ disagrees</strong> ' if verdict.disagrees else ""
         parts.append(
             f'<span class="verdict__authority">{flag}[published: {said}]'
-            f"({esc(verdict.authority.get('source', ''))})</span>"
+            f"({esc(verdict.authority.source)})</span>"
         )
     classes = f"verdict verdict--{verdict.outcome}" + (
         " verdict--disagrees" if verdict.disagrees else ""
     )
-    label = esc(verdict.definition.get("name", ""))
+    label = esc(verdict.definition.name)
     return (
         f'<td class="{classes}" data-label="{label}" markdown="span">' + " ".join(parts) + "</td>"
     )

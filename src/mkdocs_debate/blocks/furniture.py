@@ -159,6 +159,11 @@ def _definitions(site: Site, page: Page) -> Any:
     return site.definitions
 
 
+def _term_definitions(site: Site, page: Page) -> Any:
+    """The entry of definitions.yml for the term whose page this is, as written."""
+    return [e for e in site.definitions.get("terms") or [] if e.get("term") == _slug(page)]
+
+
 def _articles(site: Site, page: Page) -> Any:
     return [p.meta for p in site.pages.values() if p.is_article]
 
@@ -171,7 +176,7 @@ DATA_PAGES: dict[str, tuple[str, list[Callable[[Site, Page], Any]]]] = {
     "definitions-index": ("definitions.yml", [_definitions, _models]),
     "term-definitions": (
         "definitions.yml",
-        [lambda site, page: site.term_definitions.get(_slug(page)), _models],
+        [_term_definitions, _models],
     ),
     "licences": ("licences.yml", [lambda site, page: site.licences]),
     "licence-page": ("licences.yml", [lambda site, page: site.licences.get(_slug(page))]),

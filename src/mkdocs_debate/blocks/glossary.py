@@ -69,9 +69,9 @@ def definition_anchors(site: Site, src: str, term_id: str) -> str:
         return ""
     items = []
     for definition in definitions:
-        anchor = definition_anchor(term_id, str(definition.get("id")))
+        anchor = definition_anchor(term_id, definition.id)
         items.append(
-            f'<span id="{esc(anchor)}" data-definition="{esc(definition.get("id"))}">[{plain(definition.get("name", ""))}]'
+            f'<span id="{esc(anchor)}" data-definition="{esc(definition.id)}">[{plain(definition.name)}]'
             f"({link(src, term_src(term_id), anchor)})</span>"
         )
     return f"<br>{len(definitions)} competing definitions: " + " · ".join(items)

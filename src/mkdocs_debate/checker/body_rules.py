@@ -123,7 +123,7 @@ def _definition_reference_findings(site: Site, reference: Reference) -> Iterator
         entry is not None
         and find_definition(site, str(entry["id"]), reference.definition or "") is None
     ):
-        known = [str(d.get("id")) for d in site.term_definitions.get(str(entry["id"]), [])]
+        known = [d.id for d in site.term_definitions.get(str(entry["id"]), [])]
         yield Finding(
             reference.line,
             unknown_definition(str(entry["id"]), reference.definition or "", reference.text, known),

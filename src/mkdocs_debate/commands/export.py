@@ -127,18 +127,28 @@ def _plain(data: object) -> object:
     return json.loads(json.dumps(data, default=str))
 
 
+def _definitions_as_written(site: Site) -> dict[tuple[str, str], dict]:
+    """(term, definition id) -> the definition as definitions.yml writes it: the export keeps its keys."""
+    return {
+        (str(entry.get("term")), str(d.get("id"))): d
+        for entry in site.definitions.get("terms") or []
+        for d in entry.get("definitions") or []
+    }
+
+
 def definitions_export(site: Site, settings: Settings) -> dict:
     """The competing definitions as published at /definitions.json, with the data file's keys and URLs."""
     glossary = settings.published_url(settings.glossary_page)
     terms = []
+    written = _definitions_as_written(site)
     for term_id, definitions in site.term_definitions.items():
         page = settings.published_url(term_page(term_id))
         items = [
             {
-                **_plain(d),
+                **_plain(written[term_id, d.id]),
                 "testable": has_criteria(d),
-                "url": f"{glossary}#{definition_anchor(term_id, str(d['id']))}",
-                "page_url": f"{page}#{d['id']}",
+                "url": f"{glossary}#{definition_anchor(term_id, d.id)}",
+                "page_url": f"{page}#{d.id}",
             }
             for d in definitions
         ]
@@ -187,7 +197,13 @@ def verdicts_export(site: Site, settings: Settings) -> dict:
                 }
                 for c in verdict.checks
             ],
-            "published": _plain(dict(verdict.authority)) if verdict.authority is not None else None,
+            "published": {
+                "model": verdict.authority.model,
+                "verdict": verdict.authority.verdict,
+                "source": verdict.authority.source,
+            }
+            if verdict.authority is not None
+            else None,
             "disagrees": verdict.disagrees,
             "to_flip": [flip.as_dict() for flip in verdict.to_flip],
             "url": f"{grid}#{verdict_anchor(verdict.term, verdict.definition_id, verdict.model_id)}",

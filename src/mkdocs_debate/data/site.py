@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from mkdocs_debate.data.definitions import Definition, read_definitions
 from mkdocs_debate.data.matrix import CELL_VALUES, DIMENSIONS, Model, read_matrix  # noqa: F401 (vocabulary read from here)
 from mkdocs_debate.data.pages import Page, markdown_sources, read_page
 from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
@@ -89,16 +90,9 @@ class Site:
         return {str(entry.get("id")): entry for entry in self.glossary if isinstance(entry, dict)}
 
     @functools.cached_property
-    def term_definitions(self) -> dict[str, list[LineDict]]:
-        """Glossary id -> its competing definitions from definitions.yml, in the file's order."""
-        found: dict[str, list[LineDict]] = {}
-        terms = self.definitions.get("terms") if isinstance(self.definitions, dict) else None
-        for entry in terms if isinstance(terms, list) else []:
-            if isinstance(entry, dict) and isinstance(entry.get("definitions"), list):
-                found.setdefault(str(entry.get("term")), []).extend(
-                    d for d in entry["definitions"] if isinstance(d, dict)
-                )
-        return found
+    def term_definitions(self) -> dict[str, list[Definition]]:
+        """Glossary id -> its competing definitions (data/definitions.py), in the file's order."""
+        return read_definitions(self.definitions)
 
     @functools.cached_property
     def claims(self) -> dict[str, Page]:

@@ -12,6 +12,7 @@ from markdown.util import AtomicString
 from mkdocs_debate.blocks.common import link, model_src
 from mkdocs_debate.blocks.models import model_tip
 from mkdocs_debate.blocks.timeline import date_label
+from mkdocs_debate.data.definitions import Definition
 from mkdocs_debate.data.matrix import Model
 from mkdocs_debate.processors.context import SIDE_LABELS, DebateContext
 from mkdocs_debate.syntax import (
@@ -45,21 +46,21 @@ def term_link(
 
 
 def definition_link(
-    src: str, glossary_page: str, entry: dict, definition: dict, text: str
+    src: str, glossary_page: str, entry: dict, definition: Definition, text: str
 ) -> etree.Element:
     """The link element for one competing definition of a term (``[[term:ID#DEFINITION]]``)."""
-    term_id, definition_id = str(entry["id"]), str(definition["id"])
+    term_id, definition_id = str(entry["id"]), definition.id
     element = etree.Element(
         "a",
         {
             "href": link(src, glossary_page, definition_anchor(term_id, definition_id)),
             "class": "glossary-term glossary-term--definition",
-            "data-tip": f"{definition.get('name', '')} ({definition.get('who', '')}, {date_label(definition.get('when', ''))})",
+            "data-tip": f"{definition.name} ({definition.who}, {date_label(definition.when)})",
             "data-term": term_id,
             "data-definition": definition_id,
         },
     )
-    element.text = AtomicString(text or str(definition.get("name", definition_id)))
+    element.text = AtomicString(text or definition.name or definition_id)
     return element
 
 
@@ -101,9 +102,7 @@ class ReferenceInlineProcessor(InlineProcessor):
                 wanted = m.group("definition").strip()
                 found = find_definition(site, str(entry["id"]), wanted)
                 if found is None:
-                    known = [
-                        str(d.get("id")) for d in site.term_definitions.get(str(entry["id"]), [])
-                    ]
+                    known = [d.id for d in site.term_definitions.get(str(entry["id"]), [])]
                     return self.context.refuse(
                         unknown_definition(str(entry["id"]), wanted, m.group(0), known), m
                     )

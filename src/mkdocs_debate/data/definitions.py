@@ -1,0 +1,141 @@
+"""Competing definitions as typed, frozen objects: ``Definition`` with its ``Criterion``s.
+
+``docs/_data/definitions.yml`` is read once per build (``Site``); the checker's
+rules (``checker/rules/definitions.py``) say what is wrong in it, naming the
+line. Pages, verdicts and exports read these objects: each keeps the line it
+was read from. A definition the checker refuses (not a mapping, no id) is left
+out here: a build with one fails on the checker's problem first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from mkdocs_debate.data.yaml_lines import LineDict
+
+
+@dataclasses.dataclass(frozen=True)
+class SourceRef:
+    """Where a definition is written: the document, the section, its address."""
+
+    title: str = ""
+    section: str = ""
+    url: str = ""
+    line: int = 0
+
+
+@dataclasses.dataclass(frozen=True)
+class Criterion:
+    """One thing a definition requires, as a test of one matrix field."""
+
+    id: str
+    text: str = ""
+    field: str = ""  # a field path of a matrix row: openness.<dimension>, osi_approved
+    passing: tuple[Any, ...] = ()  # the values that pass ("unknown" never does)
+    approximates: str = ""  # how the test falls short of the definition's words, if it does
+    line: int = 0
+
+
+@dataclasses.dataclass(frozen=True)
+class PublishedVerdict:
+    """A verdict the definition's authority published on a model."""
+
+    model: str
+    verdict: str
+    source: str = ""
+    line: int = 0
+
+
+@dataclasses.dataclass(frozen=True)
+class Definition:
+    """One definition of a contested term, as its authority wrote it."""
+
+    term: str
+    id: str
+    name: str = ""
+    short: str = ""  # the grid's column label
+    who: str = ""
+    when: str = ""  # a partial date: YYYY, YYYY-MM or YYYY-MM-DD
+    kind: str = ""
+    summary: str = ""
+    source: SourceRef = SourceRef()
+    criteria: tuple[Criterion, ...] = ()
+    published_verdicts: tuple[PublishedVerdict, ...] = ()
+    line: int = 0
+
+    @property
+    def testable(self) -> bool:
+        """Whether the matrix can test it: it has criteria."""
+        return bool(self.criteria)
+
+    @property
+    def label(self) -> str:
+        """Its short name where space is short, else its name."""
+        return self.short or self.name
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _line(raw: Any) -> int:
+    return raw.line if isinstance(raw, LineDict) else 0
+
+
+def _list(raw: Any, key: str) -> list:
+    found = raw.get(key) if isinstance(raw, dict) else None
+    return [item for item in found if isinstance(item, dict)] if isinstance(found, list) else []
+
+
+def _criterion(raw: dict) -> Criterion:
+    test = raw.get("test") if isinstance(raw.get("test"), dict) else {}
+    passing = test.get("in")
+    return Criterion(
+        _text(raw.get("id")),
+        _text(raw.get("text")),
+        _text(test.get("field")),
+        tuple(passing) if isinstance(passing, list) else (),
+        _text(raw.get("approximates")).strip(),
+        _line(raw),
+    )
+
+
+def read_definition(term: str, raw: dict) -> Definition:
+    """One definition of definitions.yml (the checker has said what is wrong with it)."""
+    source = raw.get("source") if isinstance(raw.get("source"), dict) else {}
+    return Definition(
+        term=term,
+        id=_text(raw.get("id")),
+        name=_text(raw.get("name")),
+        short=_text(raw.get("short")),
+        who=_text(raw.get("who")),
+        when=_text(raw.get("when")),
+        kind=_text(raw.get("kind")),
+        summary=_text(raw.get("summary")),
+        source=SourceRef(
+            _text(source.get("title")),
+            _text(source.get("section")),
+            _text(source.get("url")),
+            _line(source),
+        ),
+        criteria=tuple(_criterion(c) for c in _list(raw, "criteria")),
+        published_verdicts=tuple(
+            PublishedVerdict(
+                _text(v.get("model")), _text(v.get("verdict")), _text(v.get("source")), _line(v)
+            )
+            for v in _list(raw, "published_verdicts")
+        ),
+        line=_line(raw),
+    )
+
+
+def read_definitions(raw: Any) -> dict[str, list[Definition]]:
+    """Glossary id -> its competing definitions, in the file's order."""
+    found: dict[str, list[Definition]] = {}
+    for entry in _list(raw, "terms"):
+        term = _text(entry.get("term"))
+        found.setdefault(term, []).extend(
+            read_definition(term, d) for d in _list(entry, "definitions") if d.get("id") is not None
+        )
+    return found
