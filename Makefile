@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 PIP     := --quiet --disable-pip-version-check
 
-.PHONY: help install system-deps serve build check lint test test-fast lock new-essay exports manifest benchmark benchmark-links benchmark-safety benchmark-lighthouse benchmark-zensical build-zensical clean
+.PHONY: help install system-deps serve build check lint test test-fast lock new-essay exports manifest benchmark benchmark-links benchmark-bare benchmark-safety benchmark-lighthouse benchmark-zensical build-zensical clean
 
 help: ## List every target with what it does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 28
@@ -82,6 +82,10 @@ benchmark: system-deps install ## Build CPU, wall, peak memory, page and search 
 
 benchmark-links: system-deps install ## Cost of the cross-linker vs a bare build and the abbr recipe
 	$(PY) benchmarks/cross_links.py
+
+BARE_ESSAYS ?= 2000
+benchmark-bare: system-deps install ## Engine build CPU vs the same config without it and vs bare Material (BARE_ESSAYS=...)
+	$(PY) benchmarks/bare_ratio.py --essays $(BARE_ESSAYS)
 
 benchmark-safety: system-deps install ## Cost of the contributor-safety checks: checked vs unchecked builds
 	$(PY) benchmarks/safety_cost.py
