@@ -30,9 +30,11 @@ The synthetic site: a copy of this site (real mkdocs.yml with its pruned
 navigation and not_in_nav layout, real overrides and home, section index,
 glossary, models and about pages), its essays, summaries and claims replaced
 by P synthetic pages spread over those sections (valid front matter, ~600
-words mentioning about 20 terms, some twice), and docs/_data/glossary.yml
-replaced by T generated entries with short definitions and sources. The
-social plugin is disabled in every variant.
+words mentioning about 20 terms, some twice), and T generated entries with
+short definitions and sources added to docs/_data/glossary.yml (the real
+entries stay: the competing definitions, the timeline and the reading path
+name them). The synthetic pages mention only the generated terms. The social
+plugin is disabled in every variant.
 
 Targets reported against: ours adds at most 5 % to bare; abbr at least 8× ours.
 """
@@ -93,9 +95,18 @@ def make_site(root: str, pages: int, terms: int, seed: int = 3) -> list[dict]:
     """Copy the site to root, replace its content pages and glossary; return the glossary."""
     copy_site(ROOT, root)
     docs = os.path.join(root, "docs")
-    glossary = synthetic_glossary(terms, seed=seed)
+    generated = synthetic_glossary(terms, seed=seed)
+    real = read_yaml_file(os.path.join(docs, "_data", "glossary.yml"), [])
+    taken = {name.casefold() for name in glossary_names(real)} | {str(e["id"]) for e in real}
+    generated = [
+        entry
+        for entry in generated
+        if str(entry["id"]) not in taken
+        and not {name.casefold() for name in glossary_names([entry])} & taken
+    ]
+    glossary = real + generated
     write_yaml_file(glossary, os.path.join(docs, "_data", "glossary.yml"))
-    names = glossary_names(glossary)
+    names = glossary_names(generated)
     tags = list(read_yaml_file(os.path.join(docs, "_data", "tags.yml"), {}))
     rng = random.Random(seed)
     removed: dict[str, str] = {}

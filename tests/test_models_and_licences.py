@@ -272,7 +272,7 @@ def test_every_model_and_licence_has_its_stub():
     assert {p.stem for p in (docs / "models").glob("*.md")} == {str(m["id"]) for m in MODELS}
     compare = {
         f"{family}-compare"
-        for family in {str(e["family"]) for e in SITE.licences.values()}
+        for family in {e.family for e in SITE.licences.values()}
         if len(family_versions(SITE, family)) > 1
     }
     assert {p.stem for p in (docs / "licences").glob("*.md")} == set(SITE.licences) | compare | {
@@ -414,18 +414,18 @@ def test_data_text_cannot_form_markup(tmp_path):
 def test_every_clause_has_its_anchor_lines_and_conflicts(built_site):
     for licence_id, licence in SITE.licences.items():
         page = soup(built_site, f"licences/{licence_id}/index.html")
-        for clause in licence["clauses"]:
-            heading = page.find(id=clause["id"])
-            assert heading is not None and heading.name == "h3", (licence_id, clause["id"])
-            body = page.find(attrs={"data-clause": clause["id"]})
-            assert str(clause["summary"]).strip() in body.get_text()
-            if clause["lines"]:
-                a, b = clause["lines"]
-                assert body.find("a", href=f"{licence['upstream']['url']}#L{a}-L{b}")
-            for conflict in clause.get("conflicts") or []:
-                assert CONFLICTS[conflict["with"]] in body.get_text()
-            if clause.get("changed"):
-                assert str(clause["change_note"]).strip() in body.get_text()
+        for clause in licence.clauses:
+            heading = page.find(id=clause.id)
+            assert heading is not None and heading.name == "h3", (licence_id, clause.id)
+            body = page.find(attrs={"data-clause": clause.id})
+            assert clause.summary in body.get_text()
+            if clause.lines:
+                a, b = clause.lines
+                assert body.find("a", href=f"{licence.upstream.url}#L{a}-L{b}")
+            for conflict in clause.conflicts:
+                assert CONFLICTS[conflict.with_] in body.get_text()
+            if clause.changed:
+                assert clause.change_note in body.get_text()
 
 
 def test_licences_index_lists_every_licence(built_site):
@@ -439,7 +439,7 @@ def test_llama_comparison_is_one_grid_of_clauses_by_versions(built_site):
     per version; every cell that compares a version with the one before keeps its anchor."""
     page = soup(built_site, "licences/llama-compare/index.html")
     versions = family_versions(SITE, "llama")
-    assert [v["id"] for v in versions] == [
+    assert [v.id for v in versions] == [
         "llama-2",
         "llama-3",
         "llama-3-1",
@@ -450,9 +450,9 @@ def test_llama_comparison_is_one_grid_of_clauses_by_versions(built_site):
     tables = page.select("article table")
     assert len(tables) == 1 and "licence-compare" in tables[0]["class"]
     table = tables[0]
-    assert [th.get("id") for th in table.select("thead th")[1:]] == [v["id"] for v in versions]
+    assert [th.get("id") for th in table.select("thead th")[1:]] == [v.id for v in versions]
     keys = family_keys(versions)
-    assert len(keys) == len({c["key"] for v in versions for c in v["clauses"]})
+    assert len(keys) == len({c.key for v in versions for c in v.clauses})
     for mark in table.select(".permalink"):  # each row's # link to itself is no part of its label
         mark.decompose()
     labels = [tr.th.get_text(strip=True) for tr in table.select("tbody tr[id]")]
@@ -474,17 +474,17 @@ def test_llama_comparison_is_one_grid_of_clauses_by_versions(built_site):
             if not status:
                 assert cell.get("id") is None and "not in this version" in cell.get_text()
                 continue
-            assert cell["id"] == f"{version['id']}--{key}"
+            assert cell["id"] == f"{version.id}--{key}"
             assert cell.find(class_="change-status").get_text(strip=True).endswith(words[status])
             for link in cell.find_all("a", href=lambda h: h and h.startswith("../")):
                 target, _, anchor = link["href"].partition("#")
                 linked = built_site / "licences" / target.removeprefix("../") / "index.html"
-                assert anchor == clause["id"] and f'id="{anchor}"' in linked.read_text(
+                assert anchor == clause.id and f'id="{anchor}"' in linked.read_text(
                     encoding="utf-8"
                 ), link["href"]
             if status == "reworded":
-                note = page.find(id=f"changed-{version['id']}--{key}")
-                assert note is not None and str(clause["change_note"]).strip() in note.get_text()
+                note = page.find(id=f"changed-{version.id}--{key}")
+                assert note is not None and clause.change_note in note.get_text()
     text = page.select_one("article").get_text(" ", strip=True)
     assert "Definitions Definitions" not in text
 
@@ -517,8 +517,8 @@ def test_clause_changes_added_removed_reworded_unchanged():
         "",
         "first",
     ]
-    assert clause_lines_url(after, after["clauses"][1]).endswith("/LICENSE-2#L8-L10")
-    assert clause_lines_url(after, after["clauses"][2]).endswith("/LICENSE-2")
+    assert clause_lines_url(after, after.clauses[1]).endswith("/LICENSE-2#L8-L10")
+    assert clause_lines_url(after, after.clauses[2]).endswith("/LICENSE-2")
 
 
 # -----------------------------------------------------------------------------
@@ -594,8 +594,8 @@ def test_model_and_licence_pages_are_in_the_manifest():
         assert f"/models/{model['id']}/" in manifest and f"/models/#{model['id']}" in manifest
     for licence_id, licence in SITE.licences.items():
         assert f"/licences/{licence_id}/" in manifest
-        for clause in licence["clauses"]:
-            assert f"/licences/{licence_id}/#{clause['id']}" in manifest
+        for clause in licence.clauses:
+            assert f"/licences/{licence_id}/#{clause.id}" in manifest
     assert "/licences/" in manifest and "/licences/llama-compare/" in manifest
 
 

@@ -17,6 +17,7 @@ import posixpath
 
 from mkdocs_debate.blocks.common import esc, human_date, licence_src, link, md_text, model_src
 from mkdocs_debate.data.config import Settings
+from mkdocs_debate.data.licence_texts import Clause, Licence
 from mkdocs_debate.data.licences import (
     COMPARE_SUFFIX,
     CONFLICTS,
@@ -67,43 +68,43 @@ def licence_page(site: Site, src: str, settings: Settings) -> str:
     )
 
 
-def licence_header(site: Site, src: str, settings: Settings, licence: dict) -> str:
+def licence_header(site: Site, src: str, settings: Settings, licence: Licence) -> str:
     """Who wrote the licence, which text we read and when, its neighbours in its family."""
-    upstream = licence.get("upstream") or {}
-    commit = str(upstream.get("commit") or "")
+    upstream = licence.upstream
+    commit = upstream.commit
     read = (
-        f'We read <a href="{esc(upstream.get("url", ""))}">the text</a>'
+        f'We read <a href="{esc(upstream.url)}">the text</a>'
         + (f" at commit <code>{esc(commit[:12])}</code>" if commit else "")
-        + (f" on {human_date(upstream.get('read'))}" if upstream.get("read") else "")
+        + (f" on {human_date(upstream.read)}" if upstream.read else "")
         + "."
     )
     lines = [
         '<div class="licence-about no-terms" markdown>',
         "",
-        f"**Holder:** {md_text(licence.get('holder', ''))} · **Version date:** "
-        f"{human_date(licence.get('date')) or md_text(licence.get('date', ''))} · {read}",
+        f"**Holder:** {md_text(licence.holder)} · **Version date:** "
+        f"{human_date(licence.date) or md_text(licence.date)} · {read}",
         "",
     ]
-    if licence.get("note"):
-        lines += [f"*{md_text(str(licence['note']).strip())}*", ""]
-    versions = family_versions(site, str(licence.get("family")))
+    if licence.note:
+        lines += [f"*{md_text(licence.note)}*", ""]
+    versions = family_versions(site, licence.family)
     if len(versions) > 1:
         index = next(i for i, v in enumerate(versions) if v is licence)
         neighbours = []
         if index > 0:
             before = versions[index - 1]
             neighbours.append(
-                f"Previous version: [{md_text(before['name'])}]({link(src, licence_src(str(before['id'])))})"
+                f"Previous version: [{md_text(before.name)}]({link(src, licence_src(before.id))})"
             )
         if index + 1 < len(versions):
             after = versions[index + 1]
             neighbours.append(
-                f"Next version: [{md_text(after['name'])}]({link(src, licence_src(str(after['id'])))})"
+                f"Next version: [{md_text(after.name)}]({link(src, licence_src(after.id))})"
             )
-        compare = licence_src(f"{licence['family']}{COMPARE_SUFFIX}")
+        compare = licence_src(f"{licence.family}{COMPARE_SUFFIX}")
         neighbours.append(f"[Every version compared, clause by clause]({link(src, compare)})")
         lines += [" · ".join(neighbours), ""]
-    users = [m for m in site.models_by_id.values() if m.licence.licence_page == str(licence["id"])]
+    users = [m for m in site.models_by_id.values() if m.licence.licence_page == licence.id]
     if users:
         lines += [
             "**Models in our matrix under this licence:** "
@@ -116,22 +117,20 @@ def licence_header(site: Site, src: str, settings: Settings, licence: dict) -> s
     return "\n".join(lines + ["</div>"])
 
 
-def clauses_section(site: Site, src: str, licence: dict) -> str:
+def clauses_section(site: Site, src: str, licence: Licence) -> str:
     """Each clause under its permanent anchor."""
-    clauses = [c for c in licence.get("clauses") or [] if isinstance(c, dict)]
-    conflicting = sum(1 for c in clauses if c.get("conflicts"))
     out = [
         "## Clause by clause {#clause-by-clause}",
         "",
-        f'<p class="no-terms">{len(clauses)} clauses; {conflicting} of them run against the '
+        f'<p class="no-terms">{len(licence.clauses)} clauses; {licence.conflicting} of them run against the '
         f'<a href="{OSD_URL}">Open Source Definition</a> or the '
         f'<a href="{OSAID_URL}">Open Source AI Definition</a>. Summaries are ours; '
         "the link on each clause opens the exact lines of the text.</p>",
         "",
     ]
-    for clause in clauses:
+    for clause in licence.clauses:
         out += [
-            f"### {md_text(clause.get('name', ''))} {{#{clause['id']}}}",
+            f"### {md_text(clause.name)} {{#{clause.id}}}",
             "",
             _clause_body(licence, clause),
             "",
@@ -139,29 +138,27 @@ def clauses_section(site: Site, src: str, licence: dict) -> str:
     return "\n".join(out)
 
 
-def _clause_body(licence: dict, clause: dict) -> str:
-    lines = clause.get("lines")
-    where = f"Section: {esc(clause.get('section', ''))}"
+def _clause_body(licence: Licence, clause: Clause) -> str:
+    lines = clause.lines
+    where = f"Section: {esc(clause.section)}"
     text = clause_lines_url(licence, clause)
-    if isinstance(lines, list) and len(lines) == 2:
+    if lines is not None:
         span = f"line {lines[0]}" if lines[0] == lines[1] else f"lines {lines[0]}–{lines[1]}"
         where += f' · <a href="{esc(text)}">{span} of the text</a>'
     elif text:
         where += f' · <a href="{esc(text)}">the text</a> (no line numbers: see the note above)'
     parts = [
         f'<p class="clause-where">{where}</p>',
-        f"<p>{esc(str(clause.get('summary', '')).strip())}</p>",
+        f"<p>{esc(clause.summary)}</p>",
     ]
-    if clause.get("changed"):
+    if clause.changed:
         parts.append(
             f'<p class="clause-change"><strong>Changed since the previous version:</strong> '
-            f"{esc(str(clause.get('change_note', '')).strip())}</p>"
+            f"{esc(clause.change_note)}</p>"
         )
-    conflicts = [c for c in clause.get("conflicts") or [] if isinstance(c, dict)]
-    if conflicts:
+    if clause.conflicts:
         items = "".join(
-            f"<li>{_conflict_link(str(c.get('with')))}: {esc(str(c.get('why', '')).strip())}</li>"
-            for c in conflicts
+            f"<li>{_conflict_link(c.with_)}: {esc(c.why)}</li>" for c in clause.conflicts
         )
         parts.append(
             f'<p class="clause-conflicts-title"><strong>Runs against:</strong></p><ul class="clause-conflicts">{items}</ul>'
@@ -170,7 +167,7 @@ def _clause_body(licence: dict, clause: dict) -> str:
         parts.append(
             '<p class="clause-conflicts-title">Runs against no criterion of either definition.</p>'
         )
-    return f'<div class="clause no-terms" data-clause="{esc(clause["id"])}">{"".join(parts)}</div>'
+    return f'<div class="clause no-terms" data-clause="{esc(clause.id)}">{"".join(parts)}</div>'
 
 
 # -----------------------------------------------------------------------------
@@ -180,17 +177,15 @@ def _clause_body(licence: dict, clause: dict) -> str:
 
 def licences_list(site: Site, src: str, settings: Settings) -> str:
     """Every licence, grouped by family, oldest version first."""
-    families = sorted({str(e.get("family")) for e in site.licences.values()})
+    families = sorted({e.family for e in site.licences.values()})
     compared = set(compared_families(site))
     out = ['<div class="licence-list no-terms" markdown>', ""]
     for family in families:
         for licence in family_versions(site, family):
-            clauses = licence.get("clauses") or []
-            conflicting = sum(1 for c in clauses if c.get("conflicts"))
             out.append(
-                f"- **[{md_text(licence['name'])}]({link(src, licence_src(str(licence['id'])))})**, "
-                f"{md_text(licence.get('holder', ''))}, {human_date(licence.get('date'))}: "
-                f"{len(clauses)} clauses, {conflicting} at odds with the definitions"
+                f"- **[{md_text(licence.name)}]({link(src, licence_src(licence.id))})**, "
+                f"{md_text(licence.holder)}, {human_date(licence.date)}: "
+                f"{len(licence.clauses)} clauses, {licence.conflicting} at odds with the definitions"
             )
         if family in compared:
             out.append(
@@ -216,45 +211,36 @@ STATUS_LABELS = {
 }
 
 
-def family_keys(versions: list[dict]) -> list[str]:
+def family_keys(versions: list[Licence]) -> list[str]:
     """Every clause key of a family once, in the order of the texts: a key new in a version
     comes right after the key it follows there."""
     order: list[str] = []
     for version in versions:
         previous = None
-        for clause in version.get("clauses") or []:
-            if not isinstance(clause, dict):
-                continue
-            key = str(clause.get("key"))
+        for clause in version.clauses:
+            key = clause.key
             if key not in order:
                 order.insert(order.index(previous) + 1 if previous in order else 0, key)
             previous = key
     return order
 
 
-def clause_label(versions: list[dict], key: str) -> str:
+def clause_label(versions: list[Licence], key: str) -> str:
     """A row's label: the name of the newest clause with that key, as the licence data gives it."""
     for version in reversed(versions):
-        for clause in version.get("clauses") or []:
-            if isinstance(clause, dict) and str(clause.get("key")) == key:
-                return str(clause.get("name") or key)
+        clause = version.clause_with_key(key)
+        if clause is not None:
+            return clause.name or key
     return key
 
 
-def compare_cells(versions: list[dict], key: str) -> list[tuple[str, dict | None, dict]]:
+def compare_cells(versions: list[Licence], key: str) -> list[tuple[str, Clause | None, Licence]]:
     """(status, clause, version) of one key in every version, oldest first; status '' where
     the key is in neither the version nor the one before it."""
     cells = []
-    before: dict | None = None
+    before: Clause | None = None
     for index, version in enumerate(versions):
-        clause = next(
-            (
-                c
-                for c in version.get("clauses") or []
-                if isinstance(c, dict) and str(c.get("key")) == key
-            ),
-            None,
-        )
+        clause = version.clause_with_key(key)
         if index == 0:
             status = "first" if clause else ""
         elif clause is None:
@@ -262,7 +248,7 @@ def compare_cells(versions: list[dict], key: str) -> list[tuple[str, dict | None
         elif before is None:
             status = "added"
         else:
-            status = "reworded" if clause.get("changed") else "unchanged"
+            status = "reworded" if clause.changed else "unchanged"
         cells.append((status, clause, version))
         before = clause
     return cells
@@ -291,11 +277,11 @@ def licence_compare(site: Site, src: str, settings: Settings) -> str:
     )
 
 
-def _cell_id(version: dict, key: str) -> str:
-    return f"{version['id']}--{key}"
+def _cell_id(version: Licence, key: str) -> str:
+    return f"{version.id}--{key}"
 
 
-def _compare_cell(src: str, key: str, status: str, clause: dict | None, version: dict) -> str:
+def _compare_cell(src: str, key: str, status: str, clause: Clause | None, version: Licence) -> str:
     if not status:
         return (
             '<td class="change change--none"><span aria-hidden="true">—</span>'
@@ -307,8 +293,8 @@ def _compare_cell(src: str, key: str, status: str, clause: dict | None, version:
         label = f'<a href="#changed-{esc(_cell_id(version, key))}">{label}</a>'
     parts = [f'<span class="change-status">{label}</span>']
     if clause is not None:
-        href = link(src, licence_src(str(version["id"])), str(clause["id"]))
-        section = md_text(clause.get("section", ""))
+        href = link(src, licence_src(version.id), clause.id)
+        section = md_text(clause.section)
         parts.append(
             f'<span class="change-clause">[{"§ " if section[:1].isdigit() else ""}{section}]({href})</span>'
         )
@@ -319,10 +305,10 @@ def _compare_cell(src: str, key: str, status: str, clause: dict | None, version:
     )
 
 
-def _compare_grid(src: str, versions: list[dict], keys: list[str], rows: dict) -> str:
+def _compare_grid(src: str, versions: list[Licence], keys: list[str], rows: dict) -> str:
     head = "".join(
-        f'<th scope="col" id="{esc(v["id"])}" markdown="span">[{md_text(v["name"])}]({link(src, licence_src(str(v["id"])))})'
-        f"<small>{human_date(v.get('date'))}</small></th>"
+        f'<th scope="col" id="{esc(v.id)}" markdown="span">[{md_text(v.name)}]({link(src, licence_src(v.id))})'
+        f"<small>{human_date(v.date)}</small></th>"
         for v in versions
     )
     body = []
@@ -345,7 +331,7 @@ def _compare_grid(src: str, versions: list[dict], keys: list[str], rows: dict) -
     body.append(
         f'<tr class="totals"><th scope="row">Against the version before</th>{"".join(totals)}</tr>'
     )
-    family = esc(str(versions[0].get("family", "")).capitalize())
+    family = esc(versions[0].family.capitalize())
     # no <caption>: see blocks.models.matrix_table
     return (
         f'<p class="table-caption" id="compare-caption">The {family} licences, clause by clause and version '
@@ -357,7 +343,7 @@ def _compare_grid(src: str, versions: list[dict], keys: list[str], rows: dict) -
     )
 
 
-def _change_notes(versions: list[dict], keys: list[str], rows: dict) -> str:
+def _change_notes(versions: list[Licence], keys: list[str], rows: dict) -> str:
     """What changed in each reworded clause, version by version, each note at its own anchor."""
     out = []
     for index, version in enumerate(versions):
@@ -366,12 +352,12 @@ def _change_notes(versions: list[dict], keys: list[str], rows: dict) -> str:
             continue
         items = "".join(
             f'<li id="changed-{esc(_cell_id(version, key))}"><strong>{esc(clause_label(versions, key))}</strong>: '
-            f"{esc(str((clause or {}).get('change_note', '')).strip())} "
+            f"{esc(clause.change_note if clause else '')} "
             f'<a href="#{esc(_cell_id(version, key))}">back to the table</a></li>'
             for key, clause in notes
         )
         out.append(
-            f"<dt>{esc(versions[index - 1]['name'])} to {esc(version['name'])}</dt><dd><ul>{items}</ul></dd>"
+            f"<dt>{esc(versions[index - 1].name)} to {esc(version.name)}</dt><dd><ul>{items}</ul></dd>"
         )
     if not out:
         return ""

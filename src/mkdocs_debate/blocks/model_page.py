@@ -147,12 +147,10 @@ def licence_section(site: Site, src: str, model: Model) -> str:
     ]
     bespoke = site.licences.get(licence.licence_page or "")
     if bespoke is not None:
-        clauses = bespoke.get("clauses") or []
-        conflicting = sum(1 for c in clauses if c.get("conflicts"))
         lines += [
-            f"[Our clause-by-clause reading of the {md_text(bespoke.get('name', ''))}]"
-            f"({link(src, licence_src(str(bespoke['id'])))}): {len(clauses)} clauses, "
-            f"{conflicting} of them at odds with the Open Source Definition or the Open Source AI Definition.",
+            f"[Our clause-by-clause reading of the {md_text(bespoke.name)}]"
+            f"({link(src, licence_src(bespoke.id))}): {len(bespoke.clauses)} clauses, "
+            f"{bespoke.conflicting} of them at odds with the Open Source Definition or the Open Source AI Definition.",
             "",
         ]
     return "\n".join(lines + ["</div>"])

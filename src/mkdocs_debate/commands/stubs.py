@@ -133,7 +133,7 @@ def stubs(site: Site, settings: Settings) -> dict[str, str]:
             extra=card_cells(model),
         )
     for licence_id, licence in site.licences.items():
-        name = str(licence.get("name", licence_id))
+        name = licence.name or licence_id
         pages[licence_src(licence_id)] = stub(
             "licences.yml",
             name,

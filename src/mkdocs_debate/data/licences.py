@@ -9,6 +9,7 @@ exports compute each of them once.
 
 from __future__ import annotations
 
+from mkdocs_debate.data.licence_texts import Clause, Licence
 from mkdocs_debate.data.matrix import Model
 from mkdocs_debate.data.site import Site
 
@@ -35,30 +36,29 @@ COMPARE_SUFFIX = "-compare"  # licences/<family>-compare.md compares a family's 
 RESERVED_LICENCE_IDS = frozenset({"index"})
 
 
-def family_versions(site: Site, family: str) -> list[dict]:
+def family_versions(site: Site, family: str) -> list[Licence]:
     """The licences of a family, oldest first, following each one's `previous`."""
-    members = [entry for entry in site.licences.values() if entry.get("family") == family]
-    by_previous = {entry.get("previous"): entry for entry in members}
-    ordered: list[dict] = []
+    members = [entry for entry in site.licences.values() if entry.family == family]
+    by_previous = {entry.previous: entry for entry in members}
+    ordered: list[Licence] = []
     current = by_previous.get(None)
     while current is not None and current not in ordered:
         ordered.append(current)
-        current = by_previous.get(current.get("id"))
+        current = by_previous.get(current.id)
     return ordered + [entry for entry in members if entry not in ordered]
 
 
 def compared_families(site: Site) -> list[str]:
     """Families with more than one version: each gets a comparison page."""
-    families = sorted({str(e.get("family")) for e in site.licences.values() if e.get("family")})
+    families = sorted({e.family for e in site.licences.values() if e.family})
     return [family for family in families if len(family_versions(site, family)) > 1]
 
 
-def clause_lines_url(licence: dict, clause: dict) -> str:
+def clause_lines_url(licence: Licence, clause: Clause) -> str:
     """The upstream text at the clause's lines (GitHub's #L<a>-L<b>), or the text itself."""
-    url = str((licence.get("upstream") or {}).get("url", ""))
-    lines = clause.get("lines")
-    if url and isinstance(lines, list) and len(lines) == 2:
-        return f"{url}#L{lines[0]}-L{lines[1]}"
+    url = licence.upstream.url
+    if url and clause.lines is not None:
+        return f"{url}#L{clause.lines[0]}-L{clause.lines[1]}"
     return url
 
 
@@ -67,10 +67,7 @@ def licence_family(site: Site, model: Model) -> tuple[str, str]:
     licence = model.licence
     bespoke = site.licences.get(licence.licence_page or "")
     if bespoke is not None:
-        return (
-            f"family-{bespoke.get('family')}",
-            f"{bespoke.get('holder')} licences ({bespoke.get('family')})",
-        )
+        return f"family-{bespoke.family}", f"{bespoke.holder} licences ({bespoke.family})"
     if licence.spdx:
         return f"spdx-{licence.spdx}", licence.spdx
     return "other", "Other bespoke licences"

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from mkdocs_debate.data.definitions import Definition, read_definitions
+from mkdocs_debate.data.licence_texts import Licence, read_licences
 from mkdocs_debate.data.matrix import CELL_VALUES, DIMENSIONS, Model, read_matrix  # noqa: F401 (vocabulary read from here)
 from mkdocs_debate.data.pages import Page, markdown_sources, read_page
 from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
@@ -109,12 +110,9 @@ class Site:
         return {model.id: model for model in self.matrix}
 
     @functools.cached_property
-    def licences(self) -> dict[str, dict]:
-        """Bespoke licences (licences.yml) by id."""
-        entries = (
-            self.licences_data.get("licences") if isinstance(self.licences_data, dict) else None
-        )
-        return {str(e.get("id")): e for e in entries or [] if isinstance(e, dict)}
+    def licences(self) -> dict[str, Licence]:
+        """Bespoke licences (licences.yml, typed in data/licence_texts.py) by id, in the file's order."""
+        return read_licences(self.licences_data)
 
     @functools.cached_property
     def themes(self) -> dict[str, dict]:

@@ -103,12 +103,12 @@ def licence_findings(site: Site, entry: LineDict, licence_id: str) -> Iterator[F
                 entry.line_of("previous"),
                 f"previous of licence {licence_id!r} is not a licence: {previous!r}",
             )
-        elif other.get("family") != entry.get("family"):
+        elif other.family != str(entry.get("family")):
             yield (
                 entry.line_of("previous"),
                 (
                     f"previous of licence {licence_id!r} is {previous!r}, of family "
-                    f"{other.get('family')!r}, not {entry.get('family')!r}"
+                    f"{other.family!r}, not {entry.get('family')!r}"
                 ),
             )
     clauses = entry.get("clauses")
