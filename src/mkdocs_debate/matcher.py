@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 import ahocorasick
 
 from mkdocs_debate.data.matrix import Model
-from mkdocs_debate.data.site import Site, site_index
+from mkdocs_debate.data.site import Site, site_index, term_names
 from mkdocs_debate.source import WORK_TITLE, iter_code_free_lines, mask_code_spans
 
 # What the site scan removes from a Markdown line (after blanking code spans)
@@ -128,10 +128,8 @@ def glossary_names(glossary: list[dict]) -> Iterator[tuple[str, str]]:
     """(name, id) for every term, its id, and its aliases."""
     for entry in glossary:
         term_id = str(entry.get("id", ""))
-        aliases = entry.get("aliases")
-        for name in [entry.get("term", ""), *(aliases if isinstance(aliases, list) else [])]:
-            if isinstance(name, str):
-                yield name, term_id
+        for name in term_names(entry):
+            yield name, term_id
 
 
 def matcher_for(glossary: list[dict], models: Iterable[Model] = ()) -> TermMatcher:

@@ -158,12 +158,13 @@ class DebatePlugin(BasePlugin[DebateConfig]):
         left the reader to guess which to follow.
         """
         site = self._site(config)
-        ids = page.meta.get("authors")
-        if isinstance(ids, list) and "author" not in page.meta:
-            page.meta["author"] = [str((site.authors.get(a) or {}).get("name", a)) for a in ids]
-        if any(step.src == page.file.src_uri for step, _why in site.reading_path):
-            hidden = page.meta.get("hide")
-            hidden = list(hidden) if isinstance(hidden, list) else []
+        ours = site.all_pages.get(page.file.src_uri)
+        if ours is not None and ours.author_ids and "author" not in page.meta:
+            page.meta["author"] = [
+                str((site.authors.get(a) or {}).get("name", a)) for a in ours.author_ids
+            ]
+        if ours is not None and any(step is ours for step, _why in site.reading_path):
+            hidden = list(ours.hidden)
             page.meta["hide"] = hidden if "footer" in hidden else [*hidden, "footer"]
         return markdown
 

@@ -21,9 +21,10 @@ from mkdocs_debate.blocks.claims import claim_backlinks, claim_json_ld, claim_st
 from mkdocs_debate.blocks.common import KIND_LABELS, esc, human_date, link, plain, title_of
 from mkdocs_debate.blocks.path import path_links
 from mkdocs_debate.data.config import Settings
+from mkdocs_debate.data.licence_texts import licences_as_written
 from mkdocs_debate.data.licences import COMPARE_SUFFIX
 from mkdocs_debate.data.pages import Page
-from mkdocs_debate.data.site import DATA_DIR, Site, iso_date
+from mkdocs_debate.data.site import DATA_DIR, Site, iso_date, newest_date
 from mkdocs_debate.data.yaml_lines import LineDict
 from mkdocs_debate.source import iter_code_free_lines
 from mkdocs_debate.syntax import GENERATE_RE
@@ -99,7 +100,7 @@ def revision_note(page: Page) -> str:
     revised essay used to hold the metadata and the whole note, and no
     sentence of the essay.
     """
-    revisions = [r for r in page.meta.get("revisions") or [] if isinstance(r, dict)]
+    revisions = page.revisions
     if not revisions:
         return ""
     revisions = sorted(revisions, key=lambda r: str(r.get("date", "")), reverse=True)
@@ -142,10 +143,6 @@ def furniture(site: Site, page: Page, settings: Settings) -> str:
 # Pages drawn from the data: cited at the newest date of what they show
 # -----------------------------------------------------------------------------
 
-DATE_KEYS = frozenset(
-    {"date", "updated", "checked", "read", "when"}
-)  # not `released`: a fact, not a version
-
 
 def _slug(page: Page) -> str:
     return posixpath.splitext(posixpath.basename(page.src))[0]
@@ -166,7 +163,7 @@ def _term_definitions(site: Site, page: Page) -> Any:
 
 def _licences_as_written(site: Site, page: Page) -> list[dict]:
     """The licences of licences.yml as written, those a licence or comparison page shows."""
-    entries = [e for e in site.licences_data.get("licences") or [] if isinstance(e, dict)]
+    entries = licences_as_written(site.licences_data)
     slug = _slug(page)
     if page.src.endswith(f"{COMPARE_SUFFIX}.md"):
         return [e for e in entries if e.get("family") == slug.removesuffix(COMPARE_SUFFIX)]
@@ -204,24 +201,6 @@ def generated_blocks(page: Page) -> list[str]:
         for _n, line in iter_code_free_lines(page.body)
         if (match := GENERATE_RE.match(line))
     ]
-
-
-def newest_date(data: Any) -> dt.date | None:
-    """The newest date anywhere in a piece of data, under the keys that date a version of it."""
-    found: list[dt.date] = []
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            for key, value in item.items():
-                day = iso_date(value) if key in DATE_KEYS else None
-                if day:
-                    found.append(day)
-                elif isinstance(value, (dict, list)):
-                    stack.append(value)
-        elif isinstance(item, list):
-            stack.extend(item)
-    return max(found, default=None)
 
 
 def data_version(site: Site, page: Page) -> tuple[str, dt.date] | None:

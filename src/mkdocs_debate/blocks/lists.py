@@ -73,7 +73,7 @@ def whats_new(site: Site, src: str, settings: Settings) -> str:
         kind = KIND_LABELS[KINDS[page.section]]
         if revised:
             notes = sorted(
-                (r for r in page.meta.get("revisions") or [] if isinstance(r, dict)),
+                page.revisions,
                 key=lambda r: str(r.get("date", "")),
             )
             about = notes[-1].get("note", "") if notes else page.meta.get("description", "")

@@ -53,8 +53,7 @@ def reach(site: Site) -> tuple[str, str] | None:
 
 def events(site: Site) -> list[dict]:
     """The events, oldest first (by the date string, as the data file is kept)."""
-    found = [e for e in (site.timeline.get("events") or []) if isinstance(e, dict)]
-    return sorted(found, key=lambda e: str(e.get("date", "")))
+    return sorted(site.events, key=lambda e: str(e.get("date", "")))
 
 
 def timeline_page(site: Site, src: str, settings: Settings) -> str:

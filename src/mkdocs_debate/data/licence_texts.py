@@ -130,6 +130,11 @@ def read_licence(raw: dict) -> Licence:
     )
 
 
+def licences_as_written(raw: Any) -> list[dict]:
+    """The licences of licences.yml as the file writes them (what a page's citation date reads)."""
+    return _dicts(raw, "licences")
+
+
 def read_licences(raw: Any) -> dict[str, Licence]:
     """Every licence of licences.yml with an id, by id, in the file's order."""
     return {

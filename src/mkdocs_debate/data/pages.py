@@ -55,6 +55,24 @@ class Page:
         return self.is_content or self.is_claim
 
     @property
+    def author_ids(self) -> list[str]:
+        """The ids its front matter's `authors` lists (authors.yml), or none."""
+        found = self.meta.get("authors")
+        return [str(a) for a in found] if isinstance(found, list) else []
+
+    @property
+    def hidden(self) -> tuple[str, ...]:
+        """What its front matter's `hide` hides of the theme (toc, footer, ...)."""
+        found = self.meta.get("hide")
+        return tuple(str(h) for h in found) if isinstance(found, list) else ()
+
+    @property
+    def revisions(self) -> list[LineDict]:
+        """Its front matter's revision notes ({date, note}), as written."""
+        found = self.meta.get("revisions")
+        return [r for r in found if isinstance(r, dict)] if isinstance(found, list) else []
+
+    @property
     def is_draft(self) -> bool:
         """Whether the page says draft: true: checked, but kept out of the built site until cleared."""
         return self.meta.get("draft") is True

@@ -120,6 +120,12 @@ class Site:
         entries = self.themes_data.get("themes") if isinstance(self.themes_data, dict) else None
         return {str(e.get("id")): e for e in entries or [] if isinstance(e, dict)}
 
+    @functools.cached_property
+    def events(self) -> list[dict]:
+        """The timeline's events as written (timeline.yml), in the file's order."""
+        found = self.timeline.get("events") if isinstance(self.timeline, dict) else None
+        return [e for e in found if isinstance(e, dict)] if isinstance(found, list) else []
+
     def content_pages(self, section: str) -> list[Page]:
         """Essays or summaries of a section, newest first, then by title."""
         pages = [p for p in self.pages.values() if p.section == section and not p.is_index]
@@ -262,6 +268,36 @@ def read_site(docs_dir: str) -> Site:
         data("path.yml", LineDict()),
         drafts=drafts,
     )
+
+
+DATE_KEYS = frozenset(
+    {"date", "updated", "checked", "read", "when"}
+)  # not `released`: a fact, not a version
+
+
+def newest_date(data: Any) -> dt.date | None:
+    """The newest date anywhere in a piece of data as written, under the keys that date a version of it."""
+    found: list[dt.date] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                day = iso_date(value) if key in DATE_KEYS else None
+                if day:
+                    found.append(day)
+                elif isinstance(value, (dict, list)):
+                    stack.append(value)
+        elif isinstance(item, list):
+            stack.extend(item)
+    return max(found, default=None)
+
+
+def term_names(entry: dict) -> list[str]:
+    """A glossary entry's name and its aliases, as written (what the matcher finds)."""
+    aliases = entry.get("aliases")
+    names = [entry.get("term", ""), *(aliases if isinstance(aliases, list) else [])]
+    return [name for name in names if isinstance(name, str)]
 
 
 def iso_date(value: Any) -> dt.date | None:

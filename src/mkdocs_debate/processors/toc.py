@@ -23,8 +23,7 @@ class PhoneTocTreeprocessor(PageTreeprocessor):
 
     def run(self, root: etree.Element) -> None:
         page = self.context.page
-        hidden = page.meta.get("hide") if page is not None else None
-        if page is None or page.src == HOME_PAGE or (isinstance(hidden, list) and "toc" in hidden):
+        if page is None or page.src == HOME_PAGE or "toc" in page.hidden:
             return
         entries = toc_entries(getattr(self.md, "toc_tokens", None) or [])
         if sum(1 + len(entry.get("children") or []) for entry in entries) < PHONE_TOC_MIN_ENTRIES:
