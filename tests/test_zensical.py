@@ -11,6 +11,10 @@ cross-links, tags, the JSON exports, the feeds and the sitemap.
 Every expected difference is in KNOWN_DIFFERENCES with its reason. Any other
 difference fails, and so does a known difference that no longer occurs (so the
 list stays true; README.md, "Building with Zensical", summarises it).
+
+The Zensical build's search is also tested in Chromium (test_browser.py's browser
+and server): the header box, its shortcuts and a ?q= link answer from Pagefind, as
+on the MkDocs build, and Zensical's own search index is never fetched.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
+from test_browser import CHROMIUM, browser, serve  # noqa: F401 - fixtures reused by name
 
 ZENSICAL_VENV = ROOT / ".venv-zensical"
 ZENSICAL_PYTHON = ZENSICAL_VENV / "bin" / "python"
@@ -433,3 +438,72 @@ def test_comparison_catches_a_link_dropped_in_one_build(built_site, zensical_sit
     keys = [d.key for d in unknown]
     assert f"cross-link only in mkdocs: {rel}: {term} -> {href}" in keys, report(unknown, [])
     assert f"content differs: {rel}" in keys
+
+
+# -----------------------------------------------------------------------------
+# Search in the Zensical build, in Chromium
+# -----------------------------------------------------------------------------
+
+needs_chromium = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM), reason="needs Debian chromium (make system-deps)"
+)
+
+
+@pytest.fixture(scope="module")
+def zensical_url(zensical_site):
+    with serve(zensical_site) as url:
+        yield url
+
+
+def _search_requests(page) -> dict[str, list[str]]:
+    """Requests for Pagefind's files and for Zensical's own search index and worker."""
+    found: dict[str, list[str]] = {"pagefind": [], "zensical": []}
+
+    def seen(url: str) -> None:
+        path = url.split("?", 1)[0]
+        if "/pagefind/" in path:
+            found["pagefind"].append(path)
+        elif path.endswith("/search.json") or "/workers/search." in path:
+            found["zensical"].append(path)
+
+    page.on("request", lambda r: seen(r.url))
+    return found
+
+
+@needs_chromium
+@pytest.mark.parametrize(
+    "start", ["type in the header box", "press the / shortcut", "press the s shortcut"]
+)
+def test_zensical_header_search_answers_from_pagefind(browser, zensical_url, start):  # noqa: F811
+    """Zensical's bundle would open its own dialog (over its search.json) instead of the header box."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    requested = _search_requests(page)
+    page.goto(zensical_url + "essays/free-as-in-what/", wait_until="networkidle")
+    query = page.locator("input[data-md-component='search-query']")
+    if start.startswith("press"):
+        page.keyboard.press(start.split()[2])
+    else:
+        query.click()
+    page.keyboard.type("gratis", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
+    assert query.input_value() == "gratis"
+    titles = page.locator(".md-search-result__article h1").all_inner_texts()
+    assert any("ratis" in t for t in titles), titles
+    assert any(u.endswith("/pagefind/pagefind.js") for u in requested["pagefind"]), requested
+    assert requested["zensical"] == [], "Zensical's own search index or worker was fetched"
+    context.close()
+
+
+@needs_chromium
+def test_zensical_search_link_opens_the_header_box_with_pagefind_results(browser, zensical_url):  # noqa: F811
+    context = browser.new_context()
+    page = context.new_page()
+    requested = _search_requests(page)
+    page.goto(zensical_url + "?q=gratis", wait_until="networkidle")
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
+    assert page.locator("input[data-md-component='search-query']").input_value() == "gratis"
+    hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+    assert any("/glossary/" in h for h in hrefs), hrefs
+    assert requested["zensical"] == [], "Zensical's own search index or worker was fetched"
+    context.close()

@@ -5,38 +5,49 @@
    fetched only for the words a reader types. This script, loaded before Material's
    bundle (overrides/main.html), does three things:
 
-   - It holds back Material's own request for its lunr index
-     (search/search_index.json) for good: that index grows with every page and
-     Material would fetch and parse all of it on the first search.
+   - It holds back the theme's own whole-site index for good: Material's lunr
+     index (search/search_index.json), which grows with every page and Material
+     would fetch and parse all of it on the first search, and Zensical's
+     search.json. Zensical's bundle renders its own search dialog (with its own
+     worker and input) only once search.json has loaded; without it, the header
+     box below is the only one, under both builds.
    - When the reader types in the header box (opened with a click, the / or s
      shortcut, or a ?q= link), it loads /pagefind/pagefind.js on demand, searches,
      and writes the results into Material's result list, so the box, its styles and
      its keyboard handling stay Material's.
-   - A ?q= address (the 404 page's form, shared links) opens the box with the query.
+   - A ?q= address (the 404 page's form, shared links) opens the box with the query,
+     and so do Material's shortcuts (f, s, /) where the theme's bundle leaves the
+     box closed: Zensical's sends / to its own dialog and has no s.
 
    Results are built with DOM methods: titles as text, excerpts keep only <mark>. */
 (function () {
   "use strict";
 
-  // Material's lunr index: never requested.
-  var INDEX = /\/search\/search_index\.json$/;
+  var script = document.currentScript;
+  var root = new URL("../../", script ? script.src : location.href);  // the site's root
+
+  // The theme's whole-site index, never requested: Material's lunr index, Zensical's
+  // search.json (both bundles fetch it with XMLHttpRequest).
+  var LUNR_INDEX = /\/search\/search_index\.json$/;
+  var ZENSICAL_INDEX = new URL("search.json", root).pathname;
+  function themeIndex(url) {
+    var path = new URL(String(url), location.href).pathname;
+    return LUNR_INDEX.test(path) || path === ZENSICAL_INDEX;
+  }
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
     try {
-      this.lunrIndexRequest = INDEX.test(new URL(String(url), location.href).pathname);
+      this.themeIndexRequest = themeIndex(url);
     } catch (error) {
-      this.lunrIndexRequest = false;
+      this.themeIndexRequest = false;
     }
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
-    if (this.lunrIndexRequest) return undefined;
+    if (this.themeIndexRequest) return undefined;
     return send.apply(this, arguments);
   };
-
-  var script = document.currentScript;
-  var root = new URL("../../", script ? script.src : location.href);  // the site's root
   var SHOWN = 10;
   var loading = null;
   var latest = 0;
@@ -142,19 +153,43 @@
     document.addEventListener(type, intent, { capture: true, passive: true });
   });
 
+  function openBox(el) {
+    var toggle = document.getElementById("__search");
+    if (toggle && !toggle.checked) toggle.click();
+    el.input.focus();
+  }
+
   function fromAddress() {
     var query = new URLSearchParams(location.search).get("q");
     var el = parts();
     if (!query || !el) return;
-    var toggle = document.getElementById("__search");
-    if (toggle && !toggle.checked) toggle.click();
     el.input.value = query;
-    el.input.focus();
+    openBox(el);
     search(query);
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", fromAddress);
-  } else {
+
+  // Material's shortcuts, where the bundle has not already put the reader in the box
+  // (Material's always has; Zensical's does not). Keys typed in a field are the field's.
+  var SHORTCUTS = ["f", "s", "/"];
+  function shortcut(event) {
+    var el = parts();
+    if (!el || SHORTCUTS.indexOf(event.key) < 0 || document.activeElement === el.input) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    var target = event.target;
+    if (target instanceof Element
+        && (target.isContentEditable || target.closest("input, textarea, select"))) return;
+    event.preventDefault();
+    openBox(el);
+  }
+
+  function ready() {
     fromAddress();
+    // Added once the theme's bundle has run, so this listener runs after the bundle's own.
+    window.addEventListener("keydown", shortcut);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
   }
 })();
