@@ -602,6 +602,7 @@ def synthetic_page(
     prefix: str = "synthetic",
     mentions: int = 12,
     repeats: int = 0,
+    theme: str = "definitions-and-licences",
 ) -> tuple[str, str]:
     """(file name, Markdown) of one synthetic essay, summary or claim that passes the checker."""
     slug = f"{prefix}-{kind}-{index:05d}"
@@ -623,7 +624,12 @@ def synthetic_page(
         "sources": [{"title": source[0], "url": source[1]}],
     }
     if kind == "claim":
-        meta = {"title": title, "claim": f"Synthetic claim {index} about {topic}.", **meta}
+        meta = {
+            "title": title,
+            "claim": f"Synthetic claim {index} about {topic}.",
+            "theme": theme,  # a claim's theme (themes.yml) is required
+            **meta,
+        }
     mentioned = rng.sample(terms, min(len(terms), mentions)) if terms else []
     mentioned += [rng.choice(mentioned) for _ in range(repeats)] if mentioned else []
     body = filler_body(rng, mentioned, source, per_paragraph=1 + (len(mentioned) > 14))

@@ -58,6 +58,7 @@ from build_growth import (  # the benchmark next to this one (its folder is on s
     clean_up,
     copy_site,
     entry_name,
+    export,
     extension_options,
     glossary_names,
     load_note,
@@ -77,6 +78,7 @@ from mkdocs_debate.blocks.furniture import furniture
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import load_site
 from mkdocs_debate.matcher import TermMatcher
+from mkdocs_debate.matcher import glossary_names as term_pairs
 from mkdocs_debate.source import split_front_matter
 from mkdocs_debate.syntax import GENERATE_RE
 
@@ -124,7 +126,26 @@ def make_site(root: str, pages: int, terms: int, seed: int = 3) -> list[dict]:
             with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
                 handle.write(text)
     _repoint_links(docs, removed, first_new)
+    _forget_removed(docs, removed)
+    export(root, None)  # the generated stubs of the new pages (year pages, term pages)
     return glossary
+
+
+def _forget_removed(docs: str, removed: dict[str, str]) -> None:
+    """Drop what the data files say of the removed pages: reading-path steps, events' claims."""
+    data = os.path.join(docs, "_data")
+    path = read_yaml_file(os.path.join(data, "path.yml"), {})
+    if path.get("steps"):
+        path["steps"] = [s for s in path["steps"] if s.get("page") not in removed]
+        write_yaml_file(path, os.path.join(data, "path.yml"))
+    claims = {os.path.splitext(os.path.basename(p))[0] for p in removed if p.startswith("claims/")}
+    timeline = read_yaml_file(os.path.join(data, "timeline.yml"), {})
+    for event in timeline.get("events") or []:
+        if event.get("claims"):
+            event["claims"] = [c for c in event["claims"] if c not in claims]
+            if not event["claims"]:
+                del event["claims"]
+    write_yaml_file(timeline, os.path.join(data, "timeline.yml"))
 
 
 def _split(pages: int) -> list[int]:
@@ -222,6 +243,16 @@ def variant_configs(root: str, glossary: list[dict], nolinks: bool) -> dict[str,
     prerender_docs(root, config, os.path.join(root, "docs-plain"))
     bare = {key: value for key, value in config.items() if key != "hooks"}
     bare["docs_dir"] = "docs-plain"
+    # The prerendered pages hold the generated HTML, which the checker reads as a contributor's
+    # (and refuses: page limits, raw markup): the plugin's checks are off there, its other work on.
+    bare["plugins"] = [
+        {"debate": {**(entry.get("debate") or {}), "check": False}}
+        if entry_name(entry) == "debate" and isinstance(entry, dict)
+        else {"debate": {"check": False}}
+        if entry_name(entry) == "debate"
+        else entry
+        for entry in config.get("plugins") or []
+    ]
     bare["markdown_extensions"] = [
         e for e in config["markdown_extensions"] if entry_name(e) != EXTENSION
     ]
@@ -307,7 +338,7 @@ def matching_cost(
     texts: list[str], glossary: list[dict], repeats: int
 ) -> dict[str, tuple[float, float, int]]:
     """{method: (median seconds to scan all texts, seconds to build, matches)} for both methods."""
-    pairs = list(glossary_names(glossary))
+    pairs = list(term_pairs(glossary))
     start = time.perf_counter()
     matcher = TermMatcher(pairs)
     matcher_build = time.perf_counter() - start

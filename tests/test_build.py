@@ -34,7 +34,7 @@ REQUIRED_PAGES = [
     "models.json",
     "sitemap.xml",
     "feed_rss_created.xml",
-    "search/search_index.json",
+    "pagefind/pagefind.js",
 ]
 RESOURCE_ATTRIBUTES = {
     "script": "src",
@@ -59,6 +59,15 @@ def test_required_pages_exist(built_site):
 
 def _external(url: str) -> bool:
     return bool(re.match(r"^(https?:)?//", url.strip()))
+
+
+def test_pagefind_alone_indexes_the_site_and_the_header_box_stays(built_site):
+    """Material's lunr index is not written (plugin.py: nothing fetched it) and its search box is
+    kept, for Pagefind to answer."""
+    assert not (built_site / "search" / "search_index.json").exists()
+    assert (built_site / "pagefind" / "pagefind-entry.json").exists()
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-component="search-query"' in home
 
 
 def test_no_third_party_resources(built_site, site_pages):

@@ -66,8 +66,7 @@ KNOWN_DIFFERENCES = {
     "file only in zensical: assets/javascripts/*": "Zensical's theme scripts (hashed bundle, search worker, licence file)",
     "file only in mkdocs: assets/stylesheets/*": "Material's theme stylesheets; Zensical ships its own",
     "file only in zensical: assets/stylesheets/*": "Zensical's theme stylesheets (classic and modern variants)",
-    "file only in mkdocs: search/search_index.json": "MkDocs' search plugin index; Zensical's search writes search.json instead (same role)",
-    "file only in zensical: search.json": "Zensical's search index, in place of search/search_index.json",
+    "file only in zensical: search.json": "Zensical's search index (search-pagefind.js never fetches it); the MkDocs build writes no lunr index",
     "file only in mkdocs: sitemap.xml.gz": "MkDocs also writes a gzipped sitemap; Zensical writes sitemap.xml only (same URLs, checked)",
     "file only in zensical: redirect.json": "Zensical's redirects plugin writes its redirect map (empty: redirect_maps is {})",
     # Head metadata
