@@ -56,6 +56,7 @@ DRAFT_BANNER = (
 ZENSICAL_LACKS: dict[str, tuple[str, ...]] = {
     "on_startup": (),  # only tells the other hooks whether `mkdocs serve` runs
     "on_config": ("feed image", "feed afresh"),
+    "on_pre_build": (),  # Zensical runs no Material search plugin: no lunr index to stand in for
     "on_files": ("content check", "drafts"),
     "on_page_content": ("drafts",),
     "on_page_markdown": ("feed authors", "one previous/next pair"),
