@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from mkdocs_debate.data.yaml_lines import LineDict
+from mkdocs_debate.data.yaml_lines import line_of, mappings, text_of
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,29 +75,16 @@ class Definition:
         return self.short or self.name
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _line(raw: Any) -> int:
-    return raw.line if isinstance(raw, LineDict) else 0
-
-
-def _list(raw: Any, key: str) -> list:
-    found = raw.get(key) if isinstance(raw, dict) else None
-    return [item for item in found if isinstance(item, dict)] if isinstance(found, list) else []
-
-
 def _criterion(raw: dict) -> Criterion:
     test = raw.get("test") if isinstance(raw.get("test"), dict) else {}
     passing = test.get("in")
     return Criterion(
-        _text(raw.get("id")),
-        _text(raw.get("text")),
-        _text(test.get("field")),
+        text_of(raw.get("id")),
+        text_of(raw.get("text")),
+        text_of(test.get("field")),
         tuple(passing) if isinstance(passing, list) else (),
-        _text(raw.get("approximates")).strip(),
-        _line(raw),
+        text_of(raw.get("approximates")).strip(),
+        line_of(raw),
     )
 
 
@@ -106,36 +93,41 @@ def read_definition(term: str, raw: dict) -> Definition:
     source = raw.get("source") if isinstance(raw.get("source"), dict) else {}
     return Definition(
         term=term,
-        id=_text(raw.get("id")),
-        name=_text(raw.get("name")),
-        short=_text(raw.get("short")),
-        who=_text(raw.get("who")),
-        when=_text(raw.get("when")),
-        kind=_text(raw.get("kind")),
-        summary=_text(raw.get("summary")),
+        id=text_of(raw.get("id")),
+        name=text_of(raw.get("name")),
+        short=text_of(raw.get("short")),
+        who=text_of(raw.get("who")),
+        when=text_of(raw.get("when")),
+        kind=text_of(raw.get("kind")),
+        summary=text_of(raw.get("summary")),
         source=SourceRef(
-            _text(source.get("title")),
-            _text(source.get("section")),
-            _text(source.get("url")),
-            _line(source),
+            text_of(source.get("title")),
+            text_of(source.get("section")),
+            text_of(source.get("url")),
+            line_of(source),
         ),
-        criteria=tuple(_criterion(c) for c in _list(raw, "criteria")),
+        criteria=tuple(_criterion(c) for c in mappings(raw, "criteria")),
         published_verdicts=tuple(
             PublishedVerdict(
-                _text(v.get("model")), _text(v.get("verdict")), _text(v.get("source")), _line(v)
+                text_of(v.get("model")),
+                text_of(v.get("verdict")),
+                text_of(v.get("source")),
+                line_of(v),
             )
-            for v in _list(raw, "published_verdicts")
+            for v in mappings(raw, "published_verdicts")
         ),
-        line=_line(raw),
+        line=line_of(raw),
     )
 
 
 def read_definitions(raw: Any) -> dict[str, list[Definition]]:
     """Glossary id -> its competing definitions, in the file's order."""
     found: dict[str, list[Definition]] = {}
-    for entry in _list(raw, "terms"):
-        term = _text(entry.get("term"))
+    for entry in mappings(raw, "terms"):
+        term = text_of(entry.get("term"))
         found.setdefault(term, []).extend(
-            read_definition(term, d) for d in _list(entry, "definitions") if d.get("id") is not None
+            read_definition(term, d)
+            for d in mappings(entry, "definitions")
+            if d.get("id") is not None
         )
     return found

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from mkdocs_debate.data.yaml_lines import LineDict
+from mkdocs_debate.data.yaml_lines import line_of, mappings, text_of
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,35 +75,22 @@ class Licence:
         return next((c for c in self.clauses if c.key == key), None)
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _line(raw: Any) -> int:
-    return raw.line if isinstance(raw, LineDict) else 0
-
-
-def _dicts(raw: Any, key: str) -> list:
-    found = raw.get(key) if isinstance(raw, dict) else None
-    return [item for item in found if isinstance(item, dict)] if isinstance(found, list) else []
-
-
 def _clause(raw: dict) -> Clause:
     lines = raw.get("lines")
     return Clause(
-        id=_text(raw.get("id")),
-        key=_text(raw.get("key")),
-        name=_text(raw.get("name")),
-        section=_text(raw.get("section")),
+        id=text_of(raw.get("id")),
+        key=text_of(raw.get("key")),
+        name=text_of(raw.get("name")),
+        section=text_of(raw.get("section")),
         lines=(lines[0], lines[1]) if isinstance(lines, list) and len(lines) == 2 else None,
-        summary=_text(raw.get("summary")).strip(),
+        summary=text_of(raw.get("summary")).strip(),
         changed=bool(raw.get("changed")),
-        change_note=_text(raw.get("change_note")).strip(),
+        change_note=text_of(raw.get("change_note")).strip(),
         conflicts=tuple(
-            Conflict(_text(c.get("with")), _text(c.get("why")).strip(), _line(c))
-            for c in _dicts(raw, "conflicts")
+            Conflict(text_of(c.get("with")), text_of(c.get("why")).strip(), line_of(c))
+            for c in mappings(raw, "conflicts")
         ),
-        line=_line(raw),
+        line=line_of(raw),
     )
 
 
@@ -112,33 +99,33 @@ def read_licence(raw: dict) -> Licence:
     upstream = raw.get("upstream") if isinstance(raw.get("upstream"), dict) else {}
     previous = raw.get("previous")
     return Licence(
-        id=_text(raw.get("id")),
-        name=_text(raw.get("name")),
-        holder=_text(raw.get("holder")),
-        date=_text(raw.get("date")),
-        family=_text(raw.get("family")),
+        id=text_of(raw.get("id")),
+        name=text_of(raw.get("name")),
+        holder=text_of(raw.get("holder")),
+        date=text_of(raw.get("date")),
+        family=text_of(raw.get("family")),
         previous=None if previous is None else str(previous),
-        note=_text(raw.get("note")).strip(),
+        note=text_of(raw.get("note")).strip(),
         upstream=Upstream(
-            _text(upstream.get("url")),
-            _text(upstream.get("commit")),
-            _text(upstream.get("read")),
-            _line(upstream),
+            text_of(upstream.get("url")),
+            text_of(upstream.get("commit")),
+            text_of(upstream.get("read")),
+            line_of(upstream),
         ),
-        clauses=tuple(_clause(c) for c in _dicts(raw, "clauses") if c.get("id") is not None),
-        line=_line(raw),
+        clauses=tuple(_clause(c) for c in mappings(raw, "clauses") if c.get("id") is not None),
+        line=line_of(raw),
     )
 
 
 def licences_as_written(raw: Any) -> list[dict]:
     """The licences of licences.yml as the file writes them (what a page's citation date reads)."""
-    return _dicts(raw, "licences")
+    return mappings(raw, "licences")
 
 
 def read_licences(raw: Any) -> dict[str, Licence]:
     """Every licence of licences.yml with an id, by id, in the file's order."""
     return {
         str(entry["id"]): read_licence(entry)
-        for entry in _dicts(raw, "licences")
+        for entry in mappings(raw, "licences")
         if entry.get("id") is not None
     }

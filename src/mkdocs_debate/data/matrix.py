@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 import types
 from collections.abc import Mapping
 from typing import Any
 
-from mkdocs_debate.data.yaml_lines import LineDict
+from mkdocs_debate.data.vocabulary import iso_date
+from mkdocs_debate.data.yaml_lines import line_of, text_of
 
 DIMENSIONS = (
     "weights",
@@ -32,7 +32,6 @@ DIMENSIONS = (
 )
 CELL_VALUES = frozenset({"open", "partial", "closed", "unknown"})
 UNKNOWN = "unknown"
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 OPEN_SCORE = {"open": 1.0, "partial": 0.5}  # a model's openness score: open 1, partial ½
 
 
@@ -157,10 +156,6 @@ class Model:
 FACTS = frozenset({"organisation", "released", "licence", "osi_approved"})
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
 def _fact(raw: Any, kind: type[Fact] = Fact) -> Any:
     if not isinstance(raw, dict):
         return kind(raw) if raw is not None else kind()
@@ -170,25 +165,7 @@ def _fact(raw: Any, kind: type[Fact] = Fact) -> Any:
             "spdx": None if raw.get("spdx") is None else str(raw["spdx"]),
             "licence_page": None if raw.get("licence_page") is None else str(raw["licence_page"]),
         }
-    return kind(raw.get("value"), _text(raw.get("source")), _line(raw), **extra)
-
-
-def _line(raw: Any) -> int:
-    return raw.line if isinstance(raw, LineDict) else 0
-
-
-def _date(value: Any) -> dt.date | None:
-    """A date from YAML (a date, or an ISO string as written in quotes), else None."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and ISO_DATE.match(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
+    return kind(raw.get("value"), text_of(raw.get("source")), line_of(raw), **extra)
 
 
 def _cell(dimension: str, raw: Any) -> Cell:
@@ -198,13 +175,13 @@ def _cell(dimension: str, raw: Any) -> Cell:
     return Cell(
         dimension,
         str(value) if value in CELL_VALUES else UNKNOWN,
-        _text(raw.get("note")),
-        _text(raw.get("source")),
-        _date(raw.get("checked")),
+        text_of(raw.get("note")),
+        text_of(raw.get("source")),
+        iso_date(raw.get("checked")),
         None if raw.get("basis") is None else str(raw["basis"]),
         raw.get("gated") is True,
         raw.get("dataset"),
-        _line(raw),
+        line_of(raw),
     )
 
 
@@ -213,21 +190,21 @@ def _eu_index(raw: Any) -> EuIndexRecord | None:
         return None
     found = raw.get("disagreements")
     return EuIndexRecord(
-        _text(raw.get("url")),
-        _text(raw.get("system")),
+        text_of(raw.get("url")),
+        text_of(raw.get("system")),
         tuple(
             Disagreement(
-                _text(item.get("dimension")),
-                _text(item.get("parameter")),
-                _text(item.get("index_value")),
-                _text(item.get("index_reason")),
-                _text(item.get("our_reason")),
-                _line(item),
+                text_of(item.get("dimension")),
+                text_of(item.get("parameter")),
+                text_of(item.get("index_value")),
+                text_of(item.get("index_reason")),
+                text_of(item.get("our_reason")),
+                line_of(item),
             )
             for item in (found if isinstance(found, list) else [])
             if isinstance(item, dict)
         ),
-        _line(raw),
+        line_of(raw),
     )
 
 
@@ -238,18 +215,18 @@ def read_model(raw: dict) -> Model:
     model_id = str(raw.get("id"))
     return Model(
         id=model_id,
-        name=_text(raw.get("name")) or model_id,
+        name=text_of(raw.get("name")) or model_id,
         aliases=tuple(a for a in raw.get("aliases") or () if isinstance(a, str))
         if isinstance(raw.get("aliases"), list)
         else (),
-        version=_text(raw.get("version")),
+        version=text_of(raw.get("version")),
         organisation=_fact(raw.get("organisation")),
         released=_fact(raw.get("released")),
         licence=_fact(raw.get("licence"), LicenceFact),
         osi_approved=_fact(raw.get("osi_approved")),
         checked=raw.get("checked"),
         history=tuple(
-            Change(item.get("date"), _text(item.get("note")), _line(item))
+            Change(item.get("date"), text_of(item.get("note")), line_of(item))
             for item in history
             if isinstance(item, dict)
         ),
@@ -257,7 +234,7 @@ def read_model(raw: dict) -> Model:
             {d: _cell(d, openness[d]) for d in DIMENSIONS if d in openness}
         ),
         eu_index=_eu_index(raw.get("eu_index")),
-        line=_line(raw),
+        line=line_of(raw),
     )
 
 

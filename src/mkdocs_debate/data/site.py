@@ -26,6 +26,7 @@ from mkdocs_debate.data.definitions import Definition, read_definitions
 from mkdocs_debate.data.licence_texts import Licence, read_licences
 from mkdocs_debate.data.matrix import CELL_VALUES, DIMENSIONS, Model, read_matrix  # noqa: F401 (vocabulary read from here)
 from mkdocs_debate.data.pages import Page, markdown_sources, read_page
+from mkdocs_debate.data.vocabulary import ISO_DATE, iso_date  # noqa: F401 (read from here)
 from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
 
 DATA_DIR = "_data"
@@ -42,9 +43,6 @@ DATA_FILES = (
 )
 KINDS = {"essays": "essay", "discussions": "summary", "claims": "claim"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-ISO_DATE = re.compile(
-    r"^\d{4}-\d{2}-\d{2}$"
-)  # Python 3.11 would also take '20260105'; readers would not
 
 
 @dataclasses.dataclass
@@ -298,17 +296,3 @@ def term_names(entry: dict) -> list[str]:
     aliases = entry.get("aliases")
     names = [entry.get("term", ""), *(aliases if isinstance(aliases, list) else [])]
     return [name for name in names if isinstance(name, str)]
-
-
-def iso_date(value: Any) -> dt.date | None:
-    """A date from YAML (already a date, or an ISO string), else None."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and ISO_DATE.match(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None

@@ -109,3 +109,23 @@ def _shift_lines(data: Any, offset: int) -> None:
     elif isinstance(data, list):
         for value in data:
             _shift_lines(value, offset)
+
+
+# Reading data the checker has already judged: the typed models (matrix.py, definitions.py,
+# licence_texts.py) take each field with these, so that a wrong type yields a default, not a crash.
+
+
+def text_of(value: Any) -> str:
+    """A field as text: '' for a missing one."""
+    return "" if value is None else str(value)
+
+
+def line_of(raw: Any) -> int:
+    """The line a mapping was read from (0 when it was not read from a file)."""
+    return raw.line if isinstance(raw, LineDict) else 0
+
+
+def mappings(raw: Any, key: str) -> list:
+    """The mappings listed under a key of a mapping, the rest left out."""
+    found = raw.get(key) if isinstance(raw, dict) else None
+    return [item for item in found if isinstance(item, dict)] if isinstance(found, list) else []
