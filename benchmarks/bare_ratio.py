@@ -25,10 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 
 from build_growth import (
     ROOT,
@@ -36,10 +33,9 @@ from build_growth import (
     entry_name,
     prepare,
     read_config,
+    run_build,
     write_config,
 )
-
-from mkdocs_debate import test_tools
 
 
 def without_engine(config: dict) -> dict:
@@ -61,23 +57,6 @@ def bare(config: dict) -> dict:
         "theme": {"name": "material", "font": False},
         "plugins": ["search"],
     }
-
-
-def build_cpu(root: str, config_file: str, out: str, strict: bool) -> tuple[float, float]:
-    """(CPU seconds, wall seconds) of one build of root with config_file into out."""
-    env = {**os.environ, **test_tools.BUILD_ENV}
-    command = [sys.executable, "-m", "mkdocs", "build", "-d", out, "-f", config_file]
-    if strict:
-        command.insert(4, "--strict")
-    start = time.perf_counter()
-    with tempfile.TemporaryFile("w+") as log:
-        child = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0:
-            log.seek(0)
-            raise RuntimeError(f"build failed ({config_file}):\n{log.read()[-3000:]}")
-    return usage.ru_utime + usage.ru_stime, wall
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,8 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         times: dict[str, list[float]] = {name: [] for name in variants}
         for number in range(1, args.rounds + 1):
             for name, (config_file, strict) in variants.items():
-                cpu, _wall = build_cpu(root, config_file, os.path.join(workdir, "out"), strict)
-                times[name].append(cpu)
+                built = run_build(root, os.path.join(workdir, "out"), config_file, strict=strict)
+                times[name].append(built.cpu)
             print(
                 f"round {number}: "
                 + ", ".join(f"{name} {values[-1]:.1f} s" for name, values in times.items())

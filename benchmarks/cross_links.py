@@ -246,11 +246,7 @@ def variant_configs(root: str, glossary: list[dict], nolinks: bool) -> dict[str,
     # The prerendered pages hold the generated HTML, which the checker reads as a contributor's
     # (and refuses: page limits, raw markup): the plugin's checks are off there, its other work on.
     bare["plugins"] = [
-        {"debate": {**(entry.get("debate") or {}), "check": False}}
-        if entry_name(entry) == "debate" and isinstance(entry, dict)
-        else {"debate": {"check": False}}
-        if entry_name(entry) == "debate"
-        else entry
+        {"debate": {"check": False}} if entry_name(entry) == "debate" else entry
         for entry in config.get("plugins") or []
     ]
     bare["markdown_extensions"] = [

@@ -361,8 +361,11 @@ def _plain_violations(rendered: str) -> list[Violation] | None:
     values unescaped) and block text as html.parser would (tests/test_safety.py holds them to it).
     Anything else returns None, and the page is read by html.parser and, if need be, html5lib.
     """
-    if DIFFERENTIAL_RISK.search(rendered):
-        return None
+    return None if DIFFERENTIAL_RISK.search(rendered) else _read_plain(rendered)
+
+
+def _read_plain(rendered: str) -> list[Violation] | None:
+    """_plain_violations on a page already known to hold no DIFFERENTIAL_RISK."""
     validator = _PlainValidator()
     find, position = rendered.find, 0
     while (position := find("<", position)) != -1:
@@ -415,14 +418,15 @@ def _attribute_value(written: str) -> str | None:
 
 def violations(rendered: str) -> list[Violation]:
     """Every violation in a fragment of rendered HTML, in document order: either parser's, each once."""
-    plain = _plain_violations(rendered)
+    risky = DIFFERENTIAL_RISK.search(rendered) is not None  # searched once per page
+    plain = None if risky else _read_plain(rendered)
     if plain is not None:
         return list(plain)
     validator = _Validator()
     validator.feed(rendered)
     validator.close()
     found = list(validator.violations)
-    if validator.plain and not DIFFERENTIAL_RISK.search(rendered):
+    if validator.plain and not risky:
         return found
     seen = {v.message for v in found}
     for violation in browser_violations(rendered):

@@ -21,8 +21,7 @@ from mkdocs_debate.blocks.claims import claim_backlinks, claim_json_ld, claim_st
 from mkdocs_debate.blocks.common import KIND_LABELS, esc, human_date, link, plain, title_of
 from mkdocs_debate.blocks.path import path_links
 from mkdocs_debate.data.config import Settings
-from mkdocs_debate.data.licence_texts import licences_as_written
-from mkdocs_debate.data.licences import COMPARE_SUFFIX
+from mkdocs_debate.data.licences import COMPARE_SUFFIX, family_versions
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import DATA_DIR, Site, iso_date, newest_date
 from mkdocs_debate.data.yaml_lines import LineDict
@@ -156,20 +155,6 @@ def _definitions(site: Site, page: Page) -> Any:
     return site.definitions
 
 
-def _term_definitions(site: Site, page: Page) -> Any:
-    """The entry of definitions.yml for the term whose page this is, as written."""
-    return [e for e in site.definitions.get("terms") or [] if e.get("term") == _slug(page)]
-
-
-def _licences_as_written(site: Site, page: Page) -> list[dict]:
-    """The licences of licences.yml as written, those a licence or comparison page shows."""
-    entries = licences_as_written(site.licences_data)
-    slug = _slug(page)
-    if page.src.endswith(f"{COMPARE_SUFFIX}.md"):
-        return [e for e in entries if e.get("family") == slug.removesuffix(COMPARE_SUFFIX)]
-    return [e for e in entries if str(e.get("id")) == slug] if slug != "index" else entries
-
-
 def _articles(site: Site, page: Page) -> Any:
     return [p.meta for p in site.pages.values() if p.is_article]
 
@@ -182,11 +167,24 @@ DATA_PAGES: dict[str, tuple[str, list[Callable[[Site, Page], Any]]]] = {
     "definitions-index": ("definitions.yml", [_definitions, _models]),
     "term-definitions": (
         "definitions.yml",
-        [_term_definitions, _models],
+        [
+            lambda site, page: [d.written for d in site.term_definitions.get(_slug(page), [])],
+            _models,
+        ],
     ),
-    "licences": ("licences.yml", [_licences_as_written]),
-    "licence-page": ("licences.yml", [_licences_as_written]),
-    "licence-compare": ("licences.yml", [_licences_as_written]),
+    "licences": ("licences.yml", [lambda site, page: [e.written for e in site.licences.values()]]),
+    "licence-page": (
+        "licences.yml",
+        [lambda site, page: [e.written for e in site.licences.values() if e.id == _slug(page)]],
+    ),
+    "licence-compare": (
+        "licences.yml",
+        [
+            lambda site, page: [
+                e.written for e in family_versions(site, _slug(page).removesuffix(COMPARE_SUFFIX))
+            ]
+        ],
+    ),
     # The glossary's entries carry no dates: it shows the dated competing definitions and,
     # under "Used in", the pages that use each term.
     "glossary": ("glossary.yml", [_definitions, _articles]),

@@ -127,25 +127,15 @@ def _plain(data: object) -> object:
     return json.loads(json.dumps(data, default=str))
 
 
-def _definitions_as_written(site: Site) -> dict[tuple[str, str], dict]:
-    """(term, definition id) -> the definition as definitions.yml writes it: the export keeps its keys."""
-    return {
-        (str(entry.get("term")), str(d.get("id"))): d
-        for entry in site.definitions.get("terms") or []
-        for d in entry.get("definitions") or []
-    }
-
-
 def definitions_export(site: Site, settings: Settings) -> dict:
     """The competing definitions as published at /definitions.json, with the data file's keys and URLs."""
     glossary = settings.published_url(settings.glossary_page)
     terms = []
-    written = _definitions_as_written(site)
     for term_id, definitions in site.term_definitions.items():
         page = settings.published_url(term_page(term_id))
         items = [
             {
-                **_plain(written[term_id, d.id]),
+                **_plain(d.written),
                 "testable": has_criteria(d),
                 "url": f"{glossary}#{definition_anchor(term_id, d.id)}",
                 "page_url": f"{page}#{d.id}",

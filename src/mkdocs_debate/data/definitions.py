@@ -10,6 +10,7 @@ out here: a build with one fails on the checker's problem first.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import Any
 
 from mkdocs_debate.data.yaml_lines import line_of, mappings, text_of
@@ -63,6 +64,9 @@ class Definition:
     criteria: tuple[Criterion, ...] = ()
     published_verdicts: tuple[PublishedVerdict, ...] = ()
     line: int = 0
+    written: Mapping[str, Any] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False
+    )  # the mapping as the data file writes it: exports and citation dates read its keys
 
     @property
     def testable(self) -> bool:
@@ -117,6 +121,7 @@ def read_definition(term: str, raw: dict) -> Definition:
             for v in mappings(raw, "published_verdicts")
         ),
         line=line_of(raw),
+        written=raw,
     )
 
 

@@ -10,6 +10,7 @@ objects; each keeps the line it was read from. A licence the checker refuses
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import Any
 
 from mkdocs_debate.data.yaml_lines import line_of, mappings, text_of
@@ -64,6 +65,9 @@ class Licence:
     upstream: Upstream = Upstream()
     clauses: tuple[Clause, ...] = ()
     line: int = 0
+    written: Mapping[str, Any] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False
+    )  # the mapping as the data file writes it: exports and citation dates read its keys
 
     @property
     def conflicting(self) -> int:
@@ -114,12 +118,8 @@ def read_licence(raw: dict) -> Licence:
         ),
         clauses=tuple(_clause(c) for c in mappings(raw, "clauses") if c.get("id") is not None),
         line=line_of(raw),
+        written=raw,
     )
-
-
-def licences_as_written(raw: Any) -> list[dict]:
-    """The licences of licences.yml as the file writes them (what a page's citation date reads)."""
-    return mappings(raw, "licences")
 
 
 def read_licences(raw: Any) -> dict[str, Licence]:
