@@ -465,6 +465,34 @@ def test_palette_toggle_persists(browser, base_url):
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
 
+# The state Material's bundle gives <html> (class js, js-focus-visible and
+# data-js-focus-visible) is set in the head by theme/base.js: a change to <html>
+# once the body is parsed restyles every element of the page.
+HTML_CHANGES = """
+window.__htmlChanges = [];
+new MutationObserver(records => {
+  for (const r of records) {
+    const now = r.target.getAttribute(r.attributeName);
+    if (r.target === document.documentElement && document.body && r.oldValue !== now) {
+      window.__htmlChanges.push(r.attributeName + ": " + r.oldValue + " -> " + now);
+    }
+  }
+}).observe(document, {attributes: true, attributeOldValue: true, subtree: true});
+"""
+
+
+def test_html_element_is_not_changed_after_the_body_starts(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(HTML_CHANGES)
+    page.goto(base_url + "is-it-open/", wait_until="networkidle")
+    assert page.evaluate("Array.isArray(window.__htmlChanges)")
+    classes = page.evaluate("document.documentElement.className").split()
+    assert "js" in classes and "no-js" not in classes and "js-focus-visible" in classes
+    assert page.evaluate("window.__htmlChanges") == []
+    context.close()
+
+
 def _in_view(page: Page, selector: str) -> bool:
     return page.evaluate(
         """s => { const r = document.querySelector(s).getBoundingClientRect();
