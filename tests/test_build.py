@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import pathlib
 import re
 import subprocess
 import sys
@@ -68,6 +70,25 @@ def test_pagefind_alone_indexes_the_site_and_the_header_box_stays(built_site):
     assert (built_site / "pagefind" / "pagefind-entry.json").exists()
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'data-md-component="search-query"' in home
+
+
+def _pagefind_titles(site: pathlib.Path) -> dict[str, str]:
+    """Each indexed page's title as Pagefind's fragments hold it (gzip, a signature, then JSON)."""
+    titles = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        record = json.loads(data[data.index(b"{") :])
+        titles[record["url"]] = record["meta"].get("title", "")
+    return titles
+
+
+def test_search_results_are_titled_without_the_permalink_mark(built_site):
+    """A page written with ``# Title`` has the toc's ¶ in its h1; a result's title is its words."""
+    titles = _pagefind_titles(built_site)
+    assert len(titles) > 200
+    assert titles["/glossary/"] == "Glossary"
+    assert titles["/definitions/open-source-ai/"] == "Open source AI: competing definitions"
+    assert [url for url, title in titles.items() if "¶" in title or not title.strip()] == []
 
 
 def test_no_third_party_resources(built_site, site_pages):

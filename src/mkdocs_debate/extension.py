@@ -84,6 +84,7 @@ from mkdocs_debate.processors.toc import (
     FootnoteOrderTreeprocessor,
     PermalinkTreeprocessor,
     PhoneTocTreeprocessor,
+    SearchTitleTreeprocessor,
 )
 
 
@@ -126,6 +127,8 @@ class DebateExtension(Extension):
         md.treeprocessors.register(CrossLinkTreeprocessor(md, self.context), "debate_crosslink", 7)
         # After toc (5), which names and numbers the headings; before MkDocs' relpath (0).
         md.treeprocessors.register(PhoneTocTreeprocessor(md, self.context), "debate_phone_toc", 4)
+        # After toc (5), which gives the h1 its ¶.
+        md.treeprocessors.register(SearchTitleTreeprocessor(md), "debate_search_title", 3.9)
         # After the cross-links and toc (5), before MkDocs rewrites .md links (relpath, 0).
         md.treeprocessors.register(PreviewTreeprocessor(md, self.context), "debate_preview", 2)
         # After inline (20), which fills the rows and events with their text.

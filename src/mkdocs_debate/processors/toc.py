@@ -66,6 +66,34 @@ def _toc_list(parent: etree.Element, entries: list[dict], depth: int) -> None:
             _toc_list(item, entry["children"], depth - 1)
 
 
+HEADERLINK_CLASS = "headerlink"  # the toc extension's ¶ (permalink: true)
+SEARCH_TITLE = "title[data-title]"
+
+
+class SearchTitleTreeprocessor(Treeprocessor):
+    """Names the page for Pagefind from its h1 without the h1's ¶.
+
+    Pagefind titles a result with the text of the page's first h1, and on a page
+    written with a ``# Title`` that text ends in the toc extension's permalink
+    mark. The h1 keeps its ¶ for readers; ``data-pagefind-meta`` gives the index
+    the heading's words alone.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        heading = next(root.iter("h1"), None)
+        if heading is None or not any(
+            HEADERLINK_CLASS in (child.get("class") or "").split() for child in heading
+        ):
+            return
+        words = [heading.text or ""]
+        for child in heading:
+            if HEADERLINK_CLASS not in (child.get("class") or "").split():
+                words.append("".join(child.itertext()))
+            words.append(child.tail or "")
+        heading.set("data-pagefind-meta", SEARCH_TITLE)
+        heading.set("data-title", " ".join("".join(words).split()))
+
+
 PERMALINK_CLASS = "permalink"
 EVENT_CLASS = "timeline-event"
 NO_PERMALINKS = "no-permalinks"  # a table whose cells link elsewhere and would double in size (the verdict grid)
