@@ -64,8 +64,8 @@ BAD_MODELS = [
         "or https://opensource.org/license/<id>): 'https://example.org/model-card'",
     ),
     (17, "checked of 'broken' must be its latest cell checked date (2999-12-31): 2024-01-01"),
-    (19, "a history item of 'broken' needs an ISO date (YYYY-MM-DD) and a note"),
-    (20, "history date of 'broken' must not be in the future: 2999-01-01"),
+    (19, "a history item of 'broken' is missing 'note'"),
+    (20, "date of a history item of 'broken' must not be in the future: 2999-01-01"),
     (
         22,
         "broken.weights is gated (behind an approval or licence-acceptance step), so it cannot be 'open': "
@@ -86,13 +86,13 @@ BAD_MODELS = [
         27,
         "broken.technical_report is 'unknown' and needs a note saying what was looked for and not found",
     ),
-    (29, "eu_index url of 'broken' must start with https://: 'http://example.org/index.yaml'"),
+    (29, "url of eu_index of 'broken' must start with https://: 'http://example.org/index.yaml'"),
     (32, "an eu_index disagreement of 'broken' is missing 'our_reason'"),
     (
         32,
         "index_value of an eu_index disagreement of 'broken' must be one of closed, open, partial, unknown: 'great'",
     ),
-    (32, f"unknown dimension 'vibes' in the eu_index disagreements of 'broken'; known: {RUBRIC}"),
+    (32, f"dimension of an eu_index disagreement of 'broken' must be one of {RUBRIC}: 'vibes'"),
     (34, "name 'Other Model' of model 'other' is already used by model 'broken'"),
     (
         36,
@@ -101,15 +101,37 @@ BAD_MODELS = [
     ),
     (
         38,
-        "licence of 'other' has an unknown key 'with an addendum' (known: value, spdx, source, licence_page); "
+        "licence of 'other' has an unknown key 'with an addendum' (known: value, source, spdx, licence_page); "
         "a comma inside an unquoted {…} value ends the value: put the value in quotes",
     ),
     (40, "checked of 'other' must be omitted: none of its cells has a checked date"),
     (
         45,
-        "openness.use_restrictions of 'other' has an unknown key 'mostly.' (known: value, gated, dataset, note, "
-        "source, checked, basis); a comma inside an unquoted {…} value ends the value: put the value in quotes",
+        "other.use_restrictions has an unknown key 'mostly.' (known: value, note, source, checked, basis, "
+        "gated, dataset, conditions); a comma inside an unquoted {…} value ends the value: put the value in quotes",
     ),
+    (
+        22,
+        "conditions of broken.weights must be a list of words from: gated, no-base-checkpoint, "
+        "sizes-withheld, on-request; not ['paywalled']",
+    ),
+    (
+        44,
+        "other.weights names conditions that keep weights short of open (no-base-checkpoint), "
+        "so it cannot be 'open': use 'partial'",
+    ),
+    (46, "sizes-withheld applies to weights only, not to other.training_code"),
+    (
+        51,
+        "announced of pending model 'Future Model' must be a date (YYYY-MM-DD, YYYY-MM or YYYY): "
+        "'2026-13'",
+    ),
+    (
+        51,
+        "source of pending model 'Future Model' must start with https://: 'http://example.org/news'",
+    ),
+    (52, "pending model 'Quiet Model' is missing 'reason'"),
+    (52, "pending model 'Quiet Model' is missing 'source'"),
 ]
 
 BAD_LICENCES = [

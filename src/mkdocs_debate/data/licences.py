@@ -12,6 +12,7 @@ from __future__ import annotations
 from mkdocs_debate.data.licence_texts import Clause, Licence
 from mkdocs_debate.data.matrix import Model
 from mkdocs_debate.data.site import Site
+from mkdocs_debate.data.vocabulary import RESEARCH_NOTES  # noqa: F401 (read from here)
 
 # The Open Source Definition's ten criteria (https://opensource.org/osd) and the
 # two demands of the Open Source AI Definition a licence can fall short of.
@@ -31,7 +32,6 @@ CONFLICTS = {
 }
 OSD_URL = "https://opensource.org/osd"
 OSAID_URL = "https://opensource.org/ai/open-source-ai-definition"
-RESEARCH_NOTES = "research-notes"  # the one allowed `basis` of a cell not re-read at its source
 COMPARE_SUFFIX = "-compare"  # licences/<family>-compare.md compares a family's versions
 RESERVED_LICENCE_IDS = frozenset({"index"})
 

@@ -1,10 +1,12 @@
 """The openness matrix as typed, frozen objects: ``Model`` rows with their ``Cell``s.
 
-``docs/_data/models.yml`` is read once per build (``Site``); the checker's
-rules (``checker/rules/models.py`` and ``model_rows.py``) say what is wrong in
-it, naming the line. Everything that reads the matrix to write a page, a
-verdict or an export reads these objects instead of the YAML's dicts: each
-field has one type and one default, so no reader guards against a missing
+``docs/_data/models.yml`` is read once per build (``Site``). What each key of a
+row must hold is declared here, on the field it fills (``data/schema.py``): the
+checker reports a broken key at its own line from these declarations
+(``checker/rules/models.py`` adds the rules across fields and files), and the
+same declarations read the row into these objects. Everything that writes a
+page, a verdict or an export reads the objects instead of the YAML's dicts:
+each field has one type and one default, so no reader guards against a missing
 key or a wrong type again. Each object keeps the line it was read from.
 
 A row the checker refuses (no id, not a mapping) is left out here: a build
@@ -19,8 +21,8 @@ import types
 from collections.abc import Mapping
 from typing import Any
 
-from mkdocs_debate.data.vocabulary import iso_date
-from mkdocs_debate.data.yaml_lines import line_of, text_of
+from mkdocs_debate.data.schema import build, spec
+from mkdocs_debate.data.vocabulary import PARTIAL_DATE, RESEARCH_NOTES, SLUG
 
 DIMENSIONS = (
     "weights",
@@ -33,14 +35,34 @@ DIMENSIONS = (
 CELL_VALUES = frozenset({"open", "partial", "closed", "unknown"})
 UNKNOWN = "unknown"
 OPEN_SCORE = {"open": 1.0, "partial": 0.5}  # a model's openness score: open 1, partial ½
+# Why weights are short of open, each a condition a definition's criterion can name.
+WEIGHT_CONDITIONS = {
+    "gated": "download behind an approval, registration or licence-acceptance step",
+    "no-base-checkpoint": "only post-trained checkpoints released, no pre-trained base model",
+    "sizes-withheld": "some sizes or variants of the release kept back",
+    "on-request": "weights only by request, agreement or API, no public download",
+}
+GATED = "gated"
+FACT_MESSAGE = "{subject} needs a value and an https source"
+
+
+def _field(default: Any = None, **options: Any) -> Any:
+    """A field with its declared rule (schema.spec); a mutable default is made per object."""
+    if isinstance(default, dict):
+        return dataclasses.field(
+            default_factory=lambda: types.MappingProxyType({}), metadata=spec(**options)
+        )
+    return dataclasses.field(default=default, metadata=spec(**options))
 
 
 @dataclasses.dataclass(frozen=True)
 class Fact:
     """A sourced fact of a row: its organisation, release date or OSI approval."""
 
-    value: Any = None
-    source: str = ""
+    value: Any = _field(None, kind="any", required=True, missing=FACT_MESSAGE)
+    source: str = _field(
+        "", kind="https", required=True, missing=FACT_MESSAGE, message=FACT_MESSAGE
+    )
     line: int = 0
 
     @property
@@ -53,8 +75,12 @@ class Fact:
 class LicenceFact(Fact):
     """The licence the weights ship under: its name, SPDX id and our page on it, if any."""
 
-    spdx: str | None = None
-    licence_page: str | None = None
+    spdx: str | None = _field(None)
+    licence_page: str | None = _field(
+        None,
+        ref="licences",
+        message="licence_page of {row} is not a licence of docs/_data/licences.yml: {value!r}",
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,22 +88,35 @@ class Cell:
     """One openness dimension of one model: the level, why, and the evidence."""
 
     dimension: str
-    value: str = UNKNOWN  # open | partial | closed | unknown
-    note: str = ""
-    source: str = ""
-    checked: dt.date | None = None  # the day the evidence was read
-    basis: str | None = None  # "research-notes": rests on the project's research notes only
-    gated: bool = False
-    dataset: Any = None
+    value: str = _field(UNKNOWN, required=True, choices=tuple(sorted(CELL_VALUES)))
+    note: str = _field("")
+    source: str = _field("", kind="https")
+    checked: dt.date | None = _field(None, kind="date", past=True)  # the day the evidence was read
+    basis: str | None = _field(  # "research-notes": rests on the project's research notes only
+        None,
+        choices=(RESEARCH_NOTES,),
+        message="basis of {owner} must be 'research-notes': {value!r}",
+    )
+    gated: bool = _field(False, kind="bool")
+    dataset: Any = _field(None, kind="any")
+    # why weights are short of open (WEIGHT_CONDITIONS); `gated: true` counts as "gated"
+    declared_conditions: tuple[str, ...] = _field(
+        (), kind="choices", key="conditions", choices=tuple(WEIGHT_CONDITIONS)
+    )
     line: int = 0
+
+    @property
+    def conditions(self) -> frozenset[str]:
+        """The named conditions that keep this cell short of open."""
+        return frozenset(self.declared_conditions) | ({GATED} if self.gated else set())
 
 
 @dataclasses.dataclass(frozen=True)
 class Change:
     """One entry of a row's history."""
 
-    date: dt.date | str
-    note: str
+    date: dt.date | str = _field("", kind="date", required=True, past=True)
+    note: str = _field("", required=True)
     line: int = 0
 
 
@@ -85,11 +124,11 @@ class Change:
 class Disagreement:
     """A dimension the European Open Source AI Index rates otherwise than we do, with both reasons."""
 
-    dimension: str
-    parameter: str
-    index_value: str
-    index_reason: str
-    our_reason: str
+    dimension: str = _field("", required=True, choices=DIMENSIONS)
+    parameter: str = _field("", required=True)
+    index_value: str = _field("", required=True, choices=tuple(sorted(CELL_VALUES)))
+    index_reason: str = _field("", required=True)
+    our_reason: str = _field("", required=True)
     line: int = 0
 
 
@@ -97,9 +136,27 @@ class Disagreement:
 class EuIndexRecord:
     """The European Open Source AI Index record a row was compared with."""
 
-    url: str
-    system: str
-    disagreements: tuple[Disagreement, ...] = ()
+    url: str = _field("", kind="https", required=True)
+    system: str = _field("", required=True)
+    disagreements: tuple[Disagreement, ...] = _field(
+        (), kind="list", of=Disagreement, subject="an eu_index disagreement of {row}"
+    )
+    line: int = 0
+
+
+@dataclasses.dataclass(frozen=True)
+class Pending:
+    """A model announced but not yet rated: honest coverage instead of silence."""
+
+    name: str = _field("", required=True)
+    announced: str = _field(
+        "",
+        required=True,
+        pattern=PARTIAL_DATE,
+        message="announced of {owner} must be a date (YYYY-MM-DD, YYYY-MM or YYYY): {value!r}",
+    )
+    reason: str = _field("", required=True)
+    source: str = _field("", kind="https", required=True)
     line: int = 0
 
 
@@ -107,20 +164,41 @@ class EuIndexRecord:
 class Model:
     """One row of the openness matrix."""
 
-    id: str
-    name: str
-    aliases: tuple[str, ...] = ()  # other names the cross-linker links to the model's page
-    version: str = ""
-    organisation: Fact = Fact()
-    released: Fact = Fact()
-    licence: LicenceFact = LicenceFact()
-    osi_approved: Fact = Fact()
-    checked: dt.date | str | None = None
-    history: tuple[Change, ...] = ()
-    cells: Mapping[str, Cell] = dataclasses.field(
-        default_factory=lambda: types.MappingProxyType({})
+    id: str = _field(
+        "", required=True, pattern=SLUG, message="model id must be kebab-case: {value!r}"
     )
-    eu_index: EuIndexRecord | None = None
+    name: str = _field("", required=True)
+    # other names the cross-linker links to the model's page
+    aliases: tuple[str, ...] = _field((), kind="names")
+    version: str = _field(
+        "",
+        required=True,
+        message="version of {owner} must name the version or checkpoint assessed: {value!r}",
+    )
+    organisation: Fact = _field(Fact(), kind="mapping", of=Fact, required=True)
+    released: Fact = _field(Fact(), kind="mapping", of=Fact, required=True)
+    licence: LicenceFact = _field(LicenceFact(), kind="mapping", of=LicenceFact, required=True)
+    osi_approved: Fact = _field(Fact(), kind="mapping", of=Fact, required=True)
+    checked: dt.date | None = _field(None, kind="date")  # the latest of its cells' checked dates
+    history: tuple[Change, ...] = _field(
+        (),
+        kind="list",
+        of=Change,
+        required=True,
+        nonempty=True,
+        subject="a history item of {owner}",
+    )
+    cells: Mapping[str, Cell] = _field(
+        {},
+        kind="table",
+        key="openness",
+        of=Cell,
+        keys=DIMENSIONS,
+        index="dimension",
+        required=True,
+        subject="{ident}.{name}",
+    )
+    eu_index: EuIndexRecord | None = _field(None, kind="mapping", of=EuIndexRecord)
     line: int = 0
 
     def cell(self, dimension: str) -> Cell:
@@ -156,86 +234,10 @@ class Model:
 FACTS = frozenset({"organisation", "released", "licence", "osi_approved"})
 
 
-def _fact(raw: Any, kind: type[Fact] = Fact) -> Any:
-    if not isinstance(raw, dict):
-        return kind(raw) if raw is not None else kind()
-    extra = {}
-    if kind is LicenceFact:
-        extra = {
-            "spdx": None if raw.get("spdx") is None else str(raw["spdx"]),
-            "licence_page": None if raw.get("licence_page") is None else str(raw["licence_page"]),
-        }
-    return kind(raw.get("value"), text_of(raw.get("source")), line_of(raw), **extra)
-
-
-def _cell(dimension: str, raw: Any) -> Cell:
-    if not isinstance(raw, dict):
-        return Cell(dimension)
-    value = raw.get("value")
-    return Cell(
-        dimension,
-        str(value) if value in CELL_VALUES else UNKNOWN,
-        text_of(raw.get("note")),
-        text_of(raw.get("source")),
-        iso_date(raw.get("checked")),
-        None if raw.get("basis") is None else str(raw["basis"]),
-        raw.get("gated") is True,
-        raw.get("dataset"),
-        line_of(raw),
-    )
-
-
-def _eu_index(raw: Any) -> EuIndexRecord | None:
-    if not isinstance(raw, dict):
-        return None
-    found = raw.get("disagreements")
-    return EuIndexRecord(
-        text_of(raw.get("url")),
-        text_of(raw.get("system")),
-        tuple(
-            Disagreement(
-                text_of(item.get("dimension")),
-                text_of(item.get("parameter")),
-                text_of(item.get("index_value")),
-                text_of(item.get("index_reason")),
-                text_of(item.get("our_reason")),
-                line_of(item),
-            )
-            for item in (found if isinstance(found, list) else [])
-            if isinstance(item, dict)
-        ),
-        line_of(raw),
-    )
-
-
 def read_model(raw: dict) -> Model:
     """One row of models.yml as a Model (the checker has said what is wrong with it)."""
-    openness = raw.get("openness") if isinstance(raw.get("openness"), dict) else {}
-    history = raw.get("history") if isinstance(raw.get("history"), list) else []
-    model_id = str(raw.get("id"))
-    return Model(
-        id=model_id,
-        name=text_of(raw.get("name")) or model_id,
-        aliases=tuple(a for a in raw.get("aliases") or () if isinstance(a, str))
-        if isinstance(raw.get("aliases"), list)
-        else (),
-        version=text_of(raw.get("version")),
-        organisation=_fact(raw.get("organisation")),
-        released=_fact(raw.get("released")),
-        licence=_fact(raw.get("licence"), LicenceFact),
-        osi_approved=_fact(raw.get("osi_approved")),
-        checked=raw.get("checked"),
-        history=tuple(
-            Change(item.get("date"), text_of(item.get("note")), line_of(item))
-            for item in history
-            if isinstance(item, dict)
-        ),
-        cells=types.MappingProxyType(
-            {d: _cell(d, openness[d]) for d in DIMENSIONS if d in openness}
-        ),
-        eu_index=_eu_index(raw.get("eu_index")),
-        line=line_of(raw),
-    )
+    model = build(Model, raw)
+    return dataclasses.replace(model, id=str(raw.get("id")), name=model.name or str(raw.get("id")))
 
 
 def read_matrix(raw: Any) -> tuple[Model, ...]:
@@ -245,4 +247,14 @@ def read_matrix(raw: Any) -> tuple[Model, ...]:
         read_model(row)
         for row in (rows if isinstance(rows, list) else [])
         if isinstance(row, dict) and row.get("id") is not None
+    )
+
+
+def read_pending(raw: Any) -> tuple[Pending, ...]:
+    """The models announced and not yet rated (models.yml ``pending``), in the file's order."""
+    rows = raw.get("pending") if isinstance(raw, dict) else None
+    return tuple(
+        build(Pending, row)
+        for row in (rows if isinstance(rows, list) else [])
+        if isinstance(row, dict)
     )

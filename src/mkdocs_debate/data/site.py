@@ -18,7 +18,6 @@ import datetime as dt
 import functools
 import itertools
 import os
-import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -26,7 +25,7 @@ from mkdocs_debate.data.definitions import Definition, read_definitions
 from mkdocs_debate.data.licence_texts import Licence, read_licences
 from mkdocs_debate.data.matrix import CELL_VALUES, DIMENSIONS, Model, read_matrix  # noqa: F401 (vocabulary read from here)
 from mkdocs_debate.data.pages import Page, markdown_sources, read_page
-from mkdocs_debate.data.vocabulary import ISO_DATE, iso_date  # noqa: F401 (read from here)
+from mkdocs_debate.data.vocabulary import ISO_DATE, SLUG, iso_date  # noqa: F401 (read from here)
 from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
 
 DATA_DIR = "_data"
@@ -42,7 +41,6 @@ DATA_FILES = (
     "path.yml",
 )
 KINDS = {"essays": "essay", "discussions": "summary", "claims": "claim"}
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclasses.dataclass

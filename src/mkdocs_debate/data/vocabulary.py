@@ -10,6 +10,11 @@ import datetime as dt
 import re
 from typing import Any
 
+# An id in a data file or a URL: lower-case words joined by hyphens.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The one allowed `basis` of a matrix cell not re-read at its source.
+RESEARCH_NOTES = "research-notes"
+
 # timeline.yml: an event's theme -> the label its filter and its line show
 TIMELINE_THEMES = {
     "licences": "Licences",
