@@ -12,22 +12,26 @@ import pathlib
 import re
 import subprocess
 import sys
+import types
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site, mkdocs_build
 
-from mkdocs_debate import test_tools
+from mkdocs_debate import test_tools, verdicts
 from mkdocs_debate.blocks.definitions import FIELD_LABELS
 from mkdocs_debate.checker.page_rules import page_findings
 from mkdocs_debate.checker.rules import definitions_problems
+from mkdocs_debate.checker.rules.definitions import _accepts_findings
 from mkdocs_debate.commands import manifest as url_manifest
 from mkdocs_debate.commands.export import verdicts_export
 from mkdocs_debate.data.config import settings_from_config
+from mkdocs_debate.data.definitions import Criterion
+from mkdocs_debate.data.matrix import Cell, Model
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import load_site
-from mkdocs_debate.data.yaml_lines import LineDict
+from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
 from mkdocs_debate.extension import UnsafeMarkupError
 from mkdocs_debate.verdicts import (
     CANNOT_TELL,
@@ -734,3 +738,90 @@ def test_the_grid_stays_light_and_each_verdict_links_back_from_its_account(built
     assert row.find(
         "a", class_="permalink", href=f"#v-{definition_anchor(verdict.term, verdict.definition_id)}"
     )
+
+
+# -----------------------------------------------------------------------------
+# Conditions, not grades (issue 24): why weights are short of open, and what each definition accepts
+# -----------------------------------------------------------------------------
+
+
+def _weights_model(value: str, conditions: tuple[str, ...] = (), gated: bool = False):
+    cell = Cell("weights", value=value, declared_conditions=conditions, gated=gated)
+    return Model(id="m", name="M", cells=types.MappingProxyType({"weights": cell}))
+
+
+@pytest.mark.parametrize(
+    ("value", "conditions", "gated", "result"),
+    [
+        ("open", (), False, "pass"),
+        ("partial", (), True, "pass"),  # gated: true counts as the condition "gated"
+        ("partial", ("no-base-checkpoint",), False, "pass"),
+        ("partial", ("gated", "no-base-checkpoint"), False, "pass"),
+        ("partial", ("sizes-withheld",), False, "fail"),  # a condition the words do not allow
+        ("partial", ("gated", "sizes-withheld"), False, "fail"),
+        ("closed", (), False, "fail"),
+        ("unknown", (), False, "unknown"),
+    ],
+)
+def test_a_criterion_passes_partial_weights_only_for_the_conditions_it_accepts(
+    value, conditions, gated, result
+):
+    criterion = Criterion(
+        "weights",
+        field="openness.weights",
+        passing=("open",),
+        accepts=("gated", "no-base-checkpoint"),
+        accepts_why="Weights available.",
+    )
+    assert verdicts.check(_weights_model(value, conditions, gated), criterion).result == result
+    strict = Criterion("weights", field="openness.weights", passing=("open",))
+    expected = "pass" if value == "open" else "unknown" if value == "unknown" else "fail"
+    assert verdicts.check(_weights_model(value, conditions, gated), strict).result == expected
+
+
+def test_no_gated_model_fails_a_definition_that_asks_only_for_available_weights():
+    """G7 'Weights Available AI' was written for releases like Llama's; NTIA's category turns on
+    availability. A gated download passes both; Qwen3 and gpt-oss follow the no-base rule."""
+
+    site = load_site(str(ROOT / "docs"))
+    gated = [m for m in site.matrix if "gated" in m.cell("weights").conditions]
+    assert len(gated) >= 8
+    for term, definition_id in (
+        ("model-available", "g7-weights-available-ai"),
+        ("open-weights", "ntia-widely-available-weights"),
+    ):
+        definition = next(d for d in site.term_definitions[term] if d.id == definition_id)
+        for model in gated:
+            checks = verdicts.judge(term, definition, model).checks
+            weights = [c for c in checks if c.field == "openness.weights"]
+            assert [c.result for c in weights] == ["pass"], (definition_id, model.id)
+    for model_id in ("qwen3", "gpt-oss", "qwen3-5", "glm-5", "kimi-k2-5"):
+        cell = site.models_by_id[model_id].cell("weights")
+        assert (cell.value, cell.conditions) == ("partial", frozenset({"no-base-checkpoint"}))
+
+
+def test_accepts_is_checked_with_its_line(tmp_path):
+    data = (
+        "terms:\n"
+        "  - term: t\n"
+        "    definitions:\n"
+        "      - id: d\n"
+        "        criteria:\n"
+        "          - id: c\n"
+        "            text: Weights\n"
+        "            test: {field: openness.training_code, in: [open]}\n"
+        "            accepts: [paywalled]\n"
+    )
+    criterion = load_yaml(data, "x")["terms"][0]["definitions"][0]["criteria"][0]
+    assert list(_accepts_findings(criterion, "c")) == [
+        (9, "accepts of criterion 'c' applies to a test of openness.weights only"),
+        (
+            9,
+            "accepts of criterion 'c' must list weights conditions (gated, no-base-checkpoint, "
+            "sizes-withheld, on-request): ['paywalled']",
+        ),
+        (
+            9,
+            "criterion 'c' accepts conditions and needs 'accepts_why': the definition's words that allow them",
+        ),
+    ]

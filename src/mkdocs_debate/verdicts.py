@@ -202,8 +202,21 @@ def check(model: Model, criterion: Criterion) -> Check:
     found = model.field(criterion.field)
     value = UNKNOWN if found is None or found.value is None else found.value
     result = UNKNOWN if value == UNKNOWN else PASS if value in criterion.passing else FAIL
+    if result == FAIL and accepted(criterion, found):
+        result = PASS
     note = getattr(found, "note", "")  # a cell has a note, a fact does not
     return Check(criterion, criterion.field, value, result, note, found.source if found else "")
+
+
+def accepted(criterion: Criterion, found: Any) -> bool:
+    """A partial weights cell whose every condition is one the criterion's definition allows."""
+    conditions = getattr(found, "conditions", frozenset())
+    return (
+        bool(criterion.accepts)
+        and getattr(found, "value", None) == "partial"
+        and bool(conditions)
+        and conditions <= set(criterion.accepts)
+    )
 
 
 def judge(term_id: str, definition: Definition, model: Model) -> Verdict:

@@ -22,6 +22,7 @@ from mkdocs_debate.blocks.models import DIMENSION_LABELS
 from mkdocs_debate.blocks.timeline import date_label
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.definitions import Criterion, Definition
+from mkdocs_debate.data.matrix import WEIGHT_CONDITIONS
 from mkdocs_debate.data.site import Site
 from mkdocs_debate.problems import Problem
 from mkdocs_debate.verdicts import (
@@ -316,6 +317,14 @@ def definition_section(
                 f"- {esc(criterion.text)}: *passes when* "
                 f"{esc(FIELD_LABELS.get(criterion.field, criterion.field))} is {passing_values(criterion)}."
             )
+            if criterion.accepts:
+                named = "; ".join(
+                    f"{esc(c)} ({esc(WEIGHT_CONDITIONS[c])})" for c in criterion.accepts
+                )
+                line += (
+                    f" *Also passes* partial weights held back only by: {named}."
+                    f" *Why:* {esc(criterion.accepts_why)}"
+                )
             if criterion.approximates:
                 line += f" *Approximation:* {esc(criterion.approximates)}"
             out.append(line)

@@ -35,6 +35,10 @@ class Criterion:
     field: str = ""  # a field path of a matrix row: openness.<dimension>, osi_approved
     passing: tuple[Any, ...] = ()  # the values that pass ("unknown" never does)
     approximates: str = ""  # how the test falls short of the definition's words, if it does
+    # weights conditions (matrix.WEIGHT_CONDITIONS) under which a `partial` weights cell passes,
+    # and the definition's words that allow them
+    accepts: tuple[str, ...] = ()
+    accepts_why: str = ""
     line: int = 0
 
 
@@ -88,6 +92,10 @@ def _criterion(raw: dict) -> Criterion:
         text_of(test.get("field")),
         tuple(passing) if isinstance(passing, list) else (),
         text_of(raw.get("approximates")).strip(),
+        tuple(str(c) for c in raw.get("accepts") or () if isinstance(c, str))
+        if isinstance(raw.get("accepts"), list)
+        else (),
+        text_of(raw.get("accepts_why")).strip(),
         line_of(raw),
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
+from mkdocs_debate.data.matrix import WEIGHT_CONDITIONS
 from mkdocs_debate.data.site import SLUG, Site, iso_date
 from mkdocs_debate.data.vocabulary import PARTIAL_DATE
 from mkdocs_debate.data.yaml_lines import LineDict
@@ -34,7 +35,7 @@ DEFINITION_FIELDS = frozenset(
 SHORT_NAME_LIMIT = 24  # a column heading of the "Is it open?" grid
 DEFINITION_TEXT_FIELDS = ("name", "who", "summary")
 DEFINITION_SOURCE_FIELDS = frozenset({"title", "url", "section"})
-CRITERION_KEYS = frozenset({"id", "text", "test", "approximates"})
+CRITERION_KEYS = frozenset({"id", "text", "test", "approximates", "accepts", "accepts_why"})
 
 
 def definitions_problems(site: Site) -> Iterator[Problem]:
@@ -257,7 +258,8 @@ def _criterion_findings(
                     + ", ".join(sorted(CRITERION_KEYS))
                 ),
             )
-    for field in ("text", "approximates"):
+    yield from _accepts_findings(criterion, criterion_id)
+    for field in ("text", "approximates", "accepts_why"):
         value = criterion.get(field)
         if field == "text" and (not isinstance(value, str) or not value.strip()):
             yield (
@@ -302,6 +304,43 @@ def _criterion_findings(
                     )
                 ),
             )
+
+
+def _accepts_findings(criterion: LineDict, criterion_id: str) -> Iterator[tuple[int, str]]:
+    """accepts: weights conditions that still pass, on a test of weights, with the words behind them."""
+    if "accepts" not in criterion:
+        if "accepts_why" in criterion:
+            yield (
+                criterion.line_of("accepts_why"),
+                f"accepts_why of criterion {criterion_id!r} explains an 'accepts' it does not have",
+            )
+        return
+    accepts = criterion["accepts"]
+    test = criterion.get("test")
+    if not isinstance(test, LineDict) or test.get("field") != "openness.weights":
+        yield (
+            criterion.line_of("accepts"),
+            f"accepts of criterion {criterion_id!r} applies to a test of openness.weights only",
+        )
+    if (
+        not isinstance(accepts, list)
+        or not accepts
+        or any(c not in WEIGHT_CONDITIONS for c in accepts)
+    ):
+        yield (
+            criterion.line_of("accepts"),
+            (
+                f"accepts of criterion {criterion_id!r} must list weights conditions ("
+                + ", ".join(WEIGHT_CONDITIONS)
+                + f"): {accepts!r}"
+            ),
+        )
+    if not str(criterion.get("accepts_why") or "").strip():
+        yield (
+            criterion.line_of("accepts"),
+            f"criterion {criterion_id!r} accepts conditions and needs 'accepts_why': "
+            "the definition's words that allow them",
+        )
 
 
 def _definition_stub_problems(site: Site, terms: set[str]) -> Iterator[Problem]:

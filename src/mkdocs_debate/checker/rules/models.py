@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterator
 
 from mkdocs_debate.checker.rules.model_rows import MODEL_RULES, rubric_findings
-from mkdocs_debate.data.matrix import GATED, UNKNOWN, Cell, Model, Pending
+from mkdocs_debate.data.matrix import GATED, UNKNOWN, WEIGHT_CONDITIONS, Cell, Model, Pending
 from mkdocs_debate.data.schema import findings
 from mkdocs_debate.data.site import Site
 from mkdocs_debate.data.vocabulary import RESEARCH_NOTES
@@ -132,6 +132,15 @@ def cell_rules(cell: LineDict, where: str, dimension: str) -> Iterator[Finding]:
             ),
         )
     value = cell.get("value")
+    if dimension == "weights" and value == "partial" and not conditions:
+        yield (
+            cell.line,
+            (
+                f"{where} is 'partial' and must name why, as conditions: ["
+                + ", ".join(WEIGHT_CONDITIONS)
+                + "] (gated: true counts as gated)"
+            ),
+        )
     if value == UNKNOWN and not str(cell.get("note") or "").strip():
         yield (
             cell.line,
