@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import hashlib
 import io
 import json
 import pathlib
@@ -18,6 +19,7 @@ import shutil
 import subprocess
 import sys
 
+import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site
@@ -132,6 +134,7 @@ BAD_MODELS = [
     ),
     (52, "pending model 'Quiet Model' is missing 'reason'"),
     (52, "pending model 'Quiet Model' is missing 'source'"),
+    (53, "pending model 'Other Model' is rated (model 'other'): take it out of pending"),
 ]
 
 BAD_LICENCES = [
@@ -642,3 +645,63 @@ def test_the_manifest_records_row_anchors_whatever_the_attribute_order(tmp_path)
         encoding="utf-8",
     )
     assert published(tmp_path) == {"models/", "models/#new-model", "models/#old-model"}
+
+
+# -----------------------------------------------------------------------------
+# Exports a data user can trust: provenance, credit, and a schema each validates against
+# -----------------------------------------------------------------------------
+
+
+def _export(name: str) -> dict:
+    return json.loads((ROOT / "docs" / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", ["models", "verdicts"])
+def test_exports_validate_against_the_schemas_published_beside_them(name):
+    schema, data = _export(f"{name}.schema.json"), _export(f"{name}.json")
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    assert [e.message for e in validator.iter_errors(data)] == []
+    assert data["schema"] == schema["$id"]
+    # the schema can fail: a stray key, a value outside the vocabulary, a missing credit
+    broken = json.loads(json.dumps(data))
+    del broken["credits"]
+    assert not validator.is_valid(broken)
+    broken = json.loads(json.dumps(data))
+    if name == "models":
+        broken["models"][0]["openness"]["weights"]["value"] = "mostly"
+        assert not validator.is_valid(broken)
+        broken = json.loads(json.dumps(data))
+        broken["models"][0]["openness"]["weights"]["colour"] = "green"
+    else:
+        broken["verdicts"][0]["verdict"] = "probably"
+    assert not validator.is_valid(broken)
+
+
+def test_exports_carry_version_provenance_and_the_eu_index_credit():
+    models, verdicts = _export("models.json"), _export("verdicts.json")
+    for data in (models, verdicts):
+        assert data["version"] and data["date"] and data["license"] == "CC-BY-SA-4.0"
+        assert [c["doi"] for c in data["credits"]] == ["10.5281/zenodo.15386042"]
+        assert data["credits"][0]["license"] == "CC-BY-4.0"
+    computed = verdicts["computed_from"]
+    assert computed["matrix_version"] == models["version"]
+    for name in ("models", "definitions"):
+        text = (ROOT / "docs" / f"{name}.json").read_bytes()
+        assert computed[f"{name}_json_sha256"] == hashlib.sha256(text).hexdigest()
+    rows = list(csv.DictReader(io.StringIO((ROOT / "docs" / "models.csv").read_text())))
+    assert {r["credit"] for r in rows} == {
+        "European Open Source AI Index, https://doi.org/10.5281/zenodo.15386042 (CC-BY-4.0)"
+    }
+    assert {r["data_licence"] for r in rows} == {"CC-BY-SA-4.0"}
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["gpt-oss"]["weights_conditions"] == "no-base-checkpoint"
+    assert by_id["llama-2"]["weights_conditions"] == "gated"
+
+
+def test_pending_models_are_listed_with_a_reason_and_a_source():
+    pending = _export("models.json")["pending"]
+    assert len(pending) >= 5
+    assert all(p["reason"].strip() and p["source"].startswith("https://") for p in pending)
+    rated = {m["name"] for m in _export("models.json")["models"]}
+    assert not rated & {p["name"] for p in pending}

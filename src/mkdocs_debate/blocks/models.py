@@ -18,7 +18,7 @@ from mkdocs_debate.blocks.common import esc, licence_src, link, md_text, model_s
 from mkdocs_debate.blocks.figures import Point, month_date, scatter_figure, stacked_figure
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.licences import licence_family
-from mkdocs_debate.data.matrix import Model
+from mkdocs_debate.data.matrix import Model, read_pending
 from mkdocs_debate.data.site import DIMENSIONS, Site
 
 CELL_SYMBOLS = {"open": "●", "partial": "◐", "closed": "○", "unknown": "?"}
@@ -52,6 +52,7 @@ def models_page(site: Site, src: str, settings: Settings) -> str:
             matrix_table(site, src, settings, models),
             openness_chart(site, src, settings, models),
             rubric_section(site),
+            pending_section(site),
         ]
     )
 
@@ -60,7 +61,10 @@ def downloads(src: str) -> str:
     """Where to download the matrix as data."""
     return (
         f'<p class="models-downloads no-terms" markdown>Download the matrix: [models.json]({link(src, "models.json")}) · '
-        f"[models.csv]({link(src, 'models.csv')}) (each with the matrix’s version and date).</p>"
+        f"[models.csv]({link(src, 'models.csv')}) (each with the matrix’s version and date; "
+        f"JSON Schema: [models.schema.json]({link(src, 'models.schema.json')})). Values from the "
+        "European Open Source AI Index ([doi:10.5281/zenodo.15386042](https://doi.org/10.5281/zenodo.15386042), "
+        "CC BY 4.0) are credited in each.</p>"
     )
 
 
@@ -369,3 +373,26 @@ def most_open(models: list[Model], src: str, settings: Settings) -> str:
     if best == len(DIMENSIONS):
         return f"{count.capitalize()} models are open on all {six} dimensions and tie as the most open: {listed}."
     return f"{count.capitalize()} models tie as the most open, at {best:g} of {len(DIMENSIONS)}: {listed}."
+
+
+def pending_section(site: Site) -> str:
+    """Models announced and not yet rated, each with why not and the page that announced it."""
+    pending = read_pending(site.models)
+    if not pending:
+        return ""
+    rows = "\n".join(
+        f'<tr><th scope="row">{esc(item.name)}</th><td>{esc(item.announced)}</td>'
+        f"<td>{esc(item.reason)}</td>"
+        f'<td><a href="{esc(item.source)}">announcement</a></td></tr>'
+        for item in pending
+    )
+    return (
+        '<h2 id="pending">Announced, not yet rated</h2>\n\n'
+        f'<p class="no-terms">{len(pending)} models we know of but have not rated, because no '
+        "primary source we could read settles their cells yet. We list them rather than stay "
+        "silent; each says what is missing.</p>\n\n"
+        '<div class="table-scroll"><table class="pending-models no-terms">\n'
+        '<thead><tr><th scope="col">Model</th><th scope="col">Announced</th>'
+        '<th scope="col">Why not rated yet</th><th scope="col">Source</th></tr></thead>\n'
+        f"<tbody>\n{rows}\n</tbody></table></div>"
+    )

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import io
 import json
 import os
@@ -31,6 +32,7 @@ import sys
 from mkdocs_debate.blocks.claims import claim_record, themes_record
 from mkdocs_debate.blocks.common import model_src
 from mkdocs_debate.blocks.timeline import events as timeline_events
+from mkdocs_debate.commands.schemas import models_schema, verdicts_schema
 from mkdocs_debate.commands.stubs import (
     TIMELINE_PAGE,
     leftover_stubs,
@@ -39,7 +41,9 @@ from mkdocs_debate.commands.stubs import (
     timeline_page_text,
 )
 from mkdocs_debate.data.config import Settings, settings_from_config
+from mkdocs_debate.data.matrix import WEIGHT_CONDITIONS
 from mkdocs_debate.data.site import CELL_VALUES, DIMENSIONS, Site, iso_date, load_site
+from mkdocs_debate.data.vocabulary import DATA_LICENCE, EU_INDEX_CREDIT
 from mkdocs_debate.verdicts import (
     VERDICTS_PAGE,
     Verdict,
@@ -91,13 +95,17 @@ def models_export(site: Site, settings: Settings) -> dict:
     version, date = matrix_edition(site)
     return {
         "name": f"{settings.site_name} model openness matrix",
-        "license": "CC-BY-SA-4.0",
+        "license": DATA_LICENCE,
         "version": version,
         "date": date,
+        "schema": settings.published_url("models.schema.json"),
+        "credits": [EU_INDEX_CREDIT],
         "rubric": json.loads(json.dumps(site.models.get("rubric") or {})),
         "dimensions": list(DIMENSIONS),
         "values": sorted(CELL_VALUES, key=["open", "partial", "closed", "unknown"].index),
+        "conditions": dict(WEIGHT_CONDITIONS),
         "models": models,
+        "pending": json.loads(json.dumps(site.models.get("pending") or [], default=str)),
     }
 
 
@@ -158,8 +166,11 @@ def definitions_export(site: Site, settings: Settings) -> dict:
     }
 
 
-def verdicts_export(site: Site, settings: Settings) -> dict:
-    """Every model under every testable definition, as published at /verdicts.json."""
+def verdicts_export(site: Site, settings: Settings, computed_from: dict | None = None) -> dict:
+    """Every model under every testable definition, as published at /verdicts.json.
+
+    ``computed_from`` records the matrix edition and the SHA-256 of the models.json and
+    definitions.json the verdicts were computed from (exports() passes it)."""
     glossary = settings.published_url(settings.glossary_page)
     models = settings.published_url(settings.models_page)
     grid = settings.published_url(VERDICTS_PAGE)
@@ -201,9 +212,15 @@ def verdicts_export(site: Site, settings: Settings) -> dict:
             "model_url": f"{models}#{verdict.model_id}",
         }
 
+    version, date = matrix_edition(site)
     return {
         "name": f"{settings.site_name} verdicts",
-        "license": "CC-BY-SA-4.0",
+        "license": DATA_LICENCE,
+        "version": version,
+        "date": date,
+        "schema": settings.published_url("verdicts.schema.json"),
+        "credits": [EU_INDEX_CREDIT],
+        "computed_from": computed_from or {"matrix_version": version, "matrix_date": date},
         "method": (
             "Computed from the openness matrix (models.json): a model fails a definition when one of "
             "its criteria fails, cannot be told when none fails but a tested cell is unknown, and "
@@ -234,8 +251,11 @@ def models_csv(site: Site, settings: Settings) -> str:
         "matrix_date",
         *CSV_MODEL_COLUMNS,
         *(f"{d}{suffix}" for d in DIMENSIONS for suffix in CSV_CELL_COLUMNS),
+        "weights_conditions",
         "score",
         "url",
+        "data_licence",
+        "credit",
     ]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -264,8 +284,11 @@ def models_csv(site: Site, settings: Settings) -> str:
                 cell.checked or cell.basis or "",
             ]
         row += [
+            " ".join(sorted(model.cell("weights").conditions)),
             f"{model.score:g}",
             settings.published_url(model_src(settings.models_page, model.id)),
+            DATA_LICENCE,
+            f"{EU_INDEX_CREDIT['name']}, {EU_INDEX_CREDIT['url']} ({EU_INDEX_CREDIT['license']})",
         ]
         writer.writerow(["" if value is None else str(value) for value in row])
     return out.getvalue()
@@ -278,16 +301,27 @@ def _dump(data: dict) -> str:
 def exports(settings: Settings) -> dict[str, str]:
     """File path -> text of every export and generated page stub."""
     site = load_site(settings.docs_dir)
+    models_json = _dump(models_export(site, settings))
+    definitions_json = _dump(definitions_export(site, settings))
+    version, date = matrix_edition(site)
+    computed_from = {
+        "matrix_version": version,
+        "matrix_date": date,
+        "models_json_sha256": hashlib.sha256(models_json.encode()).hexdigest(),
+        "definitions_json_sha256": hashlib.sha256(definitions_json.encode()).hexdigest(),
+    }
     files = {
         os.path.join(settings.docs_dir, "glossary.json"): _dump(glossary_export(site, settings)),
-        os.path.join(settings.docs_dir, "models.json"): _dump(models_export(site, settings)),
+        os.path.join(settings.docs_dir, "models.json"): models_json,
+        os.path.join(settings.docs_dir, "models.schema.json"): _dump(models_schema(settings)),
+        os.path.join(settings.docs_dir, "verdicts.schema.json"): _dump(verdicts_schema(settings)),
         os.path.join(settings.docs_dir, "models.csv"): models_csv(site, settings),
         os.path.join(settings.docs_dir, "timeline.json"): _dump(timeline_export(site, settings)),
         os.path.join(settings.docs_dir, "claims.json"): _dump(claims_export(site, settings)),
-        os.path.join(settings.docs_dir, "definitions.json"): _dump(
-            definitions_export(site, settings)
+        os.path.join(settings.docs_dir, "definitions.json"): definitions_json,
+        os.path.join(settings.docs_dir, "verdicts.json"): _dump(
+            verdicts_export(site, settings, computed_from)
         ),
-        os.path.join(settings.docs_dir, "verdicts.json"): _dump(verdicts_export(site, settings)),
         **{
             os.path.join(settings.docs_dir, term_page(t)): term_stub(site, t)
             for t in site.term_definitions

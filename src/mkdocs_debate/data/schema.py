@@ -276,3 +276,65 @@ def _read(rule: Spec, value: Any) -> Any:
     if rule.choices and rule.kind not in ("choices", "any") and value not in rule.choices:
         return _DEFAULT
     return READERS.get(rule.kind, READERS["any"])(value)
+
+
+# -----------------------------------------------------------------------------
+# The same declaration as a JSON Schema, for the exports written from the objects
+# -----------------------------------------------------------------------------
+
+ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def json_schema(cls: type) -> dict:
+    """A JSON Schema (draft 2020-12) for the mapping ``cls`` reads, as an export writes it back.
+
+    Dates are written as ISO text; keys nobody reads are refused, as the checker refuses them.
+    """
+    properties, required = {}, []
+    for f, rule in specs(cls):
+        key = rule.key or f.name
+        value = _property(rule)
+        properties[key] = value if rule.required else {"anyOf": [value, {"type": "null"}]}
+        if rule.required:
+            required.append(key)
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def _property(rule: Spec) -> dict:
+    kind = rule.kind
+    if kind == "mapping" and rule.of is not None:
+        return json_schema(rule.of)
+    if kind == "list" and rule.of is not None:
+        found = {"type": "array", "items": json_schema(rule.of)}
+        return {**found, "minItems": 1} if rule.nonempty else found
+    if kind == "table" and rule.of is not None:
+        entry = json_schema(rule.of)
+        return {
+            "type": "object",
+            "properties": dict.fromkeys(rule.keys, entry),
+            "required": list(rule.keys),
+            "additionalProperties": False,
+        }
+    if kind == "names":
+        return {"type": "array", "items": {"type": "string", "minLength": 1}}
+    if kind == "choices":
+        return {"type": "array", "items": {"enum": list(rule.choices)}}
+    if kind == "bool":
+        return {"type": "boolean"}
+    if kind == "date":
+        return {"type": "string", "pattern": ISO_DAY}
+    if kind == "https":
+        return {"type": "string", "pattern": "^https://"}
+    if kind == "any":
+        return {}
+    found: dict = {"type": ["string", "number"]}
+    if rule.choices:
+        found = {"enum": list(rule.choices)}
+    if rule.pattern is not None:
+        found["pattern"] = rule.pattern.pattern
+    return found

@@ -42,3 +42,17 @@ def iso_date(value: Any) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+# Whose data the exports carry besides ours: credited in models.json, models.csv and verdicts.json.
+EU_INDEX_CREDIT = {
+    "name": "European Open Source AI Index",
+    "url": "https://doi.org/10.5281/zenodo.15386042",
+    "doi": "10.5281/zenodo.15386042",
+    "license": "CC-BY-4.0",
+    "used_for": (
+        "values and notes of cells whose source is an index record, and every eu_index block "
+        "(the record compared and where the index rates a dimension otherwise)"
+    ),
+}
+DATA_LICENCE = "CC-BY-SA-4.0"

@@ -77,6 +77,13 @@ def pending_problems(site: Site, path: str) -> Iterator[Problem]:
     if not isinstance(pending, list):
         yield Problem(path, site.models.line_of("pending"), "pending must be a list of models")
         return
+    rated = {
+        str(name).strip().casefold(): str(model.get("id"))
+        for model in site.models.get("models") or []
+        if isinstance(model, LineDict)
+        for name in [model.get("name", ""), *(model.get("aliases") or [])]
+        if isinstance(name, str)
+    }
     for item in pending:
         name = item.get("name", "") if isinstance(item, LineDict) else ""
         declared = findings(Pending, item, f"pending model {name!r}")
@@ -84,6 +91,13 @@ def pending_problems(site: Site, path: str) -> Iterator[Problem]:
             Problem(path, line or site.models.line_of("pending"), message)
             for line, message in declared
         )
+        if isinstance(name, str) and name.strip().casefold() in rated:
+            yield Problem(
+                path,
+                item.line,
+                f"pending model {name!r} is rated (model {rated[name.strip().casefold()]!r}): "
+                "take it out of pending",
+            )
 
 
 def cell_findings(cell: LineDict, where: str, dimension: str) -> Iterator[Finding]:
