@@ -2,6 +2,7 @@
 """Benchmark: what our glossary cross-linker costs, against a bare build and the abbr recipe.
 
 Usage: python benchmarks/cross_links.py [--pages 500] [--terms 300] [--rounds 3] [--nolinks]
+       [--no-abbr] [--compare CHECKOUT]
 
 What it measures: the wall-clock time of a strict MkDocs build (``python -m
 mkdocs build --strict``, never ``-q``; MkDocs' own "built in" timer is shown
@@ -20,6 +21,13 @@ too) of one synthetic site in three variants, the median of each over
   file of ``*[term]: short definition`` lines (one per term and alias).
 - with ``--nolinks``, also **ours-nolinks**: the real config, every page with
   ``glossary_links: false``: what the extension and hooks cost without linking.
+- with ``--compare CHECKOUT``, also **before**: the real config built with another
+  checkout's engine (a copy of this environment with CHECKOUT installed, as
+  ``build_growth.py --compare`` does), so a change to the engine is measured
+  against the engine before it, in the same alternating rounds. The synthetic site
+  is this checkout's, so its data must be valid for both engines.
+- ``--no-abbr`` leaves out the abbr variant (Material's recipe is slow: minutes a
+  build at a few hundred pages), for a quick before/after of our engine.
 
 Rounds alternate the variants (and rotate their order), so a noisy machine's
 drift spreads over all of them. It also measures the raw matching cost: the
@@ -57,6 +65,7 @@ from build_growth import (  # the benchmark next to this one (its folder is on s
     BuildResult,
     clean_up,
     copy_site,
+    engine_python,
     entry_name,
     export,
     extension_options,
@@ -390,6 +399,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also build ours with glossary_links: false on every page",
     )
+    parser.add_argument("--no-abbr", action="store_true", help="leave out the abbr variant")
+    parser.add_argument(
+        "--compare",
+        metavar="CHECKOUT",
+        help="also build ours with this checkout's engine (variant 'before')",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
     if args.rounds < 1 or args.pages < len(SECTIONS) or args.terms < 1:
@@ -404,6 +419,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         glossary = make_site(root, args.pages, args.terms)
         files = variant_configs(root, glossary, args.nolinks)
+        pythons: dict[str, str | None] = dict.fromkeys(files)
+        if args.no_abbr:
+            del files["abbr"], pythons["abbr"]
+        if args.compare:
+            files["before"] = files["ours"]
+            pythons["before"] = engine_python(os.path.abspath(args.compare), workdir)
         variants = list(files)
         results = {variant: [] for variant in variants}
         print(
@@ -417,7 +438,9 @@ def main(argv: list[str] | None = None) -> int:
         for round_number in range(args.rounds):
             shift = round_number % len(variants)
             for variant in variants[shift:] + variants[:shift]:
-                result = run_build(root, os.path.join(workdir, f"out-{variant}"), files[variant])
+                result = run_build(
+                    root, os.path.join(workdir, f"out-{variant}"), files[variant], pythons[variant]
+                )
                 results[variant].append(result)
                 print(
                     f"round {round_number + 1}/{args.rounds}: {variant:<12} {result.wall:7.2f} s wall"
@@ -431,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
         same = all(pages == page_sets["bare"] for pages in page_sets.values())
         content = ("essays/", "discussions/", "claims/")
         links = count_in_pages(outputs["ours"], 'class="glossary-term"', content)
-        abbrs = count_in_pages(outputs["abbr"], "<abbr ", content)
+        abbrs = count_in_pages(outputs["abbr"], "<abbr ", content) if "abbr" in outputs else 0
         texts = page_texts(os.path.join(root, "docs"))
         matching = matching_cost(texts, glossary, max(5, args.rounds))
     finally:
@@ -489,6 +512,17 @@ def main(argv: list[str] | None = None) -> int:
         f"| {check('ours', 'bare', wall, at_most=TARGET_OURS_OVER_BARE)} "
         f"| {check('ours', 'bare', timer, at_most=TARGET_OURS_OVER_BARE)} |"
     )
+    if "before" in wall:
+        print(
+            f"| ours / before | {ratio('ours', 'before', wall)} "
+            f"| {ratio('ours', 'before', timer)} | ≤ 1.00× (not slower) "
+            f"| {check('ours', 'before', wall, at_most=1.0)} "
+            f"| {check('ours', 'before', timer, at_most=1.0)} |"
+        )
+        print(
+            f"| before / bare | {ratio('before', 'bare', wall)} "
+            f"| {ratio('before', 'bare', timer)} | | | |"
+        )
     print(f"| abbr / bare | {ratio('abbr', 'bare', wall)} | {ratio('abbr', 'bare', timer)} | | | |")
     print(
         f"| abbr / ours | {ratio('abbr', 'ours', wall)} | {ratio('abbr', 'ours', timer)} "
