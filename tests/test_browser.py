@@ -615,6 +615,25 @@ def test_a_verdict_link_lands_on_its_cell_and_opens_its_account(browser, base_ur
     assert "fails" in row.inner_text() and row.locator("a[href*='#cell-']").count() >= 1
 
 
+def test_the_grid_keeps_its_later_rows_closed_until_asked_for(browser, base_url):
+    """The rows after the first ones wait in a closed <details> (nothing to style on a first
+    load); a link to one of their cells opens it with the cell in view, and so does a filter."""
+    page, report = load(browser, base_url + "is-it-open/", viewport={"width": 1280, "height": 800})
+    more = page.locator("details.answer-more")
+    assert more.count() == 1 and more.get_attribute("open") is None
+    assert not page.locator("table.answer--more td.v").first.is_visible()
+    anchor = page.locator("table.answer--more td.v").last.get_attribute("id")
+    linked, _ = load(
+        browser, base_url + f"is-it-open/#{anchor}", viewport={"width": 1280, "height": 800}
+    )
+    linked.wait_for_timeout(300)
+    assert linked.locator("details.answer-more").get_attribute("open") is not None
+    assert _in_view(linked, "#" + anchor)
+    page.select_option(".answer-filter select[name=org]", index=1)
+    assert more.get_attribute("open") is not None
+    assert not report.errors
+
+
 def test_the_grid_filters_by_organisation_and_keeps_it_in_the_address(browser, base_url):
     page, report = load(browser, base_url + "is-it-open/", viewport={"width": 1280, "height": 800})
     assert page.locator("[data-answer-tools]").is_visible()

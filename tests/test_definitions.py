@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site, mkdocs_build
 
 from mkdocs_debate import test_tools, verdicts
+from mkdocs_debate.blocks.answer import GRID_FIRST_ROWS
 from mkdocs_debate.blocks.definitions import FIELD_LABELS
 from mkdocs_debate.checker.page_rules import page_findings
 from mkdocs_debate.checker.rules import definitions_problems
@@ -162,8 +163,15 @@ def test_is_it_open_has_every_model_under_every_testable_definition(built_site):
     verdicts = all_verdicts(SITE)
     assert len(verdicts) == len(MODELS) * sum(len(term_verdicts(SITE, t)) for t in TESTABLE_TERMS)
     assert len(page.select("table.answer td.v")) == len(verdicts)
-    headings = [th.a["href"].split("/")[-1] for th in page.select("table.answer th.answer-def")]
+    first, *more = page.select("table.answer")
+    headings = [th.a["href"].split("/")[-1] for th in first.select("th.answer-def")]
     assert headings == [f"#{d.id}" for t in TESTABLE_TERMS for d, _v in term_verdicts(SITE, t)]
+    # the later rows wait in a closed <details>, under the same headings (without ids: no duplicate)
+    assert len(first.select("tbody tr")) == min(len(MODELS), GRID_FIRST_ROWS)
+    for table in more:
+        assert table.find_parent("details", class_="answer-more") is not None
+        assert [th.a["href"].split("/")[-1] for th in table.select("th.answer-def")] == headings
+        assert not table.thead.select("[id]")
     for verdict in verdicts:
         cell = page.find(id=verdict_anchor(verdict.term, verdict.definition_id, verdict.model_id))
         assert cell.name == "td" and f"v--{verdict.outcome}" in cell["class"], verdict

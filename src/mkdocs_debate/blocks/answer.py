@@ -19,6 +19,8 @@ source paths inside ``md_in_html`` spans, so MkDocs rewrites and validates them.
 
 from __future__ import annotations
 
+import re
+
 from mkdocs_debate.blocks.common import esc, link, md_text, model_src
 from mkdocs_debate.blocks.definitions import FIELD_LABELS, VERDICT_LABELS
 from mkdocs_debate.blocks.figures import count_bar
@@ -175,6 +177,9 @@ def _met(columns: list, index: int) -> int:
     )
 
 
+GRID_FIRST_ROWS = 24  # the rows shown at once; the rest wait in a <details> (grid())
+
+
 def grid(site: Site, src: str, settings: Settings, columns: list) -> str:
     """Every model under every testable definition: one coloured cell per verdict."""
     models = models_of(site)
@@ -217,17 +222,39 @@ def grid(site: Site, src: str, settings: Settings, columns: list) -> str:
             f'<tr {attributes} markdown="1"><th scope="row" markdown="span">[{md_text(model.name)}]'
             f"({link(src, model_src(settings.models_page, model_id))})</th>{cells}</tr>"
         )
-    return (
+    head = (
+        f'<tr markdown="1"><th scope="col" rowspan="2" class="answer-model">Model</th>{term_heads}</tr>'
+        f'<tr markdown="1">{definition_heads}</tr>'
+    )
+    shown, more = rows[:GRID_FIRST_ROWS], rows[GRID_FIRST_ROWS:]
+    out = (
         '<div class="answer-grid no-terms" markdown="1">\n'
         '<p class="table-caption" id="answer-grid-caption">Every model of our matrix (rows, those that meet '
         "most definitions first) under every definition we can test (columns, grouped by contested term). "
         "Select a cell for the criteria behind the verdict, each linked to its evidence, and what would change it.</p>\n"
         '<div class="table-scroll" markdown="1"><table class="answer no-permalinks" aria-labelledby="answer-grid-caption" markdown="1">'
-        f'<thead markdown="1"><tr markdown="1"><th scope="col" rowspan="2" class="answer-model">Model</th>{term_heads}</tr>'
-        f'<tr markdown="1">{definition_heads}</tr>'
+        f'<thead markdown="1">{head}'
         f'<tr class="answer-totals"><th scope="row">Models that meet it</th>{totals}</tr></thead>'
-        f'<tbody markdown="1">{"".join(rows)}</tbody></table></div>\n</div>'
+        f'<tbody markdown="1">{"".join(shown)}</tbody></table></div>\n'
     )
+    if more:
+        # The rest of the grid in a closed <details>: a browser neither styles nor lays out its
+        # rows until a reader opens it (or follows a link to one of its cells, which opens it),
+        # so the page stays light however many models the matrix rates.
+        out += (
+            '<details class="answer-more" markdown="1">\n'
+            f"<summary>The other {len(more)} models, meeting fewer definitions</summary>\n"
+            '<div class="table-scroll" markdown="1"><table class="answer answer--more no-permalinks" '
+            f'aria-label="The other {len(more)} models under every definition" markdown="1">'
+            f'<thead markdown="1">{_without_ids(head)}</thead>'
+            f'<tbody markdown="1">{"".join(more)}</tbody></table></div>\n</details>\n'
+        )
+    return out + "</div>"
+
+
+def _without_ids(html: str) -> str:
+    """The column headings again, for the second table: without the ids the first one carries."""
+    return re.sub(r' id="[^"]*"', "", html)
 
 
 def _term_heading(site: Site, src: str, term_id: str) -> str:

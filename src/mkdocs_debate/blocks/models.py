@@ -380,10 +380,9 @@ def pending_section(site: Site) -> str:
     pending = read_pending(site.models)
     if not pending:
         return ""
-    rows = "\n".join(
-        f'<tr><th scope="row">{esc(item.name)}</th><td>{esc(item.announced)}</td>'
-        f"<td>{esc(item.reason)}</td>"
-        f'<td><a href="{esc(item.source)}">announcement</a></td></tr>'
+    items = "\n".join(
+        f"<li><strong>{esc(item.name)}</strong> (announced {esc(item.announced)}): "
+        f'{esc(item.reason)} <a href="{esc(item.source)}">Source</a>.</li>'
         for item in pending
     )
     return (
@@ -391,8 +390,5 @@ def pending_section(site: Site) -> str:
         f'<p class="no-terms">{len(pending)} models we know of but have not rated, because no '
         "primary source we could read settles their cells yet. We list them rather than stay "
         "silent; each says what is missing.</p>\n\n"
-        '<div class="table-scroll"><table class="pending-models no-terms">\n'
-        '<thead><tr><th scope="col">Model</th><th scope="col">Announced</th>'
-        '<th scope="col">Why not rated yet</th><th scope="col">Source</th></tr></thead>\n'
-        f"<tbody>\n{rows}\n</tbody></table></div>"
+        f'<ul class="pending-models no-terms">\n{items}\n</ul>'
     )
