@@ -8,12 +8,14 @@ import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
+import yaml
 from conftest import ROOT, copy_site, mkdocs_build
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_debate.blocks.contributing import contributing_links
 from mkdocs_debate.data.config import Settings
+from mkdocs_debate.data.matrix import DIMENSIONS, WEIGHT_CONDITIONS
 from mkdocs_debate.data.site import load_site
 
 FIXTURE_DOCS = ROOT / "tests" / "fixtures" / "content" / "docs"
@@ -200,6 +202,29 @@ def test_about_links_the_guide_and_every_issue_form(site_with_a_draft):
         "blob/main/CONTRIBUTING.md",
         "issues/new?template=correction.yml",
         "issues/new?template=essay.yml",
+        "issues/new?template=model.yml",
     ):
         assert f'href="{repo}/{target}"' in about, target
     assert "<code>CONTRIBUTING.md</code>" not in about
+
+
+def test_the_model_form_asks_for_every_cell_by_the_rubric_and_the_weights_conditions():
+    """.github/ISSUE_TEMPLATE/model.yml: one required value and evidence per dimension, its rubric in
+    the description, and the weights conditions as checkboxes: kept equal to the matrix's own."""
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "model.yml").read_text("utf-8"))
+    fields = {item.get("id"): item for item in form["body"] if item.get("id")}
+    rubric = load_site(str(ROOT / "docs")).models["rubric"]
+    for dimension in DIMENSIONS:
+        field = fields[dimension]
+        assert field["type"] == "dropdown" and field["validations"]["required"] is True
+        assert field["attributes"]["options"] == ["open", "partial", "closed", "unknown"]
+        for level in ("open", "partial", "closed"):
+            assert rubric[dimension][level] in field["attributes"]["description"], (
+                dimension,
+                level,
+            )
+        assert fields[f"{dimension}_evidence"]["validations"]["required"] is True
+    conditions = [
+        o["label"].split(":")[0] for o in fields["weights_conditions"]["attributes"]["options"]
+    ]
+    assert conditions == list(WEIGHT_CONDITIONS)
