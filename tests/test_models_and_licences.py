@@ -139,13 +139,12 @@ BAD_MODELS = [
 
 BAD_LICENCES = [
     (6, "date of licence 'first' must be an ISO date (YYYY-MM-DD): '2023-13-01'"),
-    (9, "upstream commit of licence 'first' must be 40 hex digits or null: 'abc123'"),
+    (9, "commit of upstream of licence 'first' must be 40 hex digits or null: 'abc123'"),
+    (9, "read of upstream of licence 'first' must not be in the future: 2999-01-01"),
     (
         9,
-        "upstream read of licence 'first' must be the ISO date (YYYY-MM-DD, not in the future) "
-        "the text was read: '2999-01-01'",
+        "url of upstream of licence 'first' must start with https://: 'http://example.org/LICENSE'",
     ),
-    (9, "upstream url of licence 'first' must start with https://: 'http://example.org/LICENSE'"),
     (11, "changed of clause 'grant' of licence 'first' must be true or false: 'no'"),
     (
         11,
@@ -158,7 +157,7 @@ BAD_LICENCES = [
     (13, "clause id of licence 'first' must be kebab-case: 'Caps'"),
     (
         14,
-        f"a conflict of clause 'Caps' of licence 'first' must be with one of {CONFLICT_IDS}: 'osd-11'",
+        f"the conflict of clause 'Caps' of licence 'first' with 'osd-11' names no criterion; known: {CONFLICT_IDS}",
     ),
     (14, "the conflict of clause 'Caps' of licence 'first' with 'osd-5' needs a 'why'"),
     (20, "previous of licence 'second' is 'first', of family 'example', not 'other'"),
