@@ -28,9 +28,10 @@ from mkdocs_debate.checker.rules.definitions import _accepts_findings
 from mkdocs_debate.commands import manifest as url_manifest
 from mkdocs_debate.commands.export import verdicts_export
 from mkdocs_debate.data.config import settings_from_config
-from mkdocs_debate.data.definitions import Criterion
+from mkdocs_debate.data.definitions import Criterion, CriterionTest
 from mkdocs_debate.data.matrix import Cell, Model
 from mkdocs_debate.data.pages import Page
+from mkdocs_debate.data.schema import findings
 from mkdocs_debate.data.site import load_site
 from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
 from mkdocs_debate.extension import UnsafeMarkupError
@@ -633,27 +634,30 @@ def test_broken_definitions_are_reported_with_their_lines(tmp_path):
         (2, "term must be a glossary id (docs/_data/glossary.yml): 'no-such-term'"),
         (4, "definition id must be kebab-case: 'Bad_Id'"),
         (5, "name of 'Bad_Id' must be plain text (no <, >, [ or ]): 'A <b>bold</b> name'"),
+        (7, 'when must be a quoted "YYYY", "YYYY-MM" or "YYYY-MM-DD": \'28 Oct 2024\''),
+        (8, f"kind must be one of {kinds}: 'rumour'"),
+        (10, "url of source of 'Bad_Id' must start with https://: 'http://example.org'"),
+        (14, f"field of test of criterion 'c' must be one of {fields}: 'openness.vibes'"),
+        (
+            22,
+            "published verdict of 'Bad_Id' names unknown model 'no-such-model' (docs/_data/models.yml)",
+        ),
+        (22, "published verdict of 'Bad_Id' must be one of fails, meets: 'maybe'"),
+        (
+            22,
+            "source of published verdict of 'Bad_Id' must start with https://: 'http://example.org'",
+        ),
         (
             4,
             "definition 'Bad_Id' has criteria, so it needs a short name (short: at most 24 characters, "
             "the grid's column heading)",
         ),
-        (7, 'when must be a quoted "YYYY", "YYYY-MM" or "YYYY-MM-DD": \'28 Oct 2024\''),
-        (8, f"kind must be one of {kinds}: 'rumour'"),
-        (10, "source url must start with https://: 'http://example.org'"),
-        (14, f"test field must be one of {fields}: 'openness.vibes'"),
         (15, "duplicate criterion id 'c' in definition 'Bad_Id'"),
         (17, "'open' cannot pass a test of osi_approved; allowed: false, true"),
         (
             20,
             "'unknown' cannot pass a test of openness.training_data; allowed: closed, open, partial",
         ),
-        (
-            22,
-            "published verdict of 'Bad_Id' names unknown model 'no-such-model' (docs/_data/models.yml)",
-        ),
-        (22, "verdict must be one of fails, meets: 'maybe'"),
-        (22, "published verdict source must start with https://: 'http://example.org'"),
         (23, "duplicate definition id 'Bad_Id' in term 'no-such-term'"),
         (23, "definition id must be kebab-case: 'Bad_Id'"),
         (
@@ -661,7 +665,11 @@ def test_broken_definitions_are_reported_with_their_lines(tmp_path):
             "short of 'Bad_Id' must be plain text of at most 24 characters: "
             "'A name far too long for any column heading'",
         ),
-        (29, "unknown source field 'page'; allowed: section, title, url"),
+        (
+            29,
+            "source of 'Bad_Id' has an unknown key 'page' (known: title, section, url); "
+            "a comma inside an unquoted {…} value ends the value: put the value in quotes",
+        ),
     ]
     # every term page left without a term is reported on its own file
     stubs = sorted(p for p, _line, _message in problems if p != path)
@@ -776,13 +784,12 @@ def test_a_criterion_passes_partial_weights_only_for_the_conditions_it_accepts(
 ):
     criterion = Criterion(
         "weights",
-        field="openness.weights",
-        passing=("open",),
+        test=CriterionTest("openness.weights", ("open",)),
         accepts=("gated", "no-base-checkpoint"),
         accepts_why="Weights available.",
     )
     assert verdicts.check(_weights_model(value, conditions, gated), criterion).result == result
-    strict = Criterion("weights", field="openness.weights", passing=("open",))
+    strict = Criterion("weights", test=CriterionTest("openness.weights", ("open",)))
     expected = "pass" if value == "open" else "unknown" if value == "unknown" else "fail"
     assert verdicts.check(_weights_model(value, conditions, gated), strict).result == expected
 
@@ -821,7 +828,8 @@ def test_accepts_is_checked_with_its_line(tmp_path):
         "            accepts: [paywalled]\n"
     )
     criterion = load_yaml(data, "x")["terms"][0]["definitions"][0]["criteria"][0]
-    assert list(_accepts_findings(criterion, "c")) == [
+    declared = list(findings(Criterion, criterion, "criterion 'c'"))  # data.definitions.Criterion
+    assert sorted(declared + list(_accepts_findings(criterion, "c"))) == [
         (9, "accepts of criterion 'c' applies to a test of openness.weights only"),
         (
             9,

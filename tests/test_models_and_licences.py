@@ -29,6 +29,7 @@ from mkdocs_debate.blocks.models import DIMENSION_LABELS
 from mkdocs_debate.checker import all_problems
 from mkdocs_debate.checker.rules import cell_findings, licences_problems, models_problems
 from mkdocs_debate.data.licences import CONFLICTS, clause_lines_url, family_versions
+from mkdocs_debate.data.schema import build, findings, spec
 from mkdocs_debate.data.site import DIMENSIONS, iso_date, load_site
 from mkdocs_debate.data.yaml_lines import load_yaml
 from mkdocs_debate.test_tools import render
@@ -139,13 +140,12 @@ BAD_MODELS = [
 
 BAD_LICENCES = [
     (6, "date of licence 'first' must be an ISO date (YYYY-MM-DD): '2023-13-01'"),
-    (9, "upstream commit of licence 'first' must be 40 hex digits or null: 'abc123'"),
+    (9, "commit of upstream of licence 'first' must be 40 hex digits or null: 'abc123'"),
+    (9, "read of upstream of licence 'first' must not be in the future: 2999-01-01"),
     (
         9,
-        "upstream read of licence 'first' must be the ISO date (YYYY-MM-DD, not in the future) "
-        "the text was read: '2999-01-01'",
+        "url of upstream of licence 'first' must start with https://: 'http://example.org/LICENSE'",
     ),
-    (9, "upstream url of licence 'first' must start with https://: 'http://example.org/LICENSE'"),
     (11, "changed of clause 'grant' of licence 'first' must be true or false: 'no'"),
     (
         11,
@@ -158,7 +158,7 @@ BAD_LICENCES = [
     (13, "clause id of licence 'first' must be kebab-case: 'Caps'"),
     (
         14,
-        f"a conflict of clause 'Caps' of licence 'first' must be with one of {CONFLICT_IDS}: 'osd-11'",
+        f"the conflict of clause 'Caps' of licence 'first' with 'osd-11' names no criterion; known: {CONFLICT_IDS}",
     ),
     (14, "the conflict of clause 'Caps' of licence 'first' with 'osd-5' needs a 'why'"),
     (20, "previous of licence 'second' is 'first', of family 'example', not 'other'"),
@@ -227,6 +227,45 @@ def test_weights_cell_rules(cell, message):
     parsed = load_yaml(f"weights: {cell}", "x")["weights"]
     found = [m for _, m in cell_findings(parsed, "m.weights", "weights")]
     assert found == ([message] if message else [])
+
+
+@dataclasses.dataclass(frozen=True)
+class _Item:
+    id: str = dataclasses.field(default="", metadata=spec(required=True))
+    text: str = dataclasses.field(
+        default="",
+        metadata=spec(
+            check=lambda v: "" if v.islower() else "{key} of {owner} must be lower case: {value!r}",
+            strip=True,
+        ),
+    )
+    line: int = 0
+
+
+@dataclasses.dataclass(frozen=True)
+class _Box:
+    items: tuple = dataclasses.field(
+        default=(), metadata=spec(kind="list", of=_Item, named_by="id", subject="item {name!r}")
+    )
+    tags: tuple = dataclasses.field(
+        default=(), metadata=spec(kind="choices", choices=("a", "b"), nonempty=True)
+    )
+    values: tuple = dataclasses.field(default=(), metadata=spec(kind="list"))
+    line: int = 0
+
+
+def test_declared_checks_item_names_and_stripped_text():
+    """The options definitions.yml and licences.yml added to a declaration (data/schema.py)."""
+    raw = load_yaml(
+        "items:\n  - {id: x, text: ' Up '}\n  - {text: ok}\ntags: []\nvalues: [1, true]\n", "x"
+    )
+    assert list(findings(_Box, raw, "box")) == [
+        (2, "text of item 'x' must be lower case: ' Up '"),  # check: a rule of the value's own
+        (3, "an item of items of box is missing 'id'"),  # no name: the generic subject
+        (4, "tags of box must be a list of words from: a, b; not []"),  # nonempty choices
+    ]
+    box = build(_Box, raw)
+    assert [item.text for item in box.items] == ["Up", "ok"] and box.values == (1, True)
 
 
 # -----------------------------------------------------------------------------

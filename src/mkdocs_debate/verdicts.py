@@ -23,35 +23,20 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from mkdocs_debate.data.definitions import Criterion, Definition, PublishedVerdict
+from mkdocs_debate.data.definitions import (  # noqa: F401 (the definitions' vocabulary, read from here)
+    AUTHORITY_VERDICTS,
+    CRITERION_FIELDS,
+    Criterion,
+    Definition,
+    PublishedVerdict,
+)
 from mkdocs_debate.data.matrix import Model
 from mkdocs_debate.data.site import DIMENSIONS, Site, site_index
 
-MEETS, FAILS, CANNOT_TELL = "meets", "fails", "cannot-tell"
+MEETS, FAILS, CANNOT_TELL = "meets", "fails", "cannot-tell"  # MEETS and FAILS: AUTHORITY_VERDICTS
 PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
-AUTHORITY_VERDICTS = frozenset({MEETS, FAILS})
-# field path -> the values a criterion may list as passing ("unknown" never passes)
-CRITERION_FIELDS: dict[str, frozenset] = {
-    **{
-        f"openness.{dimension}": frozenset({"open", "partial", "closed"})
-        for dimension in DIMENSIONS
-    },
-    "osi_approved": frozenset({True, False}),
-}
 DEFINITIONS_SECTION = "definitions"  # docs/definitions/<term>.md: a page per contested term
 VERDICTS_PAGE = "is-it-open.md"  # the verdict grid of every term
-DEFINITION_KINDS = frozenset(
-    {
-        "standard",
-        "law",
-        "framework",
-        "company-usage",
-        "proposal",
-        "seed-usage",
-        "index",
-        "intergovernmental",
-    }
-)
 
 
 def definition_anchor(term_id: str, definition_id: str) -> str:

@@ -1,7 +1,8 @@
 """What the matrix and the licence pages share about models.yml and licences.yml.
 
 The vocabulary of the data (the criteria a licence clause can conflict with,
-the basis of a cell read only in research notes) and the few facts derived
+declared in ``licence_texts.py``; the basis of a cell read only in research
+notes) and the few facts derived
 from it (a licence family's versions in order, a clause's upstream lines, a
 model's licence family), so that the checker, the generated pages and the
 exports compute each of them once.
@@ -9,31 +10,19 @@ exports compute each of them once.
 
 from __future__ import annotations
 
-from mkdocs_debate.data.licence_texts import Clause, Licence
+from mkdocs_debate.data.licence_texts import (  # noqa: F401 (the licences' vocabulary, read from here)
+    COMPARE_SUFFIX,
+    CONFLICTS,
+    RESERVED_LICENCE_IDS,
+    Clause,
+    Licence,
+)
 from mkdocs_debate.data.matrix import Model
 from mkdocs_debate.data.site import Site
 from mkdocs_debate.data.vocabulary import RESEARCH_NOTES  # noqa: F401 (read from here)
 
-# The Open Source Definition's ten criteria (https://opensource.org/osd) and the
-# two demands of the Open Source AI Definition a licence can fall short of.
-CONFLICTS = {
-    "osd-1": "OSD 1: Free redistribution",
-    "osd-2": "OSD 2: Source code",
-    "osd-3": "OSD 3: Derived works",
-    "osd-4": "OSD 4: Integrity of the author's source code",
-    "osd-5": "OSD 5: No discrimination against persons or groups",
-    "osd-6": "OSD 6: No discrimination against fields of endeavor",
-    "osd-7": "OSD 7: Distribution of license",
-    "osd-8": "OSD 8: License must not be specific to a product",
-    "osd-9": "OSD 9: License must not restrict other software",
-    "osd-10": "OSD 10: License must be technology-neutral",
-    "osaid-freedoms": "OSAID: the freedoms to use, study, modify and share",
-    "osaid-terms": "OSAID: parameters under OSI-approved terms",
-}
 OSD_URL = "https://opensource.org/osd"
 OSAID_URL = "https://opensource.org/ai/open-source-ai-definition"
-COMPARE_SUFFIX = "-compare"  # licences/<family>-compare.md compares a family's versions
-RESERVED_LICENCE_IDS = frozenset({"index"})
 
 
 def family_versions(site: Site, family: str) -> list[Licence]:

@@ -43,14 +43,16 @@ class Spec:
     kind: ``text`` (a non-empty string), ``names`` (a list of non-empty
     strings), ``choices`` (a list of words from ``choices``), ``bool``, ``date``
     (YYYY-MM-DD), ``https`` (a link), ``mapping`` (a nested ``of`` object),
-    ``list`` (of ``of`` objects), ``table`` (a mapping of ``keys`` to ``of``
-    objects, each key given to the object's ``index`` field) or ``any``.
+    ``list`` (of ``of`` objects; without ``of``, of plain values), ``table``
+    (a mapping of ``keys`` to ``of`` objects, each key given to the object's
+    ``index`` field) or ``any``. ``check`` adds a rule of the value's own.
 
     Messages are templates over ``subject`` (the mapping, as a sentence names
     it), ``owner`` (the entry it belongs to, as "… of {owner}" names it),
     ``row`` (the top entry's owner, in a nested mapping), ``ident`` (the top entry's id),
     ``parent`` (the key the mapping sits under),
-    ``key``, ``value`` and ``choices``.
+    ``key``, ``value`` and ``choices``. The ``subject`` of a list's item may
+    also use ``name``: the value of its ``named_by`` key.
     """
 
     kind: str = "text"
@@ -67,6 +69,10 @@ class Spec:
     message: str = ""  # the message for a value that breaks the rule, in place of the generic one
     missing: str = ""  # the message for a required key that is absent
     subject: str = ""  # how a nested mapping names itself, e.g. "{ident}.{name}"
+    named_by: str = ""  # the key whose value names a list's item in ``subject`` ({name})
+    # a rule of the value's own, after the kind's: the message template of what is wrong, or ''
+    check: Callable[[Any], str] | None = None
+    strip: bool = False  # text read without the white space around it
 
 
 def spec(**options: Any) -> dict:
@@ -152,14 +158,21 @@ def _value_findings(
     if problem:
         yield line, (rule.message or problem).format(**words)
         return
+    problem = rule.check(value) if rule.check is not None else ""
+    if problem:
+        yield line, problem.format(**words)
+        return
     nested = {"row": words["row"], "ident": words["ident"], "parent": key, "refs": refs}
     if rule.kind == "mapping" and rule.of is not None:
         subject = (rule.subject or "{key} of {owner}").format(**words)
         found = _findings(rule.of, value, subject, subject, **nested)
         yield from ((n or line, m) for n, m in found)
     elif rule.kind == "list" and rule.of is not None:
-        subject = (rule.subject or "an item of {key} of {owner}").format(**words)
         for item in value:
+            name = item.get(rule.named_by) if rule.named_by and isinstance(item, dict) else None
+            named = not rule.named_by or not _blank(name)
+            template = rule.subject if named else ""
+            subject = (template or "an item of {key} of {owner}").format(name=name, **words)
             found = _findings(rule.of, item, subject, subject, **nested)
             yield from ((n or line, m) for n, m in found)
     elif rule.kind == "table" and rule.of is not None:
@@ -189,7 +202,9 @@ def _problem(rule: Spec, value: Any, refs: Mapping) -> str:
     ):
         return "{key} of {owner} must be a list of names: {value!r}"
     if kind == "choices" and not (
-        isinstance(value, list) and all(isinstance(v, str) and v in rule.choices for v in value)
+        isinstance(value, list)
+        and (value or not rule.nonempty)
+        and all(isinstance(v, str) and v in rule.choices for v in value)
     ):
         return "{key} of {owner} must be a list of words from: {choices}; not {value!r}"
     if kind == "bool" and not isinstance(value, bool):
@@ -252,6 +267,7 @@ READERS: dict[str, Callable[[Any], Any]] = {
     "choices": lambda v: (
         tuple(x for x in v if isinstance(x, str)) if isinstance(v, list) else _DEFAULT
     ),
+    "list": lambda v: tuple(v) if isinstance(v, list) else _DEFAULT,  # a list of plain values
     "any": lambda v: v,
 }
 
@@ -275,7 +291,8 @@ def _read(rule: Spec, value: Any) -> Any:
         )
     if rule.choices and rule.kind not in ("choices", "any") and value not in rule.choices:
         return _DEFAULT
-    return READERS.get(rule.kind, READERS["any"])(value)
+    found = READERS.get(rule.kind, READERS["any"])(value)
+    return found.strip() if rule.strip and isinstance(found, str) else found
 
 
 # -----------------------------------------------------------------------------
@@ -320,6 +337,8 @@ def _property(rule: Spec) -> dict:
             "required": list(rule.keys),
             "additionalProperties": False,
         }
+    if kind == "list":
+        return {"type": "array", "minItems": 1} if rule.nonempty else {"type": "array"}
     if kind == "names":
         return {"type": "array", "items": {"type": "string", "minLength": 1}}
     if kind == "choices":
