@@ -1,9 +1,10 @@
 """The smaller sources of truth as typed, frozen objects, each key declared on the field it fills.
 
-``timeline.yml``'s ``Event``: what each key of an entry must hold is said here
-once (``data/schema.py``), so the checker reports a broken key at its own line
-from these declarations (``checker/rules/timeline.py`` keeps the rules across
-entries and files: a duplicate id, an event that links nothing).
+``timeline.yml``'s ``Event`` and ``themes.yml``'s ``Theme``: what each key of
+an entry must hold is said here once (``data/schema.py``), so the checker
+reports a broken key at its own line from these declarations
+(``checker/rules/timeline.py``, ``themes.py`` keep the rules across entries and
+files: a duplicate id, an event that links nothing).
 
 A source (an event's) is checked by ``checker/fields.source_findings``, the one
 rule every source of the site goes through, front matter's included: its key is
@@ -81,4 +82,21 @@ class Event:
     terms: tuple[str, ...] = _ids("terms", "term", "docs/_data/glossary.yml")
     claims: tuple[str, ...] = _ids("claims", "claim", "docs/claims/<id>.md")
     models: tuple[str, ...] = _ids("models", "model", "docs/_data/models.yml")
+    line: int = 0
+
+
+# -----------------------------------------------------------------------------
+# themes.yml
+# -----------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Theme:
+    """A claim theme: the claims index groups its claims under it."""
+
+    id: str = _field(
+        "", required=True, pattern=SLUG, message="theme id must be kebab-case: {value!r}"
+    )
+    name: str = _text()
+    description: str = _text()
     line: int = 0
