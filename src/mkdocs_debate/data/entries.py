@@ -1,10 +1,13 @@
 """The smaller sources of truth as typed, frozen objects, each key declared on the field it fills.
 
-``timeline.yml``'s ``Event`` and ``themes.yml``'s ``Theme``: what each key of
-an entry must hold is said here once (``data/schema.py``), so the checker
-reports a broken key at its own line from these declarations
-(``checker/rules/timeline.py``, ``themes.py`` keep the rules across entries and
-files: a duplicate id, an event that links nothing).
+``timeline.yml``'s ``Event``, ``themes.yml``'s ``Theme`` and ``path.yml``'s
+``Step``: what each key of an entry must hold is said here once
+(``data/schema.py``), so the checker reports a broken key at its own line from
+these declarations (``checker/rules/timeline.py``, ``themes.py``, ``path.py``
+keep the rules across entries and files: a duplicate id, a step named twice, an
+event that links nothing). The same declarations read the reading path's steps
+into their objects (``Site.reading_path``); the timeline and the themes are
+still rendered from their mappings as written.
 
 A source (an event's) is checked by ``checker/fields.source_findings``, the one
 rule every source of the site goes through, front matter's included: its key is
@@ -14,14 +17,22 @@ declared here as present, what it holds is said there.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
-from mkdocs_debate.data.schema import spec
+from mkdocs_debate.data.schema import build, spec
 from mkdocs_debate.data.vocabulary import SLUG, TIMELINE_THEMES
+from mkdocs_debate.data.yaml_lines import mappings
 from mkdocs_debate.source import caret_power
 
 NONEMPTY = "{key} of {owner} must be non-empty text"
 MAX_EVENT_TITLE = 60
+ONE_LINE = re.compile(r"\A\s*[^\n]*\s*\Z")  # one line once the white space around it is gone
+PATH_PAGE = (
+    "page of a reading-path step must be the source path of a page under docs/, "
+    "e.g. essays/free-as-in-what.md: {value!r}"
+)
+ONE_LINE_WHY = "why of {owner} must be one line of text"
 
 
 def _field(default: Any = None, **options: Any) -> Any:
@@ -100,3 +111,35 @@ class Theme:
     name: str = _text()
     description: str = _text()
     line: int = 0
+
+
+# -----------------------------------------------------------------------------
+# path.yml
+# -----------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Step:
+    """A step of the reading path: a page of docs/ and one line on why to read it there."""
+
+    page: str = _field("", required=True, ref="pages", message=PATH_PAGE, missing=PATH_PAGE)
+    why: str = _field(
+        "",
+        required=True,
+        pattern=ONE_LINE,
+        plain=True,
+        message=ONE_LINE_WHY,
+        missing=ONE_LINE_WHY,
+        blank=ONE_LINE_WHY,
+    )
+    line: int = 0
+
+
+# -----------------------------------------------------------------------------
+# Reading (the checker has said what is wrong with the file)
+# -----------------------------------------------------------------------------
+
+
+def read_steps(raw: Any) -> tuple[Step, ...]:
+    """The reading path's steps (path.yml), in order."""
+    return tuple(build(Step, item) for item in mappings(raw, "steps"))
