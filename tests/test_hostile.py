@@ -811,7 +811,7 @@ GLOSSARY_CASES = {
     ),
     "blank definition": (
         ("  definition: >-\n", "  definition: '   '\n  draft: >-\n"),
-        "glossary entry is missing 'definition'",
+        "glossary entry 'open-weights' is missing 'definition'",
     ),
     "markup in a term": (
         ("term: open weights\n", "term: open <b>weights</b>\n"),

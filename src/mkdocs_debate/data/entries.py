@@ -1,17 +1,18 @@
 """The smaller sources of truth as typed, frozen objects, each key declared on the field it fills.
 
-``timeline.yml``'s ``Event``, ``themes.yml``'s ``Theme`` and ``path.yml``'s
-``Step``: what each key of an entry must hold is said here once
-(``data/schema.py``), so the checker reports a broken key at its own line from
-these declarations (``checker/rules/timeline.py``, ``themes.py``, ``path.py``
-keep the rules across entries and files: a duplicate id, a step named twice, an
-event that links nothing). The same declarations read the reading path's steps
-into their objects (``Site.reading_path``); the timeline and the themes are
-still rendered from their mappings as written.
+``timeline.yml``'s ``Event``, ``themes.yml``'s ``Theme``, ``path.yml``'s
+``Step`` and ``glossary.yml``'s ``Term``: what each key of an entry must hold
+is said here once (``data/schema.py``), so the checker reports a broken key at
+its own line from these declarations (``checker/rules/timeline.py``,
+``themes.py``, ``path.py``, ``glossary.py`` keep the rules across entries and
+files: a duplicate id, a name used twice, a step named twice, an event that
+links nothing). The same declarations read the reading path's steps into
+their objects (``Site.reading_path``); the timeline, the themes and the
+glossary are still rendered from their mappings as written.
 
-A source (an event's) is checked by ``checker/fields.source_findings``, the one
-rule every source of the site goes through, front matter's included: its key is
-declared here as present, what it holds is said there.
+A source (an event's, a term's) is checked by ``checker/fields.source_findings``,
+the one rule every source of the site goes through, front matter's included:
+its key is declared here as present, what it holds is said there.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from mkdocs_debate.source import caret_power
 
 NONEMPTY = "{key} of {owner} must be non-empty text"
 MAX_EVENT_TITLE = 60
+MAX_SHORT_DEFINITION = 200  # a glossary term's short definition: its tooltip
 ONE_LINE = re.compile(r"\A\s*[^\n]*\s*\Z")  # one line once the white space around it is gone
 PATH_PAGE = (
     "page of a reading-path step must be the source path of a page under docs/, "
@@ -132,6 +134,38 @@ class Step:
         missing=ONE_LINE_WHY,
         blank=ONE_LINE_WHY,
     )
+    line: int = 0
+
+
+# -----------------------------------------------------------------------------
+# glossary.yml
+# -----------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Term:
+    """A glossary entry: the term, its other names, a short and a full definition, sources."""
+
+    id: str = _field(
+        "", required=True, pattern=SLUG, message="term id must be kebab-case: {value!r}"
+    )
+    term: str = _field("", required=True, plain=True)
+    # other names the cross-linker links to the term
+    aliases: tuple[str, ...] = _field(
+        (),
+        kind="names",
+        message=(
+            "aliases of {owner} must be a list of names, "
+            "e.g. [open-weight model, open-weight models]: {value!r}"
+        ),
+    )
+    short: str = _field("", required=True, plain=True, max_length=MAX_SHORT_DEFINITION)
+    definition: str = _field("", required=True)
+    related: tuple[str, ...] = _field(
+        (), kind="names", ref="terms", message="related term {value!r} of {owner} does not exist"
+    )
+    contested: str = _field("")  # what the dispute over the term is
+    sources: Any = _field((), kind="list", required=True, nonempty=True)  # source_findings
     line: int = 0
 
 
