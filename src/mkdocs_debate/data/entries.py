@@ -1,14 +1,17 @@
 """The smaller sources of truth as typed, frozen objects, each key declared on the field it fills.
 
 ``timeline.yml``'s ``Event``, ``themes.yml``'s ``Theme``, ``path.yml``'s
-``Step`` and ``glossary.yml``'s ``Term``: what each key of an entry must hold
-is said here once (``data/schema.py``), so the checker reports a broken key at
-its own line from these declarations (``checker/rules/timeline.py``,
-``themes.py``, ``path.py``, ``glossary.py`` keep the rules across entries and
-files: a duplicate id, a name used twice, a step named twice, an event that
-links nothing). The same declarations read the reading path's steps into
-their objects (``Site.reading_path``); the timeline, the themes and the
-glossary are still rendered from their mappings as written.
+``Step``, ``glossary.yml``'s ``Term`` and ``authors.yml``'s ``Author``: what
+each key of an entry must hold is said here once (``data/schema.py``), so the
+checker reports a broken key at its own line from these declarations
+(``checker/rules/timeline.py``, ``themes.py``, ``path.py``, ``glossary.py`` and,
+for authors and tags, ``checker/field_rules.py`` keep the rules across entries
+and files: a duplicate id, a name used twice, a step named twice, an event that
+links nothing, an id that is no id). The same declarations read the reading
+path's steps into their objects (``Site.reading_path``); the timeline, the
+themes, the glossary and the authors are still rendered from their mappings as
+written. A tag is one line of text, not a mapping: ``field_rules.py`` holds it
+to what ``Author.description`` says.
 
 A source (an event's, a term's) is checked by ``checker/fields.source_findings``,
 the one rule every source of the site goes through, front matter's included:
@@ -166,6 +169,32 @@ class Term:
     )
     contested: str = _field("")  # what the dispute over the term is
     sources: Any = _field((), kind="list", required=True, nonempty=True)  # source_findings
+    line: int = 0
+
+
+# -----------------------------------------------------------------------------
+# authors.yml (an author's id is its key: checker/field_rules.py checks the ids)
+# -----------------------------------------------------------------------------
+
+# The feed prints an author's name as it is: short plain text, not even an entity.
+REGISTRY_TEXT = re.compile(r"\A[^<>\[\]&]{0,200}\Z")
+REGISTRY_TEXT_MESSAGE = (
+    "{key} of {owner} must be plain text of at most 200 characters (no <, >, [, ] or &): {value!r}"
+)
+AUTHOR_URL = re.compile(r"^(https://|[a-z0-9][a-z0-9/_.-]*\.md$)")
+
+
+@dataclasses.dataclass(frozen=True)
+class Author:
+    """A byline a page may name in ``authors:``: a name, a link to a page or a site, a description."""
+
+    name: str = _field("", pattern=REGISTRY_TEXT, message=REGISTRY_TEXT_MESSAGE)
+    url: str = _field(
+        "",
+        pattern=AUTHOR_URL,
+        message="url of {owner} must be https:// or a page (about.md): {value!r}",
+    )
+    description: str = _field("", pattern=REGISTRY_TEXT, message=REGISTRY_TEXT_MESSAGE)
     line: int = 0
 
 
