@@ -332,7 +332,8 @@ def test_themes_file_problems_are_exact(tmp_path):
         Problem(
             path,
             11,
-            "unknown field 'colour' in theme 'Power_Economics'; allowed: id, name, description",
+            "theme 'Power_Economics' has an unknown key 'colour' (known: id, name, description); "
+            "a comma inside an unquoted {…} value ends the value: put the value in quotes",
         ),
         Problem(path, 1, "a theme must be a mapping with id, name, description: 'just a string'"),
     ]

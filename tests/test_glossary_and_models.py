@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import subprocess
@@ -14,11 +15,14 @@ from util import raw_score as score
 
 from mkdocs_debate.blocks.glossary_terms import USED_IN_SHOWN, used_in, used_in_page
 from mkdocs_debate.blocks.models import DIMENSION_LABELS
+from mkdocs_debate.checker.rules import glossary_problems
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import DIMENSIONS, load_site
+from mkdocs_debate.data.yaml_lines import load_yaml
 from mkdocs_debate.usage import term_usage
 
 SITE = load_site(str(ROOT / "docs"))
+FIXTURES = ROOT / "tests" / "fixtures"
 REQUIRED_TERMS = {
     "open-source",
     "free-software",
@@ -56,6 +60,51 @@ REQUIRED_TERMS = {
     "data-supply-chain",
     "model-openness-framework",
 }
+
+
+# Every problem of tests/fixtures/content/bad-data/glossary.yml, each at its line: what each
+# key holds is declared (data/entries.Term), the rules across entries are the checker's.
+BAD_GLOSSARY = [
+    (11, "glossary entry 'Training_Data' is missing 'definition'"),
+    (11, "term id must be kebab-case: 'Training_Data'"),
+    (12, "term of 'Training_Data' must be plain text (no <, >, [ or ]): 'training <b>data</b>'"),
+    (
+        13,
+        "aliases of 'Training_Data' must be a list of names, e.g. [open-weight model, open-weight models]: 'open weights'",
+    ),
+    (14, "short of 'Training_Data' must be at most 200 characters (it has 213)"),
+    (
+        14,
+        "short of 'Training_Data' must be plain text (no <, >, [ or ]): 'Far too long. Far too long. Far too long. Far too long. Far too long. Far too long. Far too long. Far too long. Far too long. Far too long. Far too long. Far too long. Far too long. Far too long. Far too long. [x]'",
+    ),
+    (16, "related term 'no-such-term' of 'Training_Data' does not exist"),
+    (16, "term 'Training_Data' must not be related to itself"),
+    (17, "a source must be a mapping with title and url: 'just a string'"),
+    (19, "source url must start with https://: 'http://example.org/'"),
+    (
+        23,
+        "aliases of 'copyleft' must be a list of names, e.g. [open-weight model, open-weight models]: ['copyleft licence', '']",
+    ),
+    (23, "name 'Open Weights' of 'copyleft' is already used by 'open-weights'"),
+    (26, "sources of 'copyleft' must be a non-empty list"),
+    (1, "a glossary entry must be a mapping: 'just a string'"),
+    (27, "duplicate term id 'open-weights'"),
+]
+
+
+def test_broken_glossary_file_has_exactly_its_problems():
+    bad = FIXTURES / "content" / "bad-data" / "glossary.yml"
+    site = dataclasses.replace(
+        load_site(str(FIXTURES / "content" / "docs")),
+        glossary=load_yaml(bad.read_text(encoding="utf-8"), "docs/_data/glossary.yml"),
+    )
+    problems = list(glossary_problems(site))
+    assert {p.path for p in problems} == {"docs/_data/glossary.yml"}
+    assert [(p.line, p.message) for p in problems] == BAD_GLOSSARY
+
+
+def test_the_real_glossary_passes_the_checker():
+    assert list(glossary_problems(SITE)) == []
 
 
 def soup(built_site, path: str) -> BeautifulSoup:

@@ -24,9 +24,11 @@ from util import render
 
 from mkdocs_debate.checker import all_problems
 from mkdocs_debate.checker import render as render_module
+from mkdocs_debate.checker.field_rules import data_text_problems
 from mkdocs_debate.checker.render import Renderer
 from mkdocs_debate.data.config import settings_from_config
 from mkdocs_debate.data.site import load_site
+from mkdocs_debate.data.yaml_lines import load_yaml
 
 GOOD_DOCS = ROOT / "tests" / "fixtures" / "content" / "docs"
 FRONT = """---
@@ -590,7 +592,7 @@ FIELD_CASES = {
     "author with an unknown field": (
         edited("authors.yml", "url: about.md", "url: about.md\n  avatar: x.svg"),
         "docs/_data/authors.yml:",
-        "unknown field 'avatar' of 'editors'",
+        "author 'editors' has an unknown key 'avatar'",
     ),
     "tag description with markup": (
         edited(
@@ -640,6 +642,46 @@ FIELD_CASES = {
 def test_hostile_field_is_refused(tmp_path, name):
     files, where, message = FIELD_CASES[name]
     expect(problems(tmp_path, files), where, message)
+
+
+# Every problem of tests/fixtures/content/bad-data/authors.yml, each at its line: what each key
+# of an author holds is declared (data/entries.Author); an id and a byline as text are checked
+# by field_rules.py. A number (name: 2024) is text, as everywhere else the data is declared.
+BAD_AUTHORS = [
+    (6, "an id must be lower-case letters, digits and hyphens: 'Bad_Id'"),
+    (
+        10,
+        "author 'Bad_Id' has an unknown key 'avatar' (known: name, url, description); a comma inside an unquoted {…} value ends the value: put the value in quotes",
+    ),
+    (
+        7,
+        "name of 'Bad_Id' must be plain text of at most 200 characters (no <, >, [, ] or &): 'Editors & friends'",
+    ),
+    (8, "url of 'Bad_Id' must be https:// or a page (about.md): 'javascript:alert(1)'"),
+    (
+        9,
+        "description of 'Bad_Id' must be plain text of at most 200 characters (no <, >, [, ] or &): 'A [link] in a description.'",
+    ),
+    (
+        11,
+        "text of 'by-line' must be plain text of at most 200 characters (no <, >, [, ] or &): 'A byline written as a string, with an & in it.'",
+    ),
+    (
+        13,
+        "name of 'long' must be plain text of at most 200 characters (no <, >, [, ] or &): 'Editors Editors Editors Editors Editors Editors Editors Editors Editors Editors Editors Editors Editors Editors Editors Editors Editors Editors Editors Editors Editors Editors Editors Editors Editors Editors Editors'",
+    ),
+    (17, "url of 'numbered' must be https:// or a page (about.md): 'essays/'"),
+]
+
+
+def test_broken_authors_file_has_exactly_its_problems():
+    bad = ROOT / "tests" / "fixtures" / "content" / "bad-data" / "authors.yml"
+    site = dataclasses.replace(
+        load_site(str(GOOD_DOCS)),
+        authors=load_yaml(bad.read_text(encoding="utf-8"), "docs/_data/authors.yml"),
+    )
+    found = [p for p in data_text_problems(site) if p.path == "docs/_data/authors.yml"]
+    assert [(p.line, p.message) for p in found] == BAD_AUTHORS
 
 
 # -----------------------------------------------------------------------------
@@ -811,7 +853,7 @@ GLOSSARY_CASES = {
     ),
     "blank definition": (
         ("  definition: >-\n", "  definition: '   '\n  draft: >-\n"),
-        "glossary entry is missing 'definition'",
+        "glossary entry 'open-weights' is missing 'definition'",
     ),
     "markup in a term": (
         ("term: open weights\n", "term: open <b>weights</b>\n"),

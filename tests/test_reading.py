@@ -246,7 +246,8 @@ BROKEN_PATH_PROBLEMS = [
     "docs/_data/path.yml:11: why of reading-path step 'claims/weights-are-source.md' must be one line of text",
     "docs/_data/path.yml:12: page of a reading-path step must be the source path of a page under docs/, "
     "e.g. essays/free-as-in-what.md: 'claims/weights-are-source'",
-    "docs/_data/path.yml:14: unknown field 'next' in a reading-path step; allowed: page, why",
+    "docs/_data/path.yml:14: reading-path step 'claims/weights-are-source' has an unknown key 'next' "
+    "(known: page, why); a comma inside an unquoted {…} value ends the value: put the value in quotes",
     "docs/_data/path.yml:1: a step of the reading path must be a mapping with page and why: 'just a string'",
 ]
 

@@ -15,7 +15,10 @@ from util import checker_lines_with
 from mkdocs_debate.blocks.timeline import THEMES, date_label
 from mkdocs_debate.checker.rules import timeline_problems
 from mkdocs_debate.commands import manifest as url_manifest
+from mkdocs_debate.data.entries import Event
+from mkdocs_debate.data.schema import findings
 from mkdocs_debate.data.site import load_site
+from mkdocs_debate.data.yaml_lines import load_yaml
 
 SITE = load_site(str(ROOT / "docs"))
 EVENTS = SITE.timeline["events"]
@@ -30,19 +33,20 @@ MONTH_YEAR = re.compile(
 # Every problem of tests/fixtures/timeline/broken-timeline.yml, exactly as debate-check prints it.
 BROKEN_TIMELINE_PROBLEMS = [
     "docs/_data/timeline.yml:12: event id must be kebab-case: 'Bad_Id'",
-    "docs/_data/timeline.yml:13: date must be a real date: '2024-02-30'",
-    "docs/_data/timeline.yml:14: theme must be one of definitions, law, licences, releases: 'gossip'",
+    "docs/_data/timeline.yml:13: date of 'Bad_Id' must be a real date: '2024-02-30'",
+    "docs/_data/timeline.yml:14: theme of 'Bad_Id' must be one of definitions, law, licences, releases: 'gossip'",
     "docs/_data/timeline.yml:15: title of 'Bad_Id' must be at most 60 characters (it has 77)",
     "docs/_data/timeline.yml:16: text of 'Bad_Id' must be plain text (no <, >, [ or ]): 'Text with <b>markup</b>.'",
     "docs/_data/timeline.yml:17: source url must start with https://: 'http://example.org/'",
     "docs/_data/timeline.yml:18: unknown term 'no-such-term' in event 'Bad_Id' (see docs/_data/glossary.yml)",
-    "docs/_data/timeline.yml:19: claims of 'Bad_Id' must be a list of ids: 'no-such-claim'",
+    "docs/_data/timeline.yml:19: claims of 'Bad_Id' must be a list of names: 'no-such-claim'",
     "docs/_data/timeline.yml:20: unknown model 'no-such-model' in event 'Bad_Id' (see docs/_data/models.yml)",
-    "docs/_data/timeline.yml:21: unknown field 'tags' in event 'Bad_Id'; "
-    "allowed: claims, date, id, models, source, terms, text, theme, title",
+    "docs/_data/timeline.yml:21: event 'Bad_Id' has an unknown key 'tags' "
+    "(known: id, date, theme, title, text, source, terms, claims, models); "
+    "a comma inside an unquoted {…} value ends the value: put the value in quotes",
     "docs/_data/timeline.yml:22: duplicate event id 'good-event'",
     "docs/_data/timeline.yml:22: event 'good-event' must link at least one claim, model or term",
-    'docs/_data/timeline.yml:23: date must be a quoted "YYYY", "YYYY-MM" or "YYYY-MM-DD": 2024',
+    'docs/_data/timeline.yml:23: date of \'good-event\' must be a quoted "YYYY", "YYYY-MM" or "YYYY-MM-DD": 2024',
 ]
 
 
@@ -95,7 +99,8 @@ def test_a_broken_timeline_fails_the_build_with_path_and_line(tmp_path):
     result = mkdocs_build(site, tmp_path / "out")
     assert result.returncode != 0
     assert (
-        f'docs/_data/timeline.yml:{line}: date must be a quoted "YYYY", "YYYY-MM" or "YYYY-MM-DD": '
+        f"docs/_data/timeline.yml:{line}: date of {first['id']!r} must be a quoted "
+        '"YYYY", "YYYY-MM" or "YYYY-MM-DD": '
         "'27 Sep 1983'"
     ) in result.stdout + result.stderr
 
@@ -111,6 +116,62 @@ def test_a_broken_timeline_fails_the_build_with_path_and_line(tmp_path):
 )
 def test_dates_are_shown_at_their_precision(value, label):
     assert date_label(value) == label
+
+
+EVENT = (
+    'id: e\ndate: "2024-01"\ntheme: law\ntitle: A title\ntext: A sentence.\n'
+    "source: {title: T, url: 'https://example.org/'}\nterms: [t]\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("edit", "found"),
+    [
+        (("", ""), []),
+        (
+            (
+                "title: A title",
+                "title: A [title] with a power 10^25 and far, far too many words in it, sadly",
+            ),
+            [
+                (4, "title of 'e' must be at most 60 characters (it has 69)"),
+                (
+                    4,
+                    "title of 'e' must be plain text (no <, >, [ or ]): "
+                    "'A [title] with a power 10^25 and far, far too many words in it, sadly'",
+                ),
+                (4, "title of 'e' writes a power with a caret: 10^25 (write 10²⁵)"),
+            ],
+        ),
+        (("title: A title", 'title: "  "'), [(4, "title of 'e' must be non-empty text")]),
+        (("title: A title\n", ""), [(1, "title of 'e' must be non-empty text")]),
+        (("text: A sentence.", "text: [a, b]"), [(5, "text of 'e' must be non-empty text")]),
+        (
+            ('date: "2024-01"', "date: 2024-01-05"),
+            [
+                (
+                    2,
+                    'date of \'e\' must be a quoted "YYYY", "YYYY-MM" or "YYYY-MM-DD": '
+                    "datetime.date(2024, 1, 5)",
+                )
+            ],
+        ),
+        (
+            ("terms: [t]", "terms: [t, u, v]"),
+            [
+                (7, "unknown term 'u' in event 'e' (see docs/_data/glossary.yml)"),
+                (7, "unknown term 'v' in event 'e' (see docs/_data/glossary.yml)"),
+            ],
+        ),
+    ],
+)
+def test_an_event_is_checked_key_by_key(edit, found):
+    """What each key of an event holds is declared (data/entries.Event): each problem at its key."""
+    event = load_yaml(EVENT.replace(*edit), "x")
+    assert (
+        sorted(findings(Event, event, "event 'e'", owner="'e'", ident="e", refs={"terms": {"t"}}))
+        == found
+    )
 
 
 # -----------------------------------------------------------------------------

@@ -19,7 +19,9 @@ from collections.abc import Iterator
 
 from mkdocs_debate.allowlist import ID
 from mkdocs_debate.checker.fields import PAGE_FIELDS
+from mkdocs_debate.data.entries import REGISTRY_TEXT, Author
 from mkdocs_debate.data.pages import Page
+from mkdocs_debate.data.schema import findings
 from mkdocs_debate.data.site import CELL_VALUES, DATA_DIR, DATA_FILES, DIMENSIONS, Site
 from mkdocs_debate.data.yaml_lines import LineDict
 from mkdocs_debate.problems import Finding, Problem
@@ -47,7 +49,6 @@ INVISIBLE_CATEGORIES = frozenset(
 )  # controls, format (zero-width, bidi), private
 MAX_DATA_TEXT = 5000
 DATA_MARKUP = re.compile(r"[<>]")
-NAME_MARKUP = re.compile(r"[<>\[\]&]")
 
 
 def invisible(text: str) -> list[str]:
@@ -231,36 +232,16 @@ def _registry_problems(site: Site) -> Iterator[Problem]:
                 yield Problem(
                     shown, line, f"an id must be lower-case letters, digits and hyphens: {key!r}"
                 )
-            texts = (
-                [("name", entry.get("name")), ("description", entry.get("description"))]
-                if isinstance(entry, dict)
-                else [("text", entry)]
-            )
-            if isinstance(entry, dict):
-                for field in entry:
-                    if field not in ("name", "url", "description"):
-                        yield Problem(
-                            shown,
-                            line,
-                            f"unknown field {field!r} of {key!r}; allowed: description, name, url",
-                        )
-                url = entry.get("url")
-                if url is not None and not (
-                    isinstance(url, str)
-                    and re.match(r"^(https://|[a-z0-9][a-z0-9/_.-]*\.md$)", url)
-                ):
-                    yield Problem(
-                        shown,
-                        line,
-                        f"url of {key!r} must be https:// or a page (about.md): {url!r}",
-                    )
-            for field, text in texts:
-                if text is None:
-                    continue
-                if not isinstance(text, str) or NAME_MARKUP.search(text) or len(text) > 200:
-                    yield Problem(
-                        shown,
-                        line,
-                        f"{field} of {key!r} must be plain text of at most 200 characters "
-                        f"(no <, >, [, ] or &): {text!r}",
-                    )
+            if isinstance(entry, dict):  # what each key holds: declared (data/entries.Author)
+                owner = f"{'author' if name == 'authors.yml' else 'tag'} {key!r}"
+                declared = findings(Author, entry, owner, owner=repr(key))
+                yield from (Problem(shown, n or line, message) for n, message in declared)
+            elif entry is not None and not (
+                isinstance(entry, str) and REGISTRY_TEXT.match(entry)
+            ):  # a tag's (or an author's) text, as Author.description
+                yield Problem(
+                    shown,
+                    line,
+                    f"text of {key!r} must be plain text of at most 200 characters "
+                    f"(no <, >, [, ] or &): {entry!r}",
+                )

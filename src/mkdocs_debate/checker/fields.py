@@ -12,7 +12,6 @@ from mkdocs_debate.data.yaml_lines import LineDict
 from mkdocs_debate.problems import Finding
 
 MAX_DESCRIPTION = 160
-MAX_SHORT_DEFINITION = 200
 CONTENT_FIELDS = frozenset({"title", "description", "date", "authors", "kind", "tags", "sources"})
 CLAIM_FIELDS = CONTENT_FIELDS | {"claim", "theme"}
 OPTIONAL_FIELDS = frozenset(

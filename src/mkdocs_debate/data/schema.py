@@ -26,8 +26,9 @@ import types
 from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import Any
 
-from mkdocs_debate.data.vocabulary import iso_date
+from mkdocs_debate.data.vocabulary import PARTIAL_DATE, iso_date
 from mkdocs_debate.data.yaml_lines import LineDict
+from mkdocs_debate.source import PLAIN_TEXT_MARKUP
 
 Finding = tuple[int, str]
 
@@ -41,8 +42,10 @@ class Spec:
     """What one key of a mapping must hold.
 
     kind: ``text`` (a non-empty string), ``names`` (a list of non-empty
-    strings), ``choices`` (a list of words from ``choices``), ``bool``, ``date``
-    (YYYY-MM-DD), ``https`` (a link), ``mapping`` (a nested ``of`` object),
+    strings; with ``ref``, each name must be in it, ``message`` saying so of
+    each name that is not), ``choices`` (a list of words from ``choices``),
+    ``bool``, ``date`` (YYYY-MM-DD), ``partial-date`` (a quoted year, month or
+    real day), ``https`` (a link), ``mapping`` (a nested ``of`` object),
     ``list`` (of ``of`` objects; without ``of``, of plain values), ``table``
     (a mapping of ``keys`` to ``of`` objects, each key given to the object's
     ``index`` field) or ``any``. ``check`` adds a rule of the value's own.
@@ -53,6 +56,12 @@ class Spec:
     ``parent`` (the key the mapping sits under),
     ``key``, ``value`` and ``choices``. The ``subject`` of a list's item may
     also use ``name``: the value of its ``named_by`` key.
+
+    Text may be held to more, each said in its own words and each reported
+    (not in place of ``message``): ``plain`` (no <, >, [ or ]: a title, a link
+    text, a tooltip), ``max_length`` and ``check``, a function that returns a
+    message template for a value it refuses, else ''. A value that is not text
+    (a date YAML read as one) goes to ``check`` alone, which may refuse it.
     """
 
     kind: str = "text"
@@ -68,6 +77,9 @@ class Spec:
     ref: str | None = None  # the collection (in findings' refs) that must hold the value
     message: str = ""  # the message for a value that breaks the rule, in place of the generic one
     missing: str = ""  # the message for a required key that is absent
+    blank: str = ""  # the message for a key written without a value, at its line (else: missing)
+    plain: bool = False  # text without <, >, [ or ]
+    max_length: int = 0  # text of at most this many characters
     subject: str = ""  # how a nested mapping names itself, e.g. "{ident}.{name}"
     named_by: str = ""  # the key whose value names a list's item in ``subject`` ({name})
     # a rule of the value's own, after the kind's: the message template of what is wrong, or ''
@@ -137,7 +149,9 @@ def _findings(
     for f, rule in specs(cls):
         key = rule.key or f.name
         if key not in raw or rule.kind != "any" and _blank(raw[key]):
-            if rule.required:
+            if key in raw and rule.blank:
+                yield raw.line_of(key), rule.blank.format(key=key, value=raw[key], **words)
+            elif rule.required:
                 template = rule.missing or "{subject} is missing {key!r}"
                 yield raw.line, template.format(key=key, value=None, **words)
             continue
@@ -156,12 +170,23 @@ def _value_findings(
     words = {**words, "key": key, "value": value, "choices": ", ".join(rule.choices)}
     problem = _problem(rule, value, refs)
     if problem:
-        yield line, (rule.message or problem).format(**words)
+        listed = rule.kind == "names" and rule.ref is not None  # message says it of a name
+        yield line, (problem if listed else rule.message or problem).format(**words)
         return
-    problem = rule.check(value) if rule.check is not None else ""
-    if problem:
-        yield line, problem.format(**words)
-        return
+    if rule.check is not None and not isinstance(value, str):
+        problem = rule.check(value)
+        if problem:
+            yield line, problem.format(**words)
+            return
+    if rule.kind == "names" and rule.ref is not None:
+        for name in value:
+            if name not in refs.get(rule.ref, ()):
+                template = (
+                    rule.message or "{key} of {owner} names no entry of " + rule.ref + ": {value!r}"
+                )
+                yield line, template.format(**{**words, "value": name})
+    if isinstance(value, str):
+        yield from ((line, message.format(**words)) for message in _text_problems(rule, value))
     nested = {"row": words["row"], "ident": words["ident"], "parent": key, "refs": refs}
     if rule.kind == "mapping" and rule.of is not None:
         subject = (rule.subject or "{key} of {owner}").format(**words)
@@ -192,6 +217,20 @@ def _value_findings(
             yield from ((n or value.line_of(name), m) for n, m in found)
 
 
+def _text_problems(rule: Spec, value: str) -> Iterator[str]:
+    """The message templates of a text that breaks ``plain``, ``max_length`` or ``check``."""
+    if rule.plain and PLAIN_TEXT_MARKUP.search(value):
+        yield "{key} of {owner} must be plain text (no <, >, [ or ]): {value!r}"
+    if rule.max_length and len(value) > rule.max_length:
+        yield (
+            "{key} of {owner} must be at most "
+            f"{rule.max_length} characters (it has {len(value)})"
+        )
+    found = rule.check(value) if rule.check is not None else ""
+    if found:
+        yield found
+
+
 def _problem(rule: Spec, value: Any, refs: Mapping) -> str:
     """The generic message template for a value that breaks its rule, or ''."""
     kind = rule.kind
@@ -217,6 +256,11 @@ def _problem(rule: Spec, value: Any, refs: Mapping) -> str:
             return "{key} of {owner} must be an ISO date (YYYY-MM-DD): {value!r}"
         if rule.past and day > dt.date.today():
             return "{key} of {owner} must not be in the future: {value}"
+    if kind == "partial-date":
+        if not (isinstance(value, str) and PARTIAL_DATE.match(value)):
+            return '{key} of {owner} must be a quoted "YYYY", "YYYY-MM" or "YYYY-MM-DD": {value!r}'
+        if len(value) == 10 and iso_date(value) is None:
+            return "{key} of {owner} must be a real date: {value!r}"
     if kind in ("mapping", "table") and not isinstance(value, LineDict):
         return "{key} of {owner} must be a mapping: {value!r}"
     if kind == "list" and not (isinstance(value, list) and (value or not rule.nonempty)):
@@ -225,7 +269,7 @@ def _problem(rule: Spec, value: Any, refs: Mapping) -> str:
         return "{key} of {owner} must be one of {choices}: {value!r}"
     if rule.pattern is not None and not rule.pattern.match(str(value)):
         return "{key} of {owner} does not have the form it must have: {value!r}"
-    if rule.ref is not None and str(value) not in refs.get(rule.ref, ()):
+    if rule.ref is not None and kind != "names" and str(value) not in refs.get(rule.ref, ()):
         return "{key} of {owner} names no entry of " + rule.ref + ": {value!r}"
     return ""
 
@@ -259,6 +303,7 @@ _DEFAULT = object()
 READERS: dict[str, Callable[[Any], Any]] = {
     "text": lambda v: _DEFAULT if v is None else str(v),
     "https": lambda v: _DEFAULT if v is None else str(v),
+    "partial-date": lambda v: _DEFAULT if v is None else str(v),
     "date": lambda v: iso_date(v) or _DEFAULT,
     "bool": lambda v: v if isinstance(v, bool) else _DEFAULT,
     "names": lambda v: (
@@ -349,6 +394,8 @@ def _property(rule: Spec) -> dict:
         return {"type": "string", "pattern": ISO_DAY}
     if kind == "https":
         return {"type": "string", "pattern": "^https://"}
+    if kind == "partial-date":
+        return {"type": "string", "pattern": PARTIAL_DATE.pattern}
     if kind == "any":
         return {}
     found: dict = {"type": ["string", "number"]}

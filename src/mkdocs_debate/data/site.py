@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from mkdocs_debate.data.definitions import Definition, read_definitions
+from mkdocs_debate.data.entries import read_steps
 from mkdocs_debate.data.licence_texts import Licence, read_licences
 from mkdocs_debate.data.matrix import CELL_VALUES, DIMENSIONS, Model, read_matrix  # noqa: F401 (vocabulary read from here)
 from mkdocs_debate.data.pages import Page, markdown_sources, read_page
@@ -130,16 +131,9 @@ class Site:
     @functools.cached_property
     def reading_path(self) -> list[tuple[Page, str]]:
         """(page, why) for each step of the reading path (path.yml), in order; a step naming no page is left out."""
-        steps = self.path_data.get("steps") if isinstance(self.path_data, dict) else None
-        found = (
-            [
-                (self.pages.get(str(step.get("page"))), str(step.get("why") or "").strip())
-                for step in steps
-                if isinstance(step, dict)
-            ]
-            if isinstance(steps, list)
-            else []
-        )
+        found = [
+            (self.pages.get(step.page), step.why.strip()) for step in read_steps(self.path_data)
+        ]
         return [(page, why) for page, why in found if page is not None]
 
     def data_path(self, name: str) -> str:
