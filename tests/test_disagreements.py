@@ -284,3 +284,11 @@ def test_the_built_page_has_every_anchor_is_linked_and_in_the_manifest(built_sit
     assert served <= recorded, sorted(served - recorded)
     for name in ("disagreements.json", "disagreements.schema.json"):
         assert (built_site / name).exists()
+
+
+@pytest.mark.parametrize("name", ["models", "verdicts", "disagreements"])
+def test_an_export_names_its_schema_at_the_address_it_is_served_from(name):
+    """A schema is a file, served at its path: no trailing slash (it once read '.schema.json/')."""
+    data = _json(f"{name}.json")
+    assert data["schema"] == f"https://free-as-in-what.github.io/free-as-in-what/{name}.schema.json"
+    assert _json(f"{name}.schema.json")["$id"] == data["schema"]

@@ -225,14 +225,16 @@ def by_dimension(entries: list[Entry]) -> str:
         lower = sum(1 for e in found if 0 < _rank(e.theirs) < _rank(e.ours))
         rows.append(
             f'<tr><th scope="row">{esc(DIMENSION_LABELS[dimension])}</th>'
-            f"<td>{esc(', '.join(f'“{p}”' for p in parameters))}</td>"
-            f'<td data-sort="{len(found)}">{len(found)}</td><td>{higher}</td><td>{lower}</td></tr>'
+            f'<td data-label="The index’s parameter">{esc(", ".join(f"“{p}”" for p in parameters))}</td>'
+            f'<td data-label="Disagreements">{len(found)}</td>'
+            f'<td data-label="Index rates it more open">{higher}</td>'
+            f'<td data-label="Index rates it less open">{lower}</td></tr>'
         )
     if not rows:
         return ""
     return (
         "## Where the index and we differ, by dimension {#by-dimension}\n\n"
-        '<div class="table-scroll no-terms"><table class="ledger-dimensions">\n'
+        '<div class="table-scroll no-terms"><table class="ledger-dimensions cards-on-phone">\n'
         '<thead><tr><th scope="col">Our dimension</th><th scope="col">The index’s parameter</th>'
         '<th scope="col">Disagreements</th><th scope="col">Index rates it more open</th>'
         '<th scope="col">Index rates it less open</th></tr></thead>\n'
