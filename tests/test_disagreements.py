@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 
 from mkdocs_debate.blocks.disagreements import ledger, summary_sentence
+from mkdocs_debate.checker.rules.model_rows import rule_eu_index_disagreements
 from mkdocs_debate.commands.export import disagreements_export
 from mkdocs_debate.data.config import settings_from_config
 from mkdocs_debate.data.site import load_site
@@ -292,3 +293,38 @@ def test_an_export_names_its_schema_at_the_address_it_is_served_from(name):
     data = _json(f"{name}.json")
     assert data["schema"] == f"https://free-as-in-what.github.io/free-as-in-what/{name}.schema.json"
     assert _json(f"{name}.schema.json")["$id"] == data["schema"]
+
+
+# -----------------------------------------------------------------------------
+# The checker keeps each anchor unique and each entry a disagreement
+# -----------------------------------------------------------------------------
+
+ROW = """\
+id: m
+openness:
+  weights: {value: open}
+  training_code: {value: closed}
+eu_index:
+  url: https://example.org/index.yaml
+  system: M
+  disagreements:
+    - {dimension: weights, parameter: A, index_value: partial, index_reason: x, our_reason: y}
+    - {dimension: weights, parameter: B, index_value: closed, index_reason: x, our_reason: y}
+    - {dimension: training_code, parameter: C, index_value: closed, index_reason: x, our_reason: y}
+"""
+
+
+def test_the_checker_refuses_a_dimension_twice_and_an_equal_value():
+    row = load_yaml(ROW, "models.yml")
+    assert list(rule_eu_index_disagreements(None, row, "m")) == [
+        (
+            10,
+            "eu_index of 'm' lists a disagreement on 'weights' twice: one per dimension "
+            "(write both parameters in one entry)",
+        ),
+        (
+            11,
+            "eu_index disagreement of 'm' on 'training_code' gives the index our own value "
+            "'closed': an equal value is no disagreement",
+        ),
+    ]
