@@ -65,6 +65,7 @@ class Entry:
     ours: str  # our value: the cell's, or our verdict
     our_source: str  # the cell's evidence, or "" for a verdict (its page says it)
     our_reason: str
+    our_points: tuple[tuple[str, str], ...] = ()  # PUBLISHED: the criteria our verdict rests on
 
 
 def dimension_anchor(model_id: str, dimension: str) -> str:
@@ -104,17 +105,25 @@ def eu_index_entries(model: Model) -> list[Entry]:
     ]
 
 
-def verdict_reason(verdict: Verdict) -> str:
-    """Why our verdict is what it is: the criteria it rests on, with the values they read."""
-    deciding = verdict.deciding or list(verdict.checks)
-    parts = []
-    for check in deciding:
+def verdict_points(verdict: Verdict) -> tuple[tuple[str, str], ...]:
+    """Why our verdict is what it is: (criterion with the value it read, how our test
+    approximates the definition's words or '') for each criterion the verdict rests on."""
+    points = []
+    for check in verdict.deciding or list(verdict.checks):
         value = check.value if not isinstance(check.value, bool) else "yes" if check.value else "no"
-        text = check.criterion.text.strip() or check.criterion_id
-        part = f"{text.rstrip('.')} ({FIELD_LABELS.get(check.field, check.field)}: {value}, {check.result})"
-        if check.criterion.approximates:
-            part += f"; our test approximates it: {check.criterion.approximates.rstrip('.')}"
-        parts.append(part)
+        text = (check.criterion.text.strip() or check.criterion_id).rstrip(".")
+        field = FIELD_LABELS.get(check.field, check.field)
+        points.append(
+            (f"{text} ({field}: {value}, {check.result})", check.criterion.approximates.strip())
+        )
+    return tuple(points)
+
+
+def verdict_reason(points: tuple[tuple[str, str], ...]) -> str:
+    """The points as one text: each criterion, and how our test approximates it."""
+    parts = []
+    for text, approx in points:
+        parts.append(f"{text} [our test approximates it: {approx.rstrip('.')}]" if approx else text)
     return "; ".join(parts) + "."
 
 
@@ -143,7 +152,8 @@ def published_entry(verdict: Verdict) -> Entry:
         ),
         ours=verdict.outcome,
         our_source="",
-        our_reason=verdict_reason(verdict),
+        our_reason=verdict_reason(verdict_points(verdict)),
+        our_points=verdict_points(verdict),
     )
 
 
@@ -318,8 +328,24 @@ def _entry_row(entry: Entry, src: str, settings: Settings) -> str:
         f'<td data-label="They say" markdown="span">{theirs}</td>'
         f'<td data-label="Their reason">{esc(entry.their_reason)}</td>'
         f'<td data-label="We say" markdown="span">{ours}</td>'
-        f'<td data-label="Our reason">{esc(entry.our_reason)}</td></tr>'
+        f'<td data-label="Our reason">{_our_reason(entry)}</td></tr>'
     )
+
+
+def _our_reason(entry: Entry) -> str:
+    """Our reason: the index entry's text, or the criteria our verdict rests on as a list."""
+    if not entry.our_points:
+        return esc(entry.our_reason)
+    items = "".join(
+        f"<li>{esc(text)}"
+        + (f"<small>Our test approximates it: {esc(approx)}</small>" if approx else "")
+        + "</li>"
+        for text, approx in entry.our_points
+    )
+    lead = {"fails": "Ours fails on", "meets": "Ours passes every criterion"}.get(
+        entry.ours, "We cannot tell on"
+    )
+    return f'<span class="ledger-because">{lead}:</span><ul class="ledger-criteria">{items}</ul>'
 
 
 def agreeing(site: Site, src: str, settings: Settings) -> str:
