@@ -28,6 +28,7 @@ from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.matrix import Model
 from mkdocs_debate.data.site import DIMENSIONS, Site
 from mkdocs_debate.verdicts import (
+    CANNOT_TELL,
     VERDICTS_PAGE,
     Verdict,
     all_verdicts,
@@ -370,13 +371,19 @@ def agreeing(site: Site, src: str, settings: Settings) -> str:
             f'<li markdown="span">[{md_text(verdict.model.name)}]({page}) under '
             f"{md_text(verdict.definition.label)}: {md_text(verdict.definition.who)} "
             f'<a href="{esc(authority.source)}">published “{esc(VERDICT_LABELS[authority.verdict][1])}”</a>; '
-            f"[ours: {esc(ours)}]({grid})</li>"
+            f"[ours: {md_text(ours)}]({grid})</li>"
         )
     disagreeing = len(verdicts) - len(agree)
+    undecided = sum(1 for v in agree if v.outcome == CANNOT_TELL)
+    opposite = (
+        "none is the opposite of ours"
+        if not disagreeing
+        else f"{disagreeing} {'is' if disagreeing == 1 else 'are'} the opposite of ours (listed above)"
+    )
+    these = "These agree, or our matrix cannot tell:" if undecided else "These agree with ours:"
     return (
         "## Published verdicts that agree with ours {#agreeing}\n\n"
-        f'<p class="no-terms">Of the {len(verdicts)} verdicts authorities published on models of our matrix, '
-        f"{disagreeing} {'is' if disagreeing == 1 else 'are'} the opposite of ours (listed above). "
-        "These agree, or our matrix cannot tell:</p>\n\n"
+        f'<p class="no-terms">Of the {len(verdicts)} verdicts authorities published on models of our '
+        f"matrix, {opposite}. {these}</p>\n\n"
         f'<ul class="ledger-agreeing no-terms" markdown="1">\n{chr(10).join(items)}\n</ul>'
     )
