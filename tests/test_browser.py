@@ -528,7 +528,13 @@ def test_deep_links_land_in_view(browser, base_url, target):
 # Competing definitions and verdicts (issue 16)
 # -----------------------------------------------------------------------------
 
-DEFINITION_PAGES = ["glossary/", "definitions/", "definitions/open-source-ai/", "is-it-open/"]
+DEFINITION_PAGES = [
+    "glossary/",
+    "definitions/",
+    "definitions/open-source-ai/",
+    "is-it-open/",
+    "disagreements/",
+]
 PHONE = {"width": 375, "height": 800}
 
 

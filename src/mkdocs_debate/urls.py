@@ -5,7 +5,8 @@
 Anchors recorded are glossary terms, claim paragraphs, models, timeline
 events, the section headings of essays, summaries and claims, every verdict
 (``is-it-open/#v-<term>--<definition>--<model>``, and on a model's page
-``models/<id>/#v-<term>--<definition>``) and a model page's cells. An entry is
+``models/<id>/#v-<term>--<definition>``), a model page's cells and each entry of the
+disagreement ledger (``disagreements/#d-<model>--<dimension>``). An entry is
 kept when the built site still has it, or when a redirect (mkdocs-redirects)
 leads from the old page to a page that has the anchor. The plugin fails a
 build that loses one; ``debate-manifest`` records new ones.
@@ -32,6 +33,8 @@ PAIR_ID = re.compile(
 MODEL_CELL_ID = re.compile(
     r'\sid="(cell-[^"]+)"'
 )  # a model page's cell, the evidence a verdict links
+# an entry of the disagreement ledger: d-<model>--<dimension> or d-<model>--<term>--<definition>
+LEDGER_ID = re.compile(r'\sid="(d-[a-z0-9-]+--[a-z0-9-]+)"')
 CELL_ID = re.compile(
     r"""<t[dh]\b[^>]*\sid="([^"]+)\""""
 )  # a family's comparison: versions and cells
@@ -82,6 +85,8 @@ def published(site: pathlib.Path) -> set[str]:
             }
         elif path == "models/":
             entries |= {f"{path}#{i}" for i in ROW_ID.findall(html)}
+        elif path == "disagreements/":  # the ledger: one anchor per disagreement
+            entries |= {f"{path}#{i}" for i in LEDGER_ID.findall(html)}
         elif path == "claims/":  # the claims index: a heading per theme of docs/_data/themes.yml
             entries |= {f"{path}#{i}" for i in HEADING_ID.findall(html)}
         if path.startswith(ANCHORED_SECTIONS) or path == "glossary/":

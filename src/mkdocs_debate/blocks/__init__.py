@@ -18,6 +18,7 @@ from mkdocs_debate.blocks.archive import archive_page, discussions_list, essays_
 from mkdocs_debate.blocks.claims import claim_uses_page, claims_list
 from mkdocs_debate.blocks.contributing import contributing_links
 from mkdocs_debate.blocks.definitions import definitions_index, term_definitions_page
+from mkdocs_debate.blocks.disagreements import disagreements_page
 from mkdocs_debate.blocks.furniture import corrections_list
 from mkdocs_debate.blocks.glossary import glossary_page
 from mkdocs_debate.blocks.glossary_terms import term_page, used_in_page
@@ -58,4 +59,5 @@ GENERATORS: dict[str, Generator] = {
     "licence-compare": licence_compare,
     "contributing": contributing_links,
     "reading-path": reading_path,
+    "disagreements": disagreements_page,
 }

@@ -3,7 +3,9 @@
 Usage: debate-export [--config mkdocs.yml] [--check]
 
 Writes docs/glossary.json, docs/timeline.json, docs/claims.json,
-docs/definitions.json, docs/verdicts.json, a stub per contested term
+docs/definitions.json, docs/verdicts.json, docs/disagreements.json (the ledger of
+where the EU index and the authorities' published verdicts differ from us), the
+JSON Schemas beside models.json, verdicts.json and disagreements.json, a stub per contested term
 (docs/definitions/<term>.md), docs/models.json and docs/models.csv (both with the
 matrix's version and date), a stub page per model (docs/models/<id>.md) and
 per bespoke licence (docs/licences/<id>.md), and a comparison page per licence
@@ -31,8 +33,9 @@ import sys
 
 from mkdocs_debate.blocks.claims import claim_record, themes_record
 from mkdocs_debate.blocks.common import model_src
+from mkdocs_debate.blocks.disagreements import EU_INDEX, LEDGER_PAGE, Entry, ledger, summary
 from mkdocs_debate.blocks.timeline import events as timeline_events
-from mkdocs_debate.commands.schemas import models_schema, verdicts_schema
+from mkdocs_debate.commands.schemas import disagreements_schema, models_schema, verdicts_schema
 from mkdocs_debate.commands.stubs import (
     TIMELINE_PAGE,
     leftover_stubs,
@@ -230,6 +233,64 @@ def verdicts_export(site: Site, settings: Settings, computed_from: dict | None =
     }
 
 
+def disagreements_export(site: Site, settings: Settings) -> dict:
+    """The disagreement ledger as published at /disagreements.json: each entry, both values, both reasons."""
+    page = settings.published_url(LEDGER_PAGE)
+    grid = settings.published_url(VERDICTS_PAGE)
+
+    def item(entry: Entry) -> dict:
+        model_page = settings.published_url(model_src(settings.models_page, entry.model.id))
+        evidence = (
+            f"{model_page}#{evidence_anchor(f'openness.{entry.dimension}')}"
+            if entry.instrument == EU_INDEX
+            else f"{grid}#{verdict_anchor(entry.term or '', entry.definition or '', entry.model.id)}"
+        )
+        return {
+            "id": entry.anchor,
+            "url": f"{page}#{entry.anchor}",
+            "model": entry.model.id,
+            "model_name": entry.model.name,
+            "model_url": model_page,
+            "instrument": entry.instrument,
+            "dimension": entry.dimension,
+            "term": entry.term,
+            "definition": entry.definition,
+            "parameter": entry.parameter,
+            "theirs": {
+                "by": entry.by,
+                "value": entry.theirs,
+                "source": entry.their_source,
+                "reason": entry.their_reason,
+            },
+            "ours": {
+                "value": entry.ours,
+                "source": entry.our_source,
+                "evidence": evidence,
+                "reason": entry.our_reason,
+            },
+        }
+
+    entries = ledger(site)
+    version, date = matrix_edition(site)
+    return {
+        "name": f"{settings.site_name} disagreement ledger",
+        "license": DATA_LICENCE,
+        "version": version,
+        "date": date,
+        "schema": settings.published_url("disagreements.schema.json"),
+        "credits": [EU_INDEX_CREDIT],
+        "method": (
+            "Where another instrument rates a model of the matrix otherwise than we do: each "
+            "dimension the European Open Source AI Index rates otherwise (the row's eu_index "
+            "disagreements in models.json), and each verdict an authority published that is the "
+            "opposite of ours (verdicts.json, 'disagrees'). Each entry gives both values, their "
+            "sources and both reasons."
+        ),
+        "summary": summary(entries),
+        "disagreements": [item(e) for e in entries],
+    }
+
+
 CSV_MODEL_COLUMNS = (
     "id",
     "name",
@@ -315,6 +376,12 @@ def exports(settings: Settings) -> dict[str, str]:
         os.path.join(settings.docs_dir, "models.json"): models_json,
         os.path.join(settings.docs_dir, "models.schema.json"): _dump(models_schema(settings)),
         os.path.join(settings.docs_dir, "verdicts.schema.json"): _dump(verdicts_schema(settings)),
+        os.path.join(settings.docs_dir, "disagreements.json"): _dump(
+            disagreements_export(site, settings)
+        ),
+        os.path.join(settings.docs_dir, "disagreements.schema.json"): _dump(
+            disagreements_schema(settings)
+        ),
         os.path.join(settings.docs_dir, "models.csv"): models_csv(site, settings),
         os.path.join(settings.docs_dir, "timeline.json"): _dump(timeline_export(site, settings)),
         os.path.join(settings.docs_dir, "claims.json"): _dump(claims_export(site, settings)),

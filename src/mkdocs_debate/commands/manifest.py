@@ -10,7 +10,8 @@ Anchors recorded are glossary terms and their competing definitions
 events, the section headings of essays, summaries, claims and term pages
 (``definitions/<term>/``), the themes of the claims index (``claims/#safety-and-misuse``), and the terms and rows of the verdict grid
 (``is-it-open/``), every verdict (``is-it-open/#v-<term>--<definition>--<model>``)
-and a model page's verdicts and cells, licence clauses and the rows, columns and cells of a licence family's
+and a model page's verdicts and cells, each entry of the disagreement ledger
+(``disagreements/#d-<model>--<dimension>``), licence clauses and the rows, columns and cells of a licence family's
 comparison. ``--update`` only adds lines, so new
 pages show up in review and a removal is always a deliberate edit.
 

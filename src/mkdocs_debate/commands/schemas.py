@@ -1,4 +1,4 @@
-"""The JSON Schemas published beside the exports: models.schema.json and verdicts.schema.json.
+"""The JSON Schemas published beside the exports: models, verdicts and disagreements.
 
 A row's schema is not written by hand: it is the declaration the checker and
 the typed model share (``data/matrix.py`` through ``data/schema.json_schema``),
@@ -148,5 +148,84 @@ def verdicts_schema(settings: Settings) -> dict:
             "method": TEXT,
             "computed_from": computed_from,
             "verdicts": {"type": "array", "items": verdict},
+        },
+    )
+
+
+def disagreements_schema(settings: Settings) -> dict:
+    """disagreements.json: where the EU index or a published verdict differs from us, and why."""
+    nullable = {"anyOf": [TEXT, {"type": "null"}]}
+    cell_or_verdict = {"enum": sorted(CELL_VALUES | set(VERDICT_VALUES))}
+    theirs = {
+        "type": "object",
+        "properties": {"by": TEXT, "value": cell_or_verdict, "source": URL, "reason": TEXT},
+        "required": ["by", "value", "source", "reason"],
+        "additionalProperties": False,
+    }
+    ours = {
+        "type": "object",
+        "properties": {
+            "value": cell_or_verdict,
+            "source": {"anyOf": [URL, {"const": ""}]},
+            "evidence": URL,
+            "reason": TEXT,
+        },
+        "required": ["value", "source", "evidence", "reason"],
+        "additionalProperties": False,
+    }
+    entry = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string", "pattern": "^d-[a-z0-9-]+--[a-z0-9-]+$"},
+            "url": URL,
+            "model": TEXT,
+            "model_name": TEXT,
+            "model_url": URL,
+            "instrument": {"enum": ["eu-index", "published-verdict"]},
+            "dimension": {"anyOf": [{"enum": list(DIMENSIONS)}, {"type": "null"}]},
+            "term": nullable,
+            "definition": nullable,
+            "parameter": TEXT,
+            "theirs": theirs,
+            "ours": ours,
+        },
+        "additionalProperties": False,
+        # an index entry names a dimension, a published verdict its term and definition
+        "oneOf": [
+            {
+                "properties": {
+                    "instrument": {"const": "eu-index"},
+                    "dimension": {"type": "string"},
+                    "term": {"type": "null"},
+                    "definition": {"type": "null"},
+                }
+            },
+            {
+                "properties": {
+                    "instrument": {"const": "published-verdict"},
+                    "dimension": {"type": "null"},
+                    "term": {"type": "string"},
+                    "definition": {"type": "string"},
+                }
+            },
+        ],
+    }
+    entry["required"] = list(entry["properties"])
+    count = {"type": "integer", "minimum": 0}
+    return _document(
+        settings,
+        "disagreements.schema.json",
+        f"{settings.site_name} disagreement ledger",
+        {
+            "method": TEXT,
+            "summary": {
+                "type": "object",
+                "properties": {
+                    k: count for k in ("disagreements", "models", "eu_index", "published_verdicts")
+                },
+                "required": ["disagreements", "models", "eu_index", "published_verdicts"],
+                "additionalProperties": False,
+            },
+            "disagreements": {"type": "array", "items": entry},
         },
     )

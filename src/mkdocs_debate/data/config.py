@@ -35,8 +35,10 @@ class Settings:
         return self.site_url.rstrip("/") + "/" if self.site_url else ""
 
     def published_url(self, src: str) -> str:
-        """Absolute URL of a source page with MkDocs' directory URLs."""
-        stem = src[:-3] if src.endswith(".md") else src
+        """Absolute URL of a source page with MkDocs' directory URLs; of any other file, its path."""
+        if not src.endswith(".md"):  # an export or a schema is published as it is, at its path
+            return self.root_url + src
+        stem = src[:-3]
         if stem == "index":
             path = ""
         elif stem.endswith("/index"):

@@ -93,4 +93,32 @@ def rule_osi_source(site: Site, model: LineDict, model_id: str) -> Iterator[Find
         )
 
 
-MODEL_RULES = (rule_row_checked, rule_osi_source)
+def rule_eu_index_disagreements(site: Site, model: LineDict, model_id: str) -> Iterator[Finding]:
+    """An EU index disagreement names each dimension once (its anchor on /disagreements/ is
+    d-<model>--<dimension>) and differs from our cell: an equal value is no disagreement."""
+    index = model.get("eu_index")
+    items = index.get("disagreements") if isinstance(index, dict) else None
+    openness = model.get("openness") if isinstance(model.get("openness"), dict) else {}
+    seen: set[str] = set()
+    for item in items if isinstance(items, list) else ():
+        if not isinstance(item, LineDict) or not isinstance(item.get("dimension"), str):
+            continue  # said by the declaration (matrix.Disagreement)
+        dimension = item["dimension"]
+        if dimension in seen:
+            yield (
+                item.line,
+                f"eu_index of {model_id!r} lists a disagreement on {dimension!r} twice: "
+                "one per dimension (write both parameters in one entry)",
+            )
+        seen.add(dimension)
+        cell = openness.get(dimension)
+        ours = cell.get("value") if isinstance(cell, dict) else None
+        if ours is not None and item.get("index_value") == ours:
+            yield (
+                item.line,
+                f"eu_index disagreement of {model_id!r} on {dimension!r} gives the index our own "
+                f"value {ours!r}: an equal value is no disagreement",
+            )
+
+
+MODEL_RULES = (rule_row_checked, rule_osi_source, rule_eu_index_disagreements)

@@ -5,7 +5,8 @@ hold is declared on the field it fills (``data/matrix.py``, read by
 ``data/schema.findings``). Here are the rules no single field can state: a
 row's checked date is its cells' latest, a cell rests on evidence read on a
 date or on the research notes, gating applies to weights, a name belongs to one
-model, an organisation is spelled one way.
+model, an organisation is spelled one way, an EU index disagreement names a dimension
+once and a value other than ours.
 """
 
 from __future__ import annotations
