@@ -87,6 +87,20 @@ def matrix_edition(site: Site) -> tuple[str, str]:
     return str(site.models.get("version") or date), date
 
 
+def provenance(site: Site, settings: Settings, name: str, schema: str) -> dict:
+    """What every export of the matrix opens with: its name, our licence, the matrix's edition,
+    its JSON Schema's address and the credit for the EU Open Source AI Index's values."""
+    version, date = matrix_edition(site)
+    return {
+        "name": name,
+        "license": DATA_LICENCE,
+        "version": version,
+        "date": date,
+        "schema": settings.published_url(schema),
+        "credits": [EU_INDEX_CREDIT],
+    }
+
+
 def models_export(site: Site, settings: Settings) -> dict:
     """The openness matrix as published at /models.json, with the data file's key names."""
     models = []
@@ -95,14 +109,10 @@ def models_export(site: Site, settings: Settings) -> dict:
         item["url"] = settings.published_url(model_src(settings.models_page, str(model["id"])))
         item["row_url"] = f"{settings.published_url(settings.models_page)}#{model['id']}"
         models.append(item)
-    version, date = matrix_edition(site)
     return {
-        "name": f"{settings.site_name} model openness matrix",
-        "license": DATA_LICENCE,
-        "version": version,
-        "date": date,
-        "schema": settings.published_url("models.schema.json"),
-        "credits": [EU_INDEX_CREDIT],
+        **provenance(
+            site, settings, f"{settings.site_name} model openness matrix", "models.schema.json"
+        ),
         "rubric": json.loads(json.dumps(site.models.get("rubric") or {})),
         "dimensions": list(DIMENSIONS),
         "values": sorted(CELL_VALUES, key=["open", "partial", "closed", "unknown"].index),
@@ -217,12 +227,7 @@ def verdicts_export(site: Site, settings: Settings, computed_from: dict | None =
 
     version, date = matrix_edition(site)
     return {
-        "name": f"{settings.site_name} verdicts",
-        "license": DATA_LICENCE,
-        "version": version,
-        "date": date,
-        "schema": settings.published_url("verdicts.schema.json"),
-        "credits": [EU_INDEX_CREDIT],
+        **provenance(site, settings, f"{settings.site_name} verdicts", "verdicts.schema.json"),
         "computed_from": computed_from or {"matrix_version": version, "matrix_date": date},
         "method": (
             "Computed from the openness matrix (models.json): a model fails a definition when one of "
@@ -271,14 +276,10 @@ def disagreements_export(site: Site, settings: Settings) -> dict:
         }
 
     entries = ledger(site)
-    version, date = matrix_edition(site)
     return {
-        "name": f"{settings.site_name} disagreement ledger",
-        "license": DATA_LICENCE,
-        "version": version,
-        "date": date,
-        "schema": settings.published_url("disagreements.schema.json"),
-        "credits": [EU_INDEX_CREDIT],
+        **provenance(
+            site, settings, f"{settings.site_name} disagreement ledger", "disagreements.schema.json"
+        ),
         "method": (
             "Where another instrument rates a model of the matrix otherwise than we do: each "
             "dimension the European Open Source AI Index rates otherwise (the row's eu_index "
