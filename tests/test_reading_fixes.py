@@ -17,6 +17,7 @@ from conftest import ROOT
 from util import raw_score as score
 
 from mkdocs_debate.blocks.common import human_date
+from mkdocs_debate.blocks.models import NUMBER_WORDS
 from mkdocs_debate.data.site import load_site
 from mkdocs_debate.matcher import TermMatcher
 
@@ -219,8 +220,5 @@ def test_the_home_page_names_every_model_tied_as_the_most_open(built_site):
     named = [a.get_text() for a in teaser.select("a") if re.match(r"models/[^/]+/", a["href"])]
     assert len(tied) > 1, "the site's data has a tie at the top today; this test is about naming it"
     assert named == tied
-    words = {2: "Two", 3: "Three", 4: "Four", 5: "Five", 6: "Six"}
-    assert (
-        f"{words.get(len(tied), len(tied))} models " in teaser.get_text()
-        and "tie as the most open" in teaser.get_text()
-    )
+    count = NUMBER_WORDS[len(tied)].capitalize() if len(tied) < len(NUMBER_WORDS) else len(tied)
+    assert f"{count} models " in teaser.get_text() and "tie as the most open" in teaser.get_text()
