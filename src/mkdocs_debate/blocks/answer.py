@@ -19,8 +19,6 @@ source paths inside ``md_in_html`` spans, so MkDocs rewrites and validates them.
 
 from __future__ import annotations
 
-import re
-
 from mkdocs_debate.blocks.common import esc, link, md_text, model_src
 from mkdocs_debate.blocks.definitions import FIELD_LABELS, VERDICT_LABELS
 from mkdocs_debate.blocks.figures import count_bar
@@ -183,16 +181,6 @@ GRID_FIRST_ROWS = 24  # the rows shown at once; the rest wait in a <details> (gr
 def grid(site: Site, src: str, settings: Settings, columns: list) -> str:
     """Every model under every testable definition: one coloured cell per verdict."""
     models = models_of(site)
-    term_heads = "".join(
-        f'<th scope="colgroup" colspan="{len(definitions)}" id="{esc(term_id)}" class="answer-term" markdown="span">'
-        f"{_term_heading(site, src, term_id)}</th>"
-        for term_id, definitions in columns
-    )
-    definition_heads = "".join(
-        f'<th scope="col" class="answer-def" markdown="span">{_definition_heading(site, src, settings, term_id, d)}</th>'
-        for term_id, definitions in columns
-        for d, _v in definitions
-    )
     totals = "".join(
         f'<td class="answer-total">{counts(verdicts)[MEETS]}</td>'
         for _t, definitions in columns
@@ -222,10 +210,6 @@ def grid(site: Site, src: str, settings: Settings, columns: list) -> str:
             f'<tr {attributes} markdown="1"><th scope="row" markdown="span">[{md_text(model.name)}]'
             f"({link(src, model_src(settings.models_page, model_id))})</th>{cells}</tr>"
         )
-    head = (
-        f'<tr markdown="1"><th scope="col" rowspan="2" class="answer-model">Model</th>{term_heads}</tr>'
-        f'<tr markdown="1">{definition_heads}</tr>'
-    )
     shown, more = rows[:GRID_FIRST_ROWS], rows[GRID_FIRST_ROWS:]
     out = (
         '<div class="answer-grid no-terms" markdown="1">\n'
@@ -233,7 +217,7 @@ def grid(site: Site, src: str, settings: Settings, columns: list) -> str:
         "most definitions first) under every definition we can test (columns, grouped by contested term). "
         "Select a cell for the criteria behind the verdict, each linked to its evidence, and what would change it.</p>\n"
         '<div class="table-scroll" markdown="1"><table class="answer no-permalinks" aria-labelledby="answer-grid-caption" markdown="1">'
-        f'<thead markdown="1">{head}'
+        f'<thead markdown="1">{_head(site, src, settings, columns, ids=True)}'
         f'<tr class="answer-totals"><th scope="row">Models that meet it</th>{totals}</tr></thead>'
         f'<tbody markdown="1">{"".join(shown)}</tbody></table></div>\n'
     )
@@ -246,15 +230,30 @@ def grid(site: Site, src: str, settings: Settings, columns: list) -> str:
             f"<summary>The other {len(more)} models, meeting fewer definitions</summary>\n"
             '<div class="table-scroll" markdown="1"><table class="answer answer--more no-permalinks" '
             f'aria-label="The other {len(more)} models under every definition" markdown="1">'
-            f'<thead markdown="1">{_without_ids(head)}</thead>'
+            f'<thead markdown="1">{_head(site, src, settings, columns, ids=False)}</thead>'
             f'<tbody markdown="1">{"".join(more)}</tbody></table></div>\n</details>\n'
         )
     return out + "</div>"
 
 
-def _without_ids(html: str) -> str:
-    """The column headings again, for the second table: without the ids the first one carries."""
-    return re.sub(r' id="[^"]*"', "", html)
+def _head(site: Site, src: str, settings: Settings, columns: list, ids: bool) -> str:
+    """The grid's two heading rows: terms over their definitions. The terms' ids (anchors a
+    debater links) go on the first table only; the second repeats the headings without them."""
+    term_heads = "".join(
+        f'<th scope="colgroup" colspan="{len(definitions)}"'
+        + (f' id="{esc(term_id)}"' if ids else "")
+        + f' class="answer-term" markdown="span">{_term_heading(site, src, term_id)}</th>'
+        for term_id, definitions in columns
+    )
+    definition_heads = "".join(
+        f'<th scope="col" class="answer-def" markdown="span">{_definition_heading(site, src, settings, term_id, d)}</th>'
+        for term_id, definitions in columns
+        for d, _v in definitions
+    )
+    return (
+        f'<tr markdown="1"><th scope="col" rowspan="2" class="answer-model">Model</th>{term_heads}</tr>'
+        f'<tr markdown="1">{definition_heads}</tr>'
+    )
 
 
 def _term_heading(site: Site, src: str, term_id: str) -> str:

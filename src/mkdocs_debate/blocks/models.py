@@ -18,7 +18,7 @@ from mkdocs_debate.blocks.common import esc, licence_src, link, md_text, model_s
 from mkdocs_debate.blocks.figures import Point, month_date, scatter_figure, stacked_figure
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.licences import licence_family
-from mkdocs_debate.data.matrix import Model, read_pending
+from mkdocs_debate.data.matrix import Model
 from mkdocs_debate.data.site import DIMENSIONS, Site
 
 CELL_SYMBOLS = {"open": "●", "partial": "◐", "closed": "○", "unknown": "?"}
@@ -377,7 +377,7 @@ def most_open(models: list[Model], src: str, settings: Settings) -> str:
 
 def pending_section(site: Site) -> str:
     """Models announced and not yet rated, each with why not and the page that announced it."""
-    pending = read_pending(site.models)
+    pending = site.pending
     if not pending:
         return ""
     items = "\n".join(

@@ -24,7 +24,14 @@ from typing import Any, TypeVar
 from mkdocs_debate.data.definitions import Definition, read_definitions
 from mkdocs_debate.data.entries import read_steps
 from mkdocs_debate.data.licence_texts import Licence, read_licences
-from mkdocs_debate.data.matrix import CELL_VALUES, DIMENSIONS, Model, read_matrix  # noqa: F401 (vocabulary read from here)
+from mkdocs_debate.data.matrix import (  # noqa: F401 (vocabulary read from here)
+    CELL_VALUES,
+    DIMENSIONS,
+    Model,
+    Pending,
+    read_matrix,
+    read_pending,
+)
 from mkdocs_debate.data.pages import Page, markdown_sources, read_page
 from mkdocs_debate.data.vocabulary import ISO_DATE, SLUG, iso_date  # noqa: F401 (read from here)
 from mkdocs_debate.data.yaml_lines import LineDict, load_yaml
@@ -100,6 +107,11 @@ class Site:
     def matrix(self) -> tuple[Model, ...]:
         """The openness matrix's rows, typed (data/matrix.py), in the file's order."""
         return read_matrix(self.models)
+
+    @functools.cached_property
+    def pending(self) -> tuple[Pending, ...]:
+        """The models announced and not yet rated (models.yml ``pending``), typed."""
+        return read_pending(self.models)
 
     @functools.cached_property
     def models_by_id(self) -> dict[str, Model]:

@@ -15,8 +15,8 @@ import os
 from collections.abc import Iterator
 
 from mkdocs_debate.checker.rules.model_rows import MODEL_RULES, rubric_findings
-from mkdocs_debate.data.matrix import GATED, UNKNOWN, WEIGHT_CONDITIONS, Cell, Model, Pending
-from mkdocs_debate.data.schema import findings
+from mkdocs_debate.data.matrix import UNKNOWN, WEIGHT_CONDITIONS, Cell, Model, Pending
+from mkdocs_debate.data.schema import build, findings
 from mkdocs_debate.data.site import Site
 from mkdocs_debate.data.vocabulary import RESEARCH_NOTES
 from mkdocs_debate.data.yaml_lines import LineDict
@@ -123,11 +123,7 @@ def cell_rules(cell: LineDict, where: str, dimension: str) -> Iterator[Finding]:
                 f"or 'basis: {RESEARCH_NOTES}'"
             ),
         )
-    conditions = (
-        set(cell.get("conditions") or ()) if isinstance(cell.get("conditions"), list) else set()
-    )
-    if cell.get("gated") is True:
-        conditions.add(GATED)
+    conditions = build(Cell, cell, dimension=dimension).conditions  # gated: true counts as gated
     if conditions and dimension != "weights":
         yield cell.line, f"{', '.join(sorted(conditions))} applies to weights only, not to {where}"
     elif cell.get("gated") is True and cell.get("value") == "open":
