@@ -21,6 +21,7 @@ import tempfile
 
 import markdown
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from mkdocs_debate.checker import all_problems, draft_notes, pages_touched
@@ -776,3 +777,15 @@ def test_scaffold_refuses_to_overwrite(tmp_path):
     assert result.returncode == 1
     assert "docs/essays/a-title-used-twice.md already exists" in result.stderr
     assert essay.read_text(encoding="utf-8") == "the writer's draft"
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "docs" / "_data").glob("*.yml")), ids=lambda p: p.name
+)
+def test_data_files_read_the_same_with_and_without_libyaml(path):
+    """The site reads YAML with libyaml; pure PyYAML (a contributor's script,
+    another tool) must read the same values. The two disagree on a `?` inside an
+    unquoted URL in a flow mapping: libyaml takes it, pure PyYAML refuses it."""
+    text = path.read_text(encoding="utf-8")
+    fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    assert yaml.safe_load(text) == yaml.load(text, Loader=fast)  # noqa: S506 (a SafeLoader)
