@@ -144,6 +144,65 @@ ONE_PROBLEM: dict[str, list[Finding]] = {
     "essays/good-summary.md": [
         (1, "slug 'good-summary' is already used by docs/discussions/good-summary.md")
     ],
+    # the argument map: relations and evidence (checker/argument_rules.py)
+    "claims/relation-unknown-claim.md": [
+        (
+            15,
+            "claim of relation 1 of relations names no claim: 'weights-are-binary' "
+            "(a claim's id is its file name under docs/claims/, without .md)",
+        )
+    ],
+    "claims/relation-to-itself.md": [
+        (
+            15,
+            "relation 1 of relations: a claim cannot relate to itself "
+            "(supports relation-to-itself)",
+        )
+    ],
+    "claims/relation-without-note.md": [
+        (
+            15,
+            "note of relation 1 of relations must say why, in plain text "
+            "(a relation or evidence without a note is refused)",
+        )
+    ],
+    "claims/relation-repeated.md": [
+        (16, "relation 2 of relations repeats relation 1 (attacks weights-are-source)")
+    ],
+    "claims/relation-bad-type.md": [
+        (
+            15,
+            "type of relation 1 of relations must be one of supports, attacks, qualifies: 'refutes'",
+        )
+    ],
+    "claims/relation-supports-and-attacks.md": [
+        (
+            16,
+            "relation 2 of relations: this claim both supports and attacks "
+            "'weights-are-source' (relation 1); say which, or use qualifies",
+        )
+    ],
+    "claims/relations-not-a-list.md": [
+        (14, "relations must be a list, one {type: …, claim: …, note: “…”} per line")
+    ],
+    "claims/evidence-unknown-model.md": [
+        (
+            15,
+            "evidence 1 of rests_on: 'llama-9.weights' names no model of the matrix: "
+            "'llama-9' (see docs/_data/models.yml)",
+        )
+    ],
+    "claims/evidence-bad-form.md": [
+        (
+            15,
+            "ref of evidence 1 of rests_on must name evidence in one of the forms "
+            "MODEL.DIMENSION (e.g. llama-3-1.use_restrictions); TERM#DEFINITION "
+            "(e.g. open-source-ai#osaid-1-0); TERM#DEFINITION/MODEL "
+            "(e.g. open-source-ai#osaid-1-0/llama-3-1); licence:LICENCE#CLAUSE "
+            "(e.g. licence:llama-3-1#grant); event:EVENT (e.g. event:osaid-1-0): "
+            "'Llama 3.1 weights'",
+        )
+    ],
     "claims/missing-case-against.md": [(15, "a claim page needs a section '## The case against'")],
     # safe Markdown
     "essays/raw-script.md": [(16, "<script> is not allowed (only JSON data blocks): <script>")],

@@ -14,9 +14,12 @@ import nh3
 
 GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "tabindex", "hidden"})
 DATA_ATTRIBUTE = re.compile(r"^(data-[a-z0-9-]+|aria-[a-z-]+)$")
-# inline SVG: the engine's figures and twemoji icons (no animate, set, script, foreignObject, use)
+# inline SVG: the engine's figures and twemoji icons (no animate, set, script, foreignObject, use);
+# <a>: the argument map's boxes link their claims (href only, its URL checked like any link's;
+# xlink:href, a namespaced attribute, is refused)
 SVG_ELEMENTS = frozenset(
     {
+        "a",
         "svg",
         "path",
         "g",

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import quote
 
+from mkdocs_debate.blocks.argument import claim_neighbourhood
 from mkdocs_debate.blocks.claims import claim_backlinks, claim_json_ld, claim_statement
 from mkdocs_debate.blocks.common import KIND_LABELS, esc, human_date, link, plain, title_of
 from mkdocs_debate.blocks.path import path_links
@@ -127,7 +128,11 @@ def furniture(site: Site, page: Page, settings: Settings) -> str:
     """What the build appends to a page: claim backlinks, reading-path links, citation, history."""
     out = []
     if page.is_claim:
-        out += [claim_backlinks(site, page), claim_json_ld(site, page, settings)]
+        out += [
+            claim_neighbourhood(site, page, settings),
+            claim_backlinks(site, page),
+            claim_json_ld(site, page, settings),
+        ]
     out.append(path_links(site, page))
     if page.is_article:
         out.append(citation_block(site, page, settings))

@@ -14,6 +14,7 @@ from mkdocs_debate.checker.fields import (
     CLAIM_SECTIONS,
     SOURCE_LINK,
 )
+from mkdocs_debate.data.argument import MAP_PAGE
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.site import KINDS, Site
 from mkdocs_debate.data.yaml_lines import LineDict
@@ -69,8 +70,8 @@ def rule_references(site: Site, page: Page) -> Iterator[Finding]:
 
 
 def rule_flat_sections(site: Site, page: Page) -> Iterator[Finding]:
-    """Essays, summaries and claims are files directly in their folder (essays/<slug>.md)."""
-    if page.section in KINDS and page.src.count("/") > 1:
+    """Essays, summaries and claims are files directly in their folder (essays/<slug>.md); the argument map aside."""
+    if page.section in KINDS and page.src.count("/") > 1 and page.src != MAP_PAGE:
         yield Finding(
             1,
             f"pages of {page.section}/ must be files directly in it ({page.section}/<slug>.md), "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 
+from mkdocs_debate.checker.argument_rules import ARGUMENT_FIELDS, ARGUMENT_RULES
 from mkdocs_debate.checker.body_rules import (
     rule_claim_sections,
     rule_draft,
@@ -66,7 +67,7 @@ def rule_required_fields(site: Site, page: Page) -> Iterator[Finding]:
     required = CLAIM_FIELDS if page.is_claim else CONTENT_FIELDS if page.is_content else PAGE_FIELDS
     for field in sorted(required - set(page.meta)):
         yield page.meta.line, f"missing required front matter field {field!r}"
-    allowed = required | OPTIONAL_FIELDS
+    allowed = required | OPTIONAL_FIELDS | (ARGUMENT_FIELDS if page.is_claim else frozenset())
     for field in page.meta:
         if field not in allowed and page.is_article:
             yield (
@@ -346,6 +347,7 @@ PAGE_RULES = (
     rule_draft,
     rule_footnotes,
     rule_footnote_sources,
+    *ARGUMENT_RULES,
 )
 
 

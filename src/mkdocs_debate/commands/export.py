@@ -2,7 +2,9 @@
 
 Usage: debate-export [--config mkdocs.yml] [--check]
 
-Writes docs/glossary.json, docs/timeline.json, docs/claims.json,
+Writes docs/glossary.json, docs/timeline.json, docs/claims.json (with each
+claim's relations and evidence), the argument map as docs/claims.argdown and
+docs/claims.aif.json,
 docs/definitions.json, docs/verdicts.json, docs/disagreements.json (the ledger of
 where the EU index and the authorities' published verdicts differ from us), the
 JSON Schemas beside models.json, verdicts.json and disagreements.json, a stub per contested term
@@ -31,6 +33,7 @@ import os
 import pathlib
 import sys
 
+from mkdocs_debate.blocks.argument import aif_record, argdown_text, argument_record
 from mkdocs_debate.blocks.claims import claim_record, themes_record
 from mkdocs_debate.blocks.common import model_src
 from mkdocs_debate.blocks.disagreements import EU_INDEX, LEDGER_PAGE, Entry, ledger, summary
@@ -134,7 +137,10 @@ def timeline_export(site: Site, settings: Settings) -> dict:
 
 def claims_export(site: Site, settings: Settings) -> dict:
     """The claim map as published at /claims.json: each claim and where each side is argued."""
-    claims = [claim_record(site, page, settings) for _, page in sorted(site.claims.items())]
+    claims = [
+        {**claim_record(site, page, settings), **argument_record(site, page, settings)}
+        for _, page in sorted(site.claims.items())
+    ]
     return {
         "name": f"{settings.site_name} claim map",
         "license": "CC-BY-SA-4.0",
@@ -386,6 +392,8 @@ def exports(settings: Settings) -> dict[str, str]:
         os.path.join(settings.docs_dir, "models.csv"): models_csv(site, settings),
         os.path.join(settings.docs_dir, "timeline.json"): _dump(timeline_export(site, settings)),
         os.path.join(settings.docs_dir, "claims.json"): _dump(claims_export(site, settings)),
+        os.path.join(settings.docs_dir, "claims.argdown"): argdown_text(site, settings),
+        os.path.join(settings.docs_dir, "claims.aif.json"): _dump(aif_record(site, settings)),
         os.path.join(settings.docs_dir, "definitions.json"): definitions_json,
         os.path.join(settings.docs_dir, "verdicts.json"): _dump(
             verdicts_export(site, settings, computed_from)

@@ -21,6 +21,7 @@ import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from mkdocs_debate.data.argument import Argument, read_argument
 from mkdocs_debate.data.definitions import Definition, read_definitions
 from mkdocs_debate.data.entries import read_steps
 from mkdocs_debate.data.licence_texts import Licence, read_licences
@@ -102,6 +103,11 @@ class Site:
     @functools.cached_property
     def claims(self) -> dict[str, Page]:
         return {p.slug: p for p in self.pages.values() if p.is_claim}
+
+    @functools.cached_property
+    def arguments(self) -> dict[str, Argument]:
+        """Each claim's relations and evidence (data/argument.py), by claim id, in id order."""
+        return {slug: read_argument(self.claims[slug]) for slug in sorted(self.claims)}
 
     @functools.cached_property
     def matrix(self) -> tuple[Model, ...]:

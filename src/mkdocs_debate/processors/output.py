@@ -10,6 +10,7 @@ from markdown import Markdown
 from markdown.postprocessors import Postprocessor
 
 from mkdocs_debate.processors.context import DebateContext, PageTreeprocessor
+from mkdocs_debate.processors.references import link_tip
 from mkdocs_debate.safety import violations
 
 
@@ -56,7 +57,9 @@ class PreviewTreeprocessor(PageTreeprocessor):
     hold hundreds of links. Not marked: links within the page (footnotes,
     headings: Material's footnote tooltips cover those) and links that carry
     their own tooltip (``data-tip``: terms, models, claims), so that no link
-    shows two popups.
+    shows two popups. A hand-written link to a claim, a model or a definition gets
+    the data preview a reference would (``references.link_tip``) instead of
+    Material's, which would fetch the page.
     """
 
     def run(self, root: etree.Element) -> None:
@@ -75,7 +78,11 @@ class PreviewTreeprocessor(PageTreeprocessor):
                 or NO_PREVIEW_CLASSES & set(anchor.get("class", "").split())
             ):
                 continue
-            anchor.set("data-preview", "")
+            tip = link_tip(self.context.site, self.context.settings.models_page, page.src, href)
+            if tip:
+                anchor.set("data-tip", tip)
+            else:
+                anchor.set("data-preview", "")
 
 
 class TreeDoneTreeprocessor(PageTreeprocessor):

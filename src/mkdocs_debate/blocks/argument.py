@@ -1,0 +1,625 @@
+"""The argument map: claims that answer each other and the evidence they rest on.
+
+Read from each claim's ``relations`` and ``rests_on`` (``data/argument.py``):
+
+- ``resolve``: an evidence reference with its current value (a cell's value, a
+  verdict, how many models meet a definition), so a claim page shows what the
+  matrix says today;
+- ``claim_neighbourhood``: on a claim page, the claims it supports, attacks or
+  qualifies, those that do so to it, and the evidence with its value;
+- ``map_page`` (``[[generate:argument-map]]``, /claims/map/): every claim grouped
+  by theme, drawn as SVG from Graphviz's layout (``dot -Tjson``; no layout
+  script in the browser), with every relation and every piece of evidence as
+  text beside it;
+- ``argdown_text`` and ``aif_record``: the map in Argdown and in the Argument
+  Interchange Format (``commands/export.py`` writes them).
+
+Graphviz places the boxes and routes the edges; the SVG is written here, every
+value escaped, so nothing Graphviz prints reaches the page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import posixpath
+import shutil
+import subprocess
+import textwrap
+
+from mkdocs_debate.blocks.common import esc, link, plain, title_of
+from mkdocs_debate.blocks.definitions import VERDICT_LABELS
+from mkdocs_debate.blocks.models import DIMENSION_LABELS
+from mkdocs_debate.blocks.timeline import date_label
+from mkdocs_debate.data.argument import MAP_PAGE, RELATION_TYPES, Evidence, Relation
+from mkdocs_debate.data.config import Settings
+from mkdocs_debate.data.pages import Page
+from mkdocs_debate.data.site import Site, site_index
+from mkdocs_debate.verdicts import (
+    MEETS,
+    VERDICTS_PAGE,
+    evidence_anchor,
+    judge,
+    term_page,
+    term_verdicts,
+    verdict_anchor,
+)
+
+TIMELINE_PAGE = "timeline.md"
+NEIGHBOURHOOD_ANCHOR = "in-the-argument-map"
+# How a relation reads from its source (X supports Y) and from its target (Y is supported by X).
+OUTGOING = {"supports": "Supports", "attacks": "Attacks", "qualifies": "Qualifies"}
+INCOMING = {"supports": "Supported by", "attacks": "Attacked by", "qualifies": "Qualified by"}
+# The symbol that tells each kind of edge apart in the figure's legend and lists (with its dash).
+SYMBOLS = {"supports": "+", "attacks": "−", "qualifies": "~"}
+
+
+# -----------------------------------------------------------------------------
+# Evidence, resolved to what the site says today
+# -----------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Resolved:
+    """An evidence reference as a reader sees it: what it is, its value today, where it lives."""
+
+    evidence: Evidence
+    label: str  # "Llama 3.1: Training data"
+    value: str  # "closed", "fails", "9 of 86 models meet it", a date
+    state: str  # a class token for the value: open, partial, closed, unknown, meets, fails, ...
+    src: str  # the page it lives on
+    anchor: str
+
+    def record(self, settings: Settings) -> dict:
+        """As claims.json gives it."""
+        return {
+            "ref": self.evidence.ref,
+            "kind": self.evidence.kind,
+            "label": self.label,
+            "value": self.value,
+            "note": self.evidence.note,
+            "url": settings.published_url(self.src) + (f"#{self.anchor}" if self.anchor else ""),
+        }
+
+
+def resolve(site: Site, settings: Settings, evidence: Evidence) -> Resolved | None:
+    """The evidence's label, current value and place; None if it names nothing (the checker says so)."""
+    p, kind = evidence.parts, evidence.kind
+    if kind == "cell":
+        model = site.models_by_id.get(p["model"])
+        if model is None or p["dimension"] not in DIMENSION_LABELS:
+            return None
+        cell = model.cell(p["dimension"])
+        return Resolved(
+            evidence,
+            f"{model.name}: {DIMENSION_LABELS[p['dimension']]}",
+            cell.value,
+            cell.value,
+            settings_model_src(settings, model.id),
+            evidence_anchor(f"openness.{p['dimension']}"),
+        )
+    if kind in ("definition", "verdict"):
+        definition = next(
+            (d for d in site.term_definitions.get(p["term"], []) if d.id == p["definition"]), None
+        )
+        if definition is None:
+            return None
+        if kind == "verdict":
+            model = site.models_by_id.get(p["verdict_model"])
+            if model is None or not definition.criteria:
+                return None
+            verdict = judge(p["term"], definition, model)
+            return Resolved(
+                evidence,
+                f"{model.name} under {definition.name}",
+                VERDICT_LABELS[verdict.outcome][1],
+                verdict.outcome,
+                VERDICTS_PAGE,
+                verdict_anchor(p["term"], definition.id, model.id),
+            )
+        found = dict(term_verdicts(site, p["term"]))
+        verdicts = next((v for d, v in found.items() if d.id == definition.id), None)
+        value = (
+            f"{sum(v.outcome == MEETS for v in verdicts)} of {len(verdicts)} models meet it"
+            if verdicts
+            else "no criteria the matrix can test"
+        )
+        page = term_page(p["term"])
+        return Resolved(
+            evidence,
+            f"{definition.name} ({definition.who})",
+            value,
+            "definition",
+            page if page in site.pages else settings.glossary_page,
+            definition.id if page in site.pages else f"{p['term']}--{definition.id}",
+        )
+    if kind == "clause":
+        licence = site.licences.get(p["licence"])
+        clause = (
+            next((c for c in licence.clauses if c.id == p["clause"]), None) if licence else None
+        )
+        if licence is None or clause is None:
+            return None
+        return Resolved(
+            evidence,
+            f"{licence.name}: {clause.name}",
+            f"clause {clause.section}" if clause.section else "clause",
+            "clause",
+            f"licences/{licence.id}.md",
+            clause.id,
+        )
+    event = next((e for e in site.events if str(e.get("id")) == p.get("event")), None)
+    if event is None:
+        return None
+    return Resolved(
+        evidence,
+        str(event.get("title", p["event"])),
+        date_label(event.get("date")),
+        "event",
+        TIMELINE_PAGE,
+        str(event["id"]),
+    )
+
+
+def settings_model_src(settings: Settings, model_id: str) -> str:
+    """Source path of a model's page (models.md -> models/<id>.md)."""
+    return posixpath.join(posixpath.splitext(settings.models_page)[0], f"{model_id}.md")
+
+
+# -----------------------------------------------------------------------------
+# Who relates to whom
+# -----------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Edge:
+    """One relation of the map: source supports / attacks / qualifies target."""
+
+    source: str
+    target: str
+    relation: Relation
+
+    @property
+    def type(self) -> str:
+        return self.relation.type
+
+
+@site_index
+def edges(site: Site) -> tuple[Edge, ...]:
+    """Every relation whose both ends are published claims, in claim order."""
+    return tuple(
+        Edge(claim_id, r.claim, r)
+        for claim_id, argument in site.arguments.items()
+        for r in argument.relations
+        if r.claim in site.claims and r.claim != claim_id and r.type in RELATION_TYPES
+    )
+
+
+def _claim_link(src: str, site: Site, claim_id: str) -> str:
+    page = site.claims[claim_id]
+    return f"[{plain(title_of(page))}]({link(src, page.src)})"
+
+
+def _relation_item(site: Site, src: str, word: str, other: str, edge: Edge) -> str:
+    symbol = SYMBOLS[edge.type]
+    return (
+        f'- <span class="amap-rel amap-rel--{edge.type}" aria-hidden="true">{symbol}</span> '
+        f"**{word}** {_claim_link(src, site, other)}: {plain(edge.relation.note)}"
+    )
+
+
+def _evidence_item(site: Site, src: str, settings: Settings, evidence: Evidence) -> str:
+    found = resolve(site, settings, evidence)
+    if found is None:
+        return f"- {plain(evidence.ref)}: {plain(evidence.note)}"
+    return (
+        f"- [{plain(found.label)}]({link(src, found.src, found.anchor)}): "
+        f'<strong class="amap-value amap-value--{esc(found.state)}">{plain(found.value)}</strong>. '
+        f"{plain(evidence.note)}"
+    )
+
+
+def claim_neighbourhood(site: Site, page: Page, settings: Settings) -> str:
+    """On a claim's page: the claims it answers, those that answer it, the evidence it rests on."""
+    argument = site.arguments.get(page.slug)
+    if argument is None:
+        return ""
+    src = page.src
+    outgoing = [
+        _relation_item(site, src, OUTGOING[e.type], e.target, e)
+        for e in edges(site)
+        if e.source == page.slug
+    ]
+    incoming = [
+        _relation_item(site, src, INCOMING[e.type], e.source, e)
+        for e in edges(site)
+        if e.target == page.slug
+    ]
+    evidence = [_evidence_item(site, src, settings, ev) for ev in argument.rests_on]
+    map_link = f" ([the whole map]({link(src, MAP_PAGE)}))" if MAP_PAGE in site.pages else ""
+    out = [
+        '<div class="claim-neighbourhood no-terms" markdown>',
+        "",
+        f"## In the argument map {{#{NEIGHBOURHOOD_ANCHOR}}}",
+        "",
+        f"How this claim bears on others, how others bear on it, and what it rests on{map_link}.",
+        "",
+    ]
+    if outgoing:
+        out += ["### What this claim says of others", "", *outgoing, ""]
+    if incoming:
+        out += ["### What others say of this claim", "", *incoming, ""]
+    if not outgoing and not incoming:
+        out += ["*No relation to another claim is recorded yet.*", ""]
+    if evidence:
+        out += [
+            "### The evidence it rests on",
+            "",
+            "Each value is what our data says today: when the matrix changes, so does this list.",
+            "",
+            *evidence,
+            "",
+        ]
+    return "\n".join(out + ["</div>"])
+
+
+def argument_record(site: Site, page: Page, settings: Settings) -> dict:
+    """A claim's relations (both ways) and evidence with its current value, for claims.json."""
+    argument = site.arguments.get(page.slug)
+    found = [resolve(site, settings, ev) for ev in (argument.rests_on if argument else ())]
+    return {
+        "relations": [
+            {"type": e.type, "claim": e.target, "note": e.relation.note}
+            for e in edges(site)
+            if e.source == page.slug
+        ],
+        "related_by": [
+            {"type": e.type, "claim": e.source, "note": e.relation.note}
+            for e in edges(site)
+            if e.target == page.slug
+        ],
+        "rests_on": [r.record(settings) for r in found if r is not None],
+    }
+
+
+# -----------------------------------------------------------------------------
+# The figure: Graphviz lays out, we draw
+# -----------------------------------------------------------------------------
+
+WRAP = 24  # characters per line of a box's title
+LINE = 15.0  # points per line of text in a box
+PAD = 10.0  # points of padding above and below a box's text
+BOX_WIDTH = 2.25  # inches (Graphviz's unit): 162 points
+DOT = "dot"
+
+
+class GraphvizMissingError(RuntimeError):
+    """Graphviz's dot is not installed."""
+
+
+def _wrap(text: str) -> list[str]:
+    return textwrap.wrap(text, WRAP) or [text]
+
+
+def _quote(text: str) -> str:
+    """A Graphviz string: quotes and backslashes escaped (theme names are plain text already)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def dot_source(site: Site) -> str:
+    """The map as a Graphviz graph: a cluster per theme, a fixed-size box per claim, an edge per relation."""
+    ids = {claim_id: f"c{n}" for n, claim_id in enumerate(site.arguments)}
+    lines = [
+        "digraph map {",
+        '  graph [rankdir=TB, nodesep=0.25, ranksep=0.45, fontsize=13, fontname="Helvetica", labeljust=l];',
+        '  node [shape=box, fixedsize=true, label=""];',
+    ]
+    by_theme: dict[str, list[str]] = {}
+    for claim_id, page in site.claims.items():
+        by_theme.setdefault(str(page.meta.get("theme", "")), []).append(claim_id)
+    for n, (theme_id, claims) in enumerate(sorted(by_theme.items())):
+        name = str(site.themes.get(theme_id, {}).get("name", theme_id or "Other claims"))
+        lines.append(f"  subgraph cluster_{n} {{ label={_quote(name)};")
+        for claim_id in sorted(claims):
+            height = (len(_wrap(title_of(site.claims[claim_id]))) * LINE + 2 * PAD) / 72
+            lines.append(f"    {ids[claim_id]} [width={BOX_WIDTH}, height={height:.3f}];")
+        lines.append("  }")
+    for edge in edges(site):
+        lines.append(f"  {ids[edge.source]} -> {ids[edge.target]};")
+    return "\n".join([*lines, "}"]) + "\n"
+
+
+@site_index
+def layout(site: Site) -> dict:
+    """Graphviz's layout of the map (``dot -Tjson``), computed once per build."""
+    if shutil.which(DOT) is None:
+        raise GraphvizMissingError(
+            "the argument map (/claims/map/) is laid out by Graphviz's dot, which is not "
+            "installed: apt-get install graphviz (make system-deps does it)"
+        )
+    done = subprocess.run(
+        [DOT, "-Tjson"],
+        input=dot_source(site),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"Graphviz could not lay out the argument map: {done.stderr.strip()}")
+    return json.loads(done.stdout)
+
+
+def _points(text: str) -> list[tuple[float, float]]:
+    return [tuple(float(v) for v in pair.split(",")[:2]) for pair in text.split()]  # type: ignore[misc]
+
+
+def _url(from_src: str, to_src: str) -> str:
+    """The URL of one page relative to another, as a browser resolves it (directory URLs):
+    links inside a figure are not rewritten by MkDocs, so they are written final."""
+
+    def directory(src: str) -> str:
+        stem = posixpath.splitext(src)[0]
+        stem = stem.removesuffix("index").rstrip("/")
+        return stem
+
+    target = posixpath.relpath(directory(to_src) or ".", directory(from_src) or ".")
+    return "./" if target == "." else target + "/"
+
+
+def map_figure(site: Site, src: str) -> str:
+    """The drawn map: theme boxes, claim boxes (each a link to its claim), relations as edges."""
+    graph = layout(site)
+    _, _, width, height = (float(v) for v in graph["bb"].split(","))
+    names = {f"c{n}": claim_id for n, claim_id in enumerate(site.arguments)}
+
+    def y(value: float) -> float:
+        return height - value
+
+    parts: list[str] = []
+    objects = graph.get("objects", [])
+    for cluster in (o for o in objects if str(o.get("name", "")).startswith("cluster_")):
+        x0, y0, x1, y1 = (float(v) for v in cluster["bb"].split(","))
+        lx, ly = (float(v) for v in cluster["lp"].split(","))
+        parts.append(
+            f'<rect class="amap-theme" x="{x0:.1f}" y="{y(y1):.1f}" width="{x1 - x0:.1f}" '
+            f'height="{y1 - y0:.1f}" rx="6"></rect>'
+            f'<text class="amap-theme__name" x="{x0 + 8:.1f}" y="{y(ly) + 4:.1f}">{esc(cluster.get("label", ""))}</text>'
+        )
+    by_gvid = {o["_gvid"]: o for o in objects}
+    for edge in graph.get("edges", []):
+        source, target = names[by_gvid[edge["tail"]]["name"]], names[by_gvid[edge["head"]]["name"]]
+        kind = next(
+            (e.type for e in edges(site) if e.source == source and e.target == target), "supports"
+        )
+        parts.append(_edge(edge["pos"], kind, y))
+    for node in (o for o in objects if o.get("name") in names):
+        claim_id = names[node["name"]]
+        page = site.claims[claim_id]
+        cx, cy = (float(v) for v in node["pos"].split(","))
+        w, h = float(node["width"]) * 72, float(node["height"]) * 72
+        lines = _wrap(title_of(page))
+        top = y(cy) - (len(lines) - 1) * LINE / 2 + 4
+        text = "".join(
+            f'<tspan x="{cx:.1f}" y="{top + i * LINE:.1f}">{esc(line)}</tspan>'
+            for i, line in enumerate(lines)
+        )
+        parts.append(
+            f'<a href="{esc(_url(src, page.src))}" class="amap-node" id="map-{esc(claim_id)}">'
+            f'<rect x="{cx - w / 2:.1f}" y="{y(cy) - h / 2:.1f}" width="{w:.1f}" height="{h:.1f}" rx="4"></rect>'
+            f'<text x="{cx:.1f}" y="{top:.1f}" text-anchor="middle">{text}</text></a>'
+        )
+    return (
+        f'<svg class="amap" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" '
+        f'height="{height:.0f}" role="group" aria-labelledby="amap-caption" focusable="false">'
+        + "".join(parts)
+        + "</svg>"
+    )
+
+
+def _edge(pos: str, kind: str, y) -> str:
+    """One relation: Graphviz's B-spline as a path, an arrowhead drawn as a polygon (no markers)."""
+    end = None
+    points = pos.split()
+    if points and points[0].startswith("e,"):
+        end = tuple(float(v) for v in points[0][2:].split(","))
+        points = points[1:]
+    spline = [(float(a), y(float(b))) for a, b in (p.split(",")[:2] for p in points)]
+    d = f"M{spline[0][0]:.1f},{spline[0][1]:.1f}"
+    for i in range(1, len(spline) - 2, 3):
+        (ax, ay), (bx, by), (cx, cy) = spline[i : i + 3]
+        d += f" C{ax:.1f},{ay:.1f} {bx:.1f},{by:.1f} {cx:.1f},{cy:.1f}"
+    last = spline[-1]
+    tip = (end[0], y(end[1])) if end else last
+    if end:
+        d += f" L{tip[0]:.1f},{tip[1]:.1f}"
+    before = spline[-1] if end else spline[-2]
+    angle = math.atan2(tip[1] - before[1], tip[0] - before[0])
+    return (
+        f'<g class="amap-edge amap-edge--{kind}"><path d="{d}"></path>{_head(kind, tip, angle)}</g>'
+    )
+
+
+def _head(kind: str, tip: tuple[float, float], angle: float) -> str:
+    """The arrowhead: a filled triangle (supports), a bar (attacks), an open diamond (qualifies)."""
+
+    def at(back: float, side: float) -> str:
+        x = tip[0] - back * math.cos(angle) - side * math.sin(angle)
+        yy = tip[1] - back * math.sin(angle) + side * math.cos(angle)
+        return f"{x:.1f},{yy:.1f}"
+
+    if kind == "attacks":
+        return f'<polygon class="amap-head" points="{at(0, -7)} {at(0, 7)} {at(3, 7)} {at(3, -7)}"></polygon>'
+    if kind == "qualifies":
+        return f'<polygon class="amap-head amap-head--open" points="{at(0, 0)} {at(6, -5)} {at(12, 0)} {at(6, 5)}"></polygon>'
+    return f'<polygon class="amap-head" points="{at(0, 0)} {at(10, -5)} {at(10, 5)}"></polygon>'
+
+
+def map_page(site: Site, src: str, settings: Settings) -> str:
+    """/claims/map/: the figure, its legend, and every relation and piece of evidence as text."""
+    out = [
+        '<figure class="amap-figure no-terms" markdown>',
+        '<div class="amap-scroll" tabindex="0" role="region" aria-label="The argument map, drawn (scrolls sideways)">',
+        map_figure(site, src),
+        "</div>",
+        '<figcaption id="amap-caption" markdown>',
+        f"Every claim, grouped by theme, and the {len(edges(site))} relations between them. "
+        "An arrow runs from a claim to the claim it bears on. Each box links to its claim. "
+        "The same relations are listed as text below.",
+        "</figcaption>",
+        "</figure>",
+        "",
+        '<ul class="amap-legend no-terms">',
+        *(
+            f'<li><svg class="amap-key" viewBox="0 0 44 16" width="44" height="16" aria-hidden="true" focusable="false">'
+            f'<g class="amap-edge amap-edge--{kind}"><path d="M2,8 L40,8"></path>'
+            f"{_head(kind, (42.0, 8.0), 0.0)}</g></svg> "
+            f"<strong>{OUTGOING[kind].lower()}</strong> ({_legend_words(kind)})</li>"
+            for kind in RELATION_TYPES
+        ),
+        "</ul>",
+        "",
+    ]
+    out += [
+        "## Every relation, as text {#relations}",
+        "",
+        "Grouped by the claim that makes it; each claim’s page lists its relations both ways.",
+        "",
+    ]
+    for claim_id, page in sorted(site.claims.items(), key=lambda item: title_of(item[1])):
+        argument = site.arguments.get(claim_id)
+        mine = [e for e in edges(site) if e.source == claim_id]
+        evidence = argument.rests_on if argument else ()
+        if not mine and not evidence:
+            continue
+        out += [
+            '<div class="amap-claim no-terms" markdown>',
+            "",
+            f"### {plain(title_of(page))} {{#{esc(claim_id)}}}",
+            "",
+        ]
+        out += [f"[The claim’s page]({link(src, page.src)})", ""]
+        out += [_relation_item(site, src, OUTGOING[e.type], e.target, e) for e in mine]
+        if mine:
+            out.append("")
+        if evidence:
+            out += ["Rests on:", ""]
+            out += [_evidence_item(site, src, settings, ev) for ev in evidence]
+            out.append("")
+        out += ["</div>", ""]
+    return "\n".join(out)
+
+
+def _legend_words(kind: str) -> str:
+    return {
+        "supports": "solid line, filled arrowhead, marked +",
+        "attacks": "dashed line, bar at the end, marked −",
+        "qualifies": "dotted line, open diamond, marked ~",
+    }[kind]
+
+
+# -----------------------------------------------------------------------------
+# The map in the field's formats: Argdown and AIF
+# -----------------------------------------------------------------------------
+
+# Argdown writes relations below the statement they start from: +> supports, -> attacks,
+# _> undercuts. A qualification limits a claim without denying it; Argdown has no such
+# relation between statements, so it undercuts the argument "Case for: <claim>", which
+# supports the claim: the qualifier weakens the case, not the statement's truth.
+ARGDOWN_ARROWS = {"supports": "+>", "attacks": "->", "qualifies": "_>"}
+CASE_FOR = "Case for: "
+BRACKETS = str.maketrans("", "", "[]<>")  # a title in [ ] or < > may not hold them
+
+
+def _argdown_text(text: str) -> str:
+    """Statement text Argdown reads as text: its markup characters escaped."""
+    out = " ".join(text.split())
+    for char in "\\[]<>#@*_":
+        out = out.replace(char, "\\" + char)
+    return out
+
+
+def argdown_text(site: Site, settings: Settings) -> str:
+    """Every claim as an Argdown statement, under its theme, with its outgoing relations."""
+    out = [
+        f"===\ntitle: {settings.site_name} argument map\nlicense: CC-BY-SA-4.0\n===",
+        "",
+        f"// Generated from the claims' front matter; {settings.published_url(MAP_PAGE)}",
+        "",
+    ]
+    by_theme: dict[str, list[str]] = {}
+    for claim_id, page in site.claims.items():
+        by_theme.setdefault(str(page.meta.get("theme", "")), []).append(claim_id)
+    titles = {
+        cid: " ".join(title_of(p).translate(BRACKETS).split()) for cid, p in site.claims.items()
+    }
+    for theme_id in sorted(by_theme):
+        name = str(site.themes.get(theme_id, {}).get("name", theme_id))
+        out += [f"# {_argdown_text(name)}", ""]
+        for claim_id in sorted(by_theme[theme_id]):
+            page = site.claims[claim_id]
+            out.append(f"[{titles[claim_id]}]: {_argdown_text(str(page.meta.get('claim', '')))}")
+            for edge in (e for e in edges(site) if e.source == claim_id):
+                target = titles[edge.target]
+                if edge.type == "qualifies":
+                    out.append(f"    {ARGDOWN_ARROWS[edge.type]} <{CASE_FOR}{target}>")
+                else:
+                    out.append(f"    {ARGDOWN_ARROWS[edge.type]} [{target}]")
+            out.append("")
+    # Argdown undercuts arguments, not statements: a qualified claim's case is the argument.
+    qualified = sorted({e.target for e in edges(site) if e.type == "qualifies"})
+    if qualified:
+        out += ["# The cases that qualifications undercut", ""]
+        for claim_id in qualified:
+            out += [
+                f"<{CASE_FOR}{titles[claim_id]}>: The case for the claim, as its page argues it.",
+                f"    +> [{titles[claim_id]}]",
+                "",
+            ]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def aif_record(site: Site, settings: Settings) -> dict:
+    """The map in the Argument Interchange Format (AIFdb's JSON): I-nodes for claims, RA and CA
+    nodes for support and conflict, and the edges between them."""
+    nodes: list[dict] = []
+    aif_edges: list[dict] = []
+    ids: dict[str, str] = {}
+    for claim_id, page in site.claims.items():
+        node_id = str(len(nodes) + 1)
+        ids[claim_id] = node_id
+        nodes.append(
+            {
+                "nodeID": node_id,
+                "text": str(page.meta.get("claim", "")).strip(),
+                "type": "I",
+                "title": title_of(page),
+                "url": settings.published_url(page.src),
+            }
+        )
+    for edge in edges(site):
+        node_id = str(len(nodes) + 1)
+        nodes.append(
+            {
+                "nodeID": node_id,
+                "text": {
+                    "supports": "Default Inference",
+                    "attacks": "Default Conflict",
+                    "qualifies": "Default Conflict",
+                }[edge.type],
+                "type": "RA" if edge.type == "supports" else "CA",
+                "relation": edge.type,
+                "note": edge.relation.note,
+            }
+        )
+        for source, target in ((ids[edge.source], node_id), (node_id, ids[edge.target])):
+            aif_edges.append({"edgeID": str(len(aif_edges) + 1), "fromID": source, "toID": target})
+    return {
+        "name": f"{settings.site_name} argument map",
+        "license": "CC-BY-SA-4.0",
+        "url": settings.published_url(MAP_PAGE),
+        "nodes": nodes,
+        "edges": aif_edges,
+        "locutions": [],
+    }
