@@ -30,7 +30,15 @@ LAYERS = ("unit", "golden", "build", "browser")
 FAST = ("unit", "golden")
 # Fixtures that build a site (here and in the test modules): a test that uses one is a `build` test.
 BUILD_FIXTURES = frozenset(
-    {"built_site", "site_pages", "site_with_a_draft", "altered", "wheel", "zensical_site"}
+    {
+        "built_site",
+        "site_pages",
+        "site_with_a_draft",
+        "altered",
+        "matrix_changed",
+        "wheel",
+        "zensical_site",
+    }
 )
 _running_fast: list[str] = []  # the node id of the `unit` or `golden` test running, if any
 

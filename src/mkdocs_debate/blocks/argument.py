@@ -123,12 +123,12 @@ def resolve(site: Site, settings: Settings, evidence: Evidence) -> Resolved | No
         value = (
             f"{sum(v.outcome == MEETS for v in verdicts)} of {len(verdicts)} models meet it"
             if verdicts
-            else "no criteria the matrix can test"
+            else "a definition our matrix cannot test"
         )
         page = term_page(p["term"])
         return Resolved(
             evidence,
-            f"{definition.name} ({definition.who})",
+            definition.name,
             value,
             "definition",
             page if page in site.pages else settings.glossary_page,
@@ -287,10 +287,10 @@ def argument_record(site: Site, page: Page, settings: Settings) -> dict:
 # The figure: Graphviz lays out, we draw
 # -----------------------------------------------------------------------------
 
-WRAP = 24  # characters per line of a box's title
+WRAP = 21  # characters per line of a box's title
 LINE = 15.0  # points per line of text in a box
 PAD = 10.0  # points of padding above and below a box's text
-BOX_WIDTH = 2.25  # inches (Graphviz's unit): 162 points
+BOX_WIDTH = 2.0  # inches (Graphviz's unit): 144 points
 DOT = "dot"
 
 
@@ -312,7 +312,7 @@ def dot_source(site: Site) -> str:
     ids = {claim_id: f"c{n}" for n, claim_id in enumerate(site.arguments)}
     lines = [
         "digraph map {",
-        '  graph [rankdir=TB, nodesep=0.25, ranksep=0.45, fontsize=13, fontname="Helvetica", labeljust=l];',
+        '  graph [rankdir=TB, newrank=true, nodesep=0.15, ranksep=0.45, fontsize=13, fontname="Helvetica", labeljust=l];',
         '  node [shape=box, fixedsize=true, label=""];',
     ]
     by_theme: dict[str, list[str]] = {}
