@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from mkdocs_debate.blocks.answer import answer_page
 from mkdocs_debate.blocks.archive import archive_page, discussions_list, essays_list
-from mkdocs_debate.blocks.argument import map_page
+from mkdocs_debate.blocks.argument_map import map_page
 from mkdocs_debate.blocks.claims import claim_uses_page, claims_list
 from mkdocs_debate.blocks.contributing import contributing_links
 from mkdocs_debate.blocks.definitions import definitions_index, term_definitions_page

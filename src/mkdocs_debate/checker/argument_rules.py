@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mkdocs_debate.data.argument import Evidence, Relation, evidence_problem
+from mkdocs_debate.data.argument import Evidence, Relation
+from mkdocs_debate.data.matrix import DIMENSIONS
 from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.schema import build, findings
 from mkdocs_debate.data.site import Site
@@ -112,6 +113,42 @@ def _evidence(site: Site, page: Page) -> Iterator[Finding]:
             )
             continue
         seen[evidence.ref] = number
+
+
+def evidence_problem(site: Site, evidence: Evidence) -> str:
+    """What is wrong with an evidence reference that has the right form, or ''."""
+    p = evidence.parts
+    kind = evidence.kind
+    if kind == "cell":
+        if p["model"] not in site.models_by_id:
+            return f"names no model of the matrix: {p['model']!r} (see docs/_data/models.yml)"
+        if p["dimension"] not in DIMENSIONS:
+            return f"names no dimension {p['dimension']!r}; dimensions: {', '.join(DIMENSIONS)}"
+        return ""
+    if kind in ("definition", "verdict"):
+        definitions = site.term_definitions.get(p["term"])
+        if definitions is None:
+            return f"names no term with definitions: {p['term']!r} (see docs/_data/definitions.yml)"
+        found = next((d for d in definitions if d.id == p["definition"]), None)
+        if found is None:
+            known = ", ".join(d.id for d in definitions)
+            return f"names no definition {p['definition']!r} of {p['term']!r}; known: {known}"
+        if kind == "verdict":
+            if not found.criteria:
+                return f"asks for a verdict under {p['term']}#{p['definition']}, which has no criteria to test"
+            if p["verdict_model"] not in site.models_by_id:
+                return f"names no model of the matrix: {p['verdict_model']!r}"
+        return ""
+    if kind == "clause":
+        licence = site.licences.get(p["licence"])
+        if licence is None:
+            return f"names no licence {p['licence']!r} (see docs/_data/licences.yml)"
+        if p["clause"] not in {c.id for c in licence.clauses}:
+            return f"names no clause {p['clause']!r} of licence {p['licence']!r}"
+        return ""
+    if p["event"] not in {str(e.get("id")) for e in site.events}:
+        return f"names no timeline event {p['event']!r} (see docs/_data/timeline.yml)"
+    return ""
 
 
 ARGUMENT_RULES = (rule_argument_map,)

@@ -11,24 +11,19 @@ A relation written on claim X reads "X supports / attacks / qualifies Y"
 (``qualifies``: X limits or conditions Y without denying it). Evidence names
 one thing the site already publishes, in one of five forms (``EVIDENCE_FORMS``):
 a matrix cell, a definition, one model's verdict under a definition, a licence
-clause or a timeline event. ``evidence_problem`` says what is wrong with a
-reference, against the site's data; resolving one to its current value (a
-cell's value, a verdict) is ``blocks/argument.py``'s, since verdicts are
-computed above this layer.
+clause or a timeline event. Whether a reference names something that exists
+is the checker's to say (``checker/argument_rules.py``); resolving one to its
+current value (a cell's value, a verdict) is ``blocks/argument.py``'s.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from mkdocs_debate.data.matrix import DIMENSIONS
+from mkdocs_debate.data.pages import Page
 from mkdocs_debate.data.schema import build, spec
-
-if TYPE_CHECKING:
-    from mkdocs_debate.data.pages import Page
-    from mkdocs_debate.data.site import Site
 
 MAP_PAGE = (
     "claims/map/index.md"  # the argument map, /claims/map/: the one page in a subfolder of claims/
@@ -150,39 +145,3 @@ def read_argument(page: Page) -> Argument:
         )
 
     return Argument(page.slug, items("relations", Relation), items("rests_on", Evidence))
-
-
-def evidence_problem(site: Site, evidence: Evidence) -> str:
-    """What is wrong with an evidence reference that has the right form, or ''."""
-    p = evidence.parts
-    kind = evidence.kind
-    if kind == "cell":
-        if p["model"] not in site.models_by_id:
-            return f"names no model of the matrix: {p['model']!r} (see docs/_data/models.yml)"
-        if p["dimension"] not in DIMENSIONS:
-            return f"names no dimension {p['dimension']!r}; dimensions: {', '.join(DIMENSIONS)}"
-        return ""
-    if kind in ("definition", "verdict"):
-        definitions = site.term_definitions.get(p["term"])
-        if definitions is None:
-            return f"names no term with definitions: {p['term']!r} (see docs/_data/definitions.yml)"
-        found = next((d for d in definitions if d.id == p["definition"]), None)
-        if found is None:
-            known = ", ".join(d.id for d in definitions)
-            return f"names no definition {p['definition']!r} of {p['term']!r}; known: {known}"
-        if kind == "verdict":
-            if not found.criteria:
-                return f"asks for a verdict under {p['term']}#{p['definition']}, which has no criteria to test"
-            if p["verdict_model"] not in site.models_by_id:
-                return f"names no model of the matrix: {p['verdict_model']!r}"
-        return ""
-    if kind == "clause":
-        licence = site.licences.get(p["licence"])
-        if licence is None:
-            return f"names no licence {p['licence']!r} (see docs/_data/licences.yml)"
-        if p["clause"] not in {c.id for c in licence.clauses}:
-            return f"names no clause {p['clause']!r} of licence {p['licence']!r}"
-        return ""
-    if p["event"] not in {str(e.get("id")) for e in site.events}:
-        return f"names no timeline event {p['event']!r} (see docs/_data/timeline.yml)"
-    return ""
