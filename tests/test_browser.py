@@ -1047,7 +1047,7 @@ def test_matrix_reads_as_cards_on_a_phone(browser, base_url):
     assert not broken, broken
     probe = page.evaluate_handle(
         "() => { const d = document.createElement('p'); d.style.cssText = "
-        "'width: 3em; word-break: break-all'; d.textContent = 'unbreakable words';"
+        "'width: 1em; word-break: break-all'; d.textContent = 'unbreakable words';"
         " document.querySelector('article').append(d); return d; }"
     )
     assert page.evaluate(BROKEN_WORDS, probe) == ["unbreakable", "words"]  # the check can fail
