@@ -21,6 +21,11 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site, mkdocs_build
 
+from mkdocs_debate.blocks.argument import argdown_text, claim_neighbourhood
+from mkdocs_debate.blocks.argument_map import map_figure
+from mkdocs_debate.data.config import settings_from_config
+from mkdocs_debate.data.site import load_site
+
 DOCS = ROOT / "docs"
 MODELS = yaml.safe_load((DOCS / "_data" / "models.yml").read_text(encoding="utf-8"))["models"]
 CELLS = {(m["id"], dim): cell["value"] for m in MODELS for dim, cell in m["openness"].items()}
@@ -280,3 +285,36 @@ def test_previews_carry_data_on_the_page(built_site):
         assert a["data-tip"].count(":") >= 6  # the six cells, each "Label: value"
     for a in definition_tips:
         assert re.search(r"\d+ of \d+ models of our matrix meet it", a["data-tip"]), a["data-tip"]
+
+
+HOSTILE = '<img src=x onerror="alert(1)"></text><script>alert(2)</script>'
+
+
+def test_hostile_relations_and_titles_are_escaped_with_the_checker_off(tmp_path):
+    """What the checker refuses (markup in a note or a title) is still text if it gets through."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "content" / "docs", docs)
+    (docs / "claims" / "hostile.md").write_text(
+        "---\n"
+        f"title: '{HOSTILE}'\n"
+        "claim: 'A hostile claim.'\ndescription: 'x'\ndate: 2024-01-15\nauthors: [editors]\n"
+        "kind: claim\ntheme: definitions\ntags: [definitions]\nsources: []\n"
+        "relations:\n"
+        f"  - {{type: attacks, claim: weights-are-source, note: '{HOSTILE}'}}\n"
+        "rests_on:\n"
+        f"  - {{ref: pythia.weights, note: '{HOSTILE}'}}\n"
+        "---\n\n## The case for\n\nx\n\n## The case against\n\ny\n",
+        encoding="utf-8",
+    )
+    site = load_site(str(docs))
+    settings = settings_from_config(str(ROOT / "mkdocs.yml"))
+    page = site.claims["hostile"]
+    for out in (
+        claim_neighbourhood(site, page, settings),
+        claim_neighbourhood(site, site.claims["weights-are-source"], settings),
+        map_figure(site, "claims/map/index.md"),
+    ):
+        assert "<img" not in out and "<script" not in out
+        assert "&#60;img" in out or "&lt;img" in out  # there, as text
+    argdown = argdown_text(site, settings)
+    assert "<script>" not in argdown and "<img" not in argdown
