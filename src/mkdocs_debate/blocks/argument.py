@@ -236,21 +236,22 @@ def claim_neighbourhood(site: Site, page: Page, settings: Settings) -> str:
         f"How this claim bears on others, how others bear on it, and what it rests on{map_link}.",
         "",
     ]
-    if outgoing:
-        out += ["### What this claim says of others", "", *outgoing, ""]
-    if incoming:
-        out += ["### What others say of this claim", "", *incoming, ""]
-    if not outgoing and not incoming:
-        out += ["*No relation to another claim is recorded yet.*", ""]
+    # The three headings are always there: their anchors are links a reader may keep.
+    none = "*None recorded yet.*"
+    out += ["### What this claim says of others {#what-this-claim-says-of-others}", ""]
+    out += [*(outgoing or [none]), ""]
+    out += ["### What others say of this claim {#what-others-say-of-this-claim}", ""]
+    out += [*(incoming or [none]), ""]
+    out += ["### The evidence it rests on {#the-evidence-it-rests-on}", ""]
     if evidence:
         out += [
-            "### The evidence it rests on",
-            "",
             "Each value is what our data says today: when the matrix changes, so does this list.",
             "",
             *evidence,
             "",
         ]
+    else:
+        out += [none, ""]
     return "\n".join(out + ["</div>"])
 
 
