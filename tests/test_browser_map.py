@@ -42,7 +42,10 @@ def test_map_draws_every_claim_with_edges_told_apart_by_more_than_colour(
 ):
     context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
     page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{base_url}claims/map/", wait_until="networkidle")
+    assert errors == []  # Material's instant navigation and the SVG links get along
     svg = page.locator("figure.amap-figure svg.amap")
     assert svg.is_visible()
     assert page.locator("svg.amap a.amap-node").count() == len(SITE.claims)
@@ -87,6 +90,14 @@ def test_map_draws_every_claim_with_edges_told_apart_by_more_than_colour(
     first.click()
     page.wait_for_url(re.compile(rf"/claims/{claim}/$"))
     assert page.locator("div.claim-neighbourhood").is_visible()
+    # And by keyboard: a box takes the focus and Enter follows it.
+    page.go_back()
+    page.wait_for_url(re.compile(r"/claims/map/$"))
+    page.locator("svg.amap a.amap-node").nth(1).focus()
+    target = page.locator("svg.amap a.amap-node").nth(1).get_attribute("id").removeprefix("map-")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(rf"/claims/{target}/$"))
+    assert errors == []
     context.close()
 
 

@@ -55,6 +55,10 @@ HOSTILE = {
         '<a href="jav&#x09;ascript:alert(1)">x</a>',
         "javascript: URLs are not allowed",
     ),
+    "svg javascript link": (
+        '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+        "javascript: URLs are not allowed (xlink:href of <a>)",
+    ),
     "markdown javascript link": ("[x](javascript:alert(1))", "javascript: URLs are not allowed"),
     "reference definition in a blockquote": (
         "> [x][r]\n>\n> [r]: javascript:alert(1)",

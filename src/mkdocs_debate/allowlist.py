@@ -15,8 +15,9 @@ import nh3
 GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "tabindex", "hidden"})
 DATA_ATTRIBUTE = re.compile(r"^(data-[a-z0-9-]+|aria-[a-z-]+)$")
 # inline SVG: the engine's figures and twemoji icons (no animate, set, script, foreignObject, use);
-# <a>: the argument map's boxes link their claims (href only, its URL checked like any link's;
-# xlink:href, a namespaced attribute, is refused)
+# <a>: the argument map's boxes link their claims, by xlink:href (checked like any link's URL):
+# Material's instant navigation assigns el.href = el.href to every [href] element, which throws
+# on an SVG <a> (its href is read-only); a namespaced xlink:href is not [href] to it
 SVG_ELEMENTS = frozenset(
     {
         "a",
@@ -63,7 +64,9 @@ OUR_ELEMENTS = frozenset(
 OBSOLETE = frozenset({"acronym", "center", "strike", "tt", "map", "area"})
 ELEMENTS = ((frozenset(nh3.ALLOWED_TAGS) | OUR_ELEMENTS) - OBSOLETE) | SVG_ELEMENTS
 ELEMENT_ATTRIBUTES = {tag: frozenset(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()} | {
-    "a": frozenset({"href", "hreflang", "rel", "name"}),  # name: pymdownx.highlight line anchors
+    "a": frozenset(
+        {"href", "hreflang", "rel", "name", "xlink:href"}
+    ),  # name: pymdownx.highlight line anchors; xlink:href: an SVG link (SVG_ELEMENTS)
     "img": frozenset({"alt", "src", "width", "height", "loading"}),
     "ol": frozenset({"start", "type"}),
     "td": frozenset({"colspan", "rowspan", "headers", "align"}),
@@ -104,7 +107,8 @@ ALLOWED_ATTRIBUTES = {
 }
 INPUT_TYPES = frozenset({"checkbox", "radio"})
 BUTTON_TYPES = frozenset({"button", "reset"})
-URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
+URL_ATTRIBUTES = frozenset({"href", "src", "cite", "xlink:href"})
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"  # xlink:href as html5lib names it
 URL_SCHEMES = frozenset({"https", "http", "mailto"})
 DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
 DATA_BLOCK_TAGS = frozenset(f'<script type="{kind}">' for kind in DATA_SCRIPT_TYPES)

@@ -56,6 +56,7 @@ from mkdocs_debate.allowlist import (
     SVG_ELEMENTS,
     URL_ATTRIBUTES,
     URL_SCHEMES,
+    XLINK_HREF,
 )
 
 XHTML_NS, SVG_NS = "http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg"
@@ -301,6 +302,10 @@ def browser_violations(rendered: str) -> list[Violation]:
             attribute = str(key).lower()
             if attribute == XMLNS and value == SVG_NS:
                 continue  # <svg xmlns="http://www.w3.org/2000/svg">, as written in HTML
+            if attribute == XLINK_HREF and namespace == SVG_NS and name == "a":
+                if problem := _url_problem(name, "xlink:href", value):
+                    found.append(Violation(problem, markup))
+                continue  # an SVG link (allowlist.SVG_ELEMENTS)
             if attribute.startswith("{") or (
                 attribute not in allowed and not DATA_ATTRIBUTE.match(attribute)
             ):

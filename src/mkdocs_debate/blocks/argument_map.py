@@ -143,7 +143,7 @@ def map_figure(site: Site, src: str) -> str:
             for i, line in enumerate(lines)
         )
         parts.append(
-            f'<a href="{esc(_url(src, page.src))}" class="amap-node" id="map-{esc(claim_id)}">'
+            f'<a xlink:href="{esc(_url(src, page.src))}" class="amap-node" id="map-{esc(claim_id)}">'
             f'<rect x="{cx - w / 2:.1f}" y="{y(cy) - h / 2:.1f}" width="{w:.1f}" height="{h:.1f}" rx="4"></rect>'
             f'<text x="{cx:.1f}" y="{top:.1f}" text-anchor="middle">{text}</text></a>'
         )
