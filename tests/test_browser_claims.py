@@ -8,11 +8,11 @@ test_browser.py. Screenshots of a claim page and the index, light and dark, at
 from __future__ import annotations
 
 import os
-import pathlib
 
 import pytest
 from conftest import ROOT
 from test_browser import CHROMIUM, axe_violations, base_url, browser  # noqa: F401 - fixtures reused by name
+from util import screenshot
 
 from mkdocs_debate.blocks.claims import count_sentence, side_counts
 from mkdocs_debate.data.site import load_site
@@ -28,10 +28,7 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, 
 
 
 def _screenshot(page, name: str) -> None:
-    folder = os.environ.get("CLAIMS_SCREENSHOTS")
-    if folder:
-        pathlib.Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{folder}/{name}.png", full_page=False)
+    screenshot(page, "CLAIMS_SCREENSHOTS", name)
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))

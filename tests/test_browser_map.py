@@ -8,12 +8,12 @@ $MAP_SCREENSHOTS when it is set (to look at them).
 from __future__ import annotations
 
 import os
-import pathlib
 import re
 
 import pytest
 from conftest import ROOT
 from test_browser import CHROMIUM, axe_violations, base_url, browser  # noqa: F401 - fixtures reused by name
+from util import screenshot
 
 from mkdocs_debate.data.site import load_site
 
@@ -29,10 +29,7 @@ ESSAY = (
 
 
 def _screenshot(page, name: str) -> None:
-    folder = os.environ.get("MAP_SCREENSHOTS")
-    if folder:
-        pathlib.Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{folder}/{name}.png", full_page=False)
+    screenshot(page, "MAP_SCREENSHOTS", name)
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pathlib
 import shutil
 import subprocess
@@ -45,3 +46,11 @@ def raw_score(model: dict) -> float:
     return sum(
         {"open": 1.0, "partial": 0.5}.get(model["openness"][d]["value"], 0.0) for d in DIMENSIONS
     )
+
+
+def screenshot(page, variable: str, name: str) -> None:
+    """Save what the browser shows as <$variable>/<name>.png when that variable is set (to look at it)."""
+    folder = os.environ.get(variable)
+    if folder:
+        pathlib.Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=f"{folder}/{name}.png", full_page=False)
