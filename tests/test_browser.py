@@ -944,6 +944,9 @@ def test_instant_navigation_runs_no_inline_script(browser, base_url):
         page.evaluate("() => { window.__sameDocument = true; }")
         for tab in ("Essays", "Claims", "Glossary", "Models"):
             page.locator("a.md-tabs__link", has_text=tab).first.click()
+            # One navigation at a time: under load a click made while the last page was still
+            # being swapped in was lost (CI once ended on the glossary, not the matrix).
+            page.wait_for_url(re.compile(rf"/{tab.lower()}/(#.*)?$"))
             page.wait_for_load_state("networkidle")
         page.locator("a.headerlink").first.evaluate("a => a.click()")  # a change of #fragment
         page.wait_for_timeout(300)
