@@ -16,12 +16,11 @@ Read from each claim's ``relations`` and ``rests_on`` (``data/argument.py``):
 from __future__ import annotations
 
 import dataclasses
-import posixpath
 
-from mkdocs_debate.blocks.common import esc, link, plain, title_of
+from mkdocs_debate.blocks.common import esc, link, model_src, plain, title_of
 from mkdocs_debate.blocks.definitions import VERDICT_LABELS
 from mkdocs_debate.blocks.models import DIMENSION_LABELS
-from mkdocs_debate.blocks.timeline import date_label
+from mkdocs_debate.blocks.timeline import TIMELINE_PAGE, date_label
 from mkdocs_debate.data.argument import MAP_PAGE, RELATION_TYPES, Evidence, Relation
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.pages import Page
@@ -36,7 +35,6 @@ from mkdocs_debate.verdicts import (
     verdict_anchor,
 )
 
-TIMELINE_PAGE = "timeline.md"
 NEIGHBOURHOOD_ANCHOR = "in-the-argument-map"
 # How a relation reads from its source (X supports Y) and from its target (Y is supported by X).
 OUTGOING = {"supports": "Supports", "attacks": "Attacks", "qualifies": "Qualifies"}
@@ -86,7 +84,7 @@ def resolve(site: Site, settings: Settings, evidence: Evidence) -> Resolved | No
             f"{model.name}: {DIMENSION_LABELS[p['dimension']]}",
             cell.value,
             cell.value,
-            settings_model_src(settings, model.id),
+            model_src(settings.models_page, model.id),
             evidence_anchor(f"openness.{p['dimension']}"),
         )
     if kind in ("definition", "verdict"):
@@ -150,11 +148,6 @@ def resolve(site: Site, settings: Settings, evidence: Evidence) -> Resolved | No
         TIMELINE_PAGE,
         str(event["id"]),
     )
-
-
-def settings_model_src(settings: Settings, model_id: str) -> str:
-    """Source path of a model's page (models.md -> models/<id>.md)."""
-    return posixpath.join(posixpath.splitext(settings.models_page)[0], f"{model_id}.md")
 
 
 # -----------------------------------------------------------------------------

@@ -25,6 +25,8 @@ from mkdocs_debate.data.vocabulary import TIMELINE_THEMES
 
 THEMES = TIMELINE_THEMES  # the vocabulary's (data/vocabulary.py)
 
+TIMELINE_PAGE = "timeline.md"  # the timeline's page: its events are anchors on it
+
 
 def date_label(value: str) -> str:
     """'1983', 'September 1983' or '27 September 1983', as precise as the data."""

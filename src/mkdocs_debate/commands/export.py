@@ -37,10 +37,10 @@ from mkdocs_debate.blocks.argument import aif_record, argdown_text, argument_rec
 from mkdocs_debate.blocks.claims import claim_record, themes_record
 from mkdocs_debate.blocks.common import model_src
 from mkdocs_debate.blocks.disagreements import EU_INDEX, LEDGER_PAGE, Entry, ledger, summary
+from mkdocs_debate.blocks.timeline import TIMELINE_PAGE
 from mkdocs_debate.blocks.timeline import events as timeline_events
 from mkdocs_debate.commands.schemas import disagreements_schema, models_schema, verdicts_schema
 from mkdocs_debate.commands.stubs import (
-    TIMELINE_PAGE,
     leftover_stubs,
     stubs,
     term_stub,

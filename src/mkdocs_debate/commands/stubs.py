@@ -18,7 +18,6 @@ from mkdocs_debate.data.licences import COMPARE_SUFFIX, compared_families
 from mkdocs_debate.data.matrix import Model
 from mkdocs_debate.data.site import DIMENSIONS, Site
 
-TIMELINE_PAGE = "timeline.md"
 REACH_NOTICE = "# description and heading: written by debate-export from docs/_data/timeline.yml"
 FRONT_DESCRIPTION = re.compile(r"^description:.*$", re.M)
 FIRST_HEADING = re.compile(r"^# .*$", re.M)
