@@ -43,6 +43,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+import cbor2
 import yaml
 
 from mkdocs_debate import test_tools
@@ -240,6 +241,36 @@ def gz(path: str) -> int:
         return len(gzip.compress(handle.read(), 6))
 
 
+SEARCH_SCRIPT = os.path.join(ROOT, "overrides", "assets", "javascripts", "search-pagefind.js")
+
+
+def stop_words() -> set[str]:
+    """The words the search script leaves out of a query (its STOP_WORDS list)."""
+    with open(SEARCH_SCRIPT, encoding="utf-8") as handle:
+        listed = re.search(r"STOP_WORDS = \[([^\]]*)\]", handle.read())
+    if not listed:
+        raise SystemExit(f"{SEARCH_SCRIPT}: no STOP_WORDS list")
+    return set(re.findall(r'"([^"]+)"', listed.group(1)))
+
+
+def searchable_chunks(pagefind_dir: str) -> list[int]:
+    """Bytes of each index chunk a query can fetch: the chunks holding a word besides stop words.
+
+    A chunk (gzip: a 12-byte signature, then CBOR) lists its words first; Pagefind fetches the
+    chunk whose range holds a query's word, and the search script never asks for a stop word,
+    so a chunk of stop words alone (at 2,000 essays, "the": the largest) is never fetched.
+    """
+    stops = stop_words()
+    sizes = []
+    for path in glob.glob(os.path.join(pagefind_dir, "index", "*.pf_index")):
+        with open(path, "rb") as handle:
+            data = gzip.decompress(handle.read())
+        words = [entry[0] for entry in cbor2.loads(data[data.index(b"pagefind_dcd") + 12 :])[0]]
+        if any(word not in stops for word in words):
+            sizes.append(os.path.getsize(path))
+    return sizes
+
+
 @dataclass
 class Weights:
     """Bytes a reader fetches, from one built site (gzip where a server would compress)."""
@@ -251,7 +282,7 @@ class Weights:
     pagefind_first: (
         int  # Pagefind's entry files + wasm + the median index chunk + the median fragment x 10
     )
-    pagefind_worst: int  # the same with the largest chunk and the largest fragments
+    pagefind_worst: int  # the same with the largest chunk a query fetches and the largest fragments
     files: int  # files in the built site
 
 
@@ -283,9 +314,7 @@ def weights(site: str) -> Weights:
             os.path.getsize(p) for p in sorted(glob.glob(os.path.join(pf, "wasm.*.pagefind")))[:1]
         )
         fixed += sum(os.path.getsize(p) for p in glob.glob(os.path.join(pf, "pagefind.*.pf_meta")))
-        chunks = sorted(
-            os.path.getsize(p) for p in glob.glob(os.path.join(pf, "index", "*.pf_index"))
-        )
+        chunks = sorted(searchable_chunks(pf))
         fragments = sorted(
             os.path.getsize(p) for p in glob.glob(os.path.join(pf, "fragment", "*.pf_fragment"))
         )
@@ -853,7 +882,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "Pagefind first search: pagefind.js and its worker (gzip), the entry, the WebAssembly and the "
         "metadata, one index chunk of median size and ten result fragments of median size (Pagefind "
-        "stores them gzipped); worst: the largest chunk and the ten largest fragments. Lunr: Material's "
+        "stores them gzipped); worst: the largest chunk a query can fetch (one holding a word besides "
+        "the search script's stop words) and the ten largest fragments. Lunr: Material's "
         "whole index, which its search fetches and parses on the first query. "
         + load_note(load_before)
     )

@@ -423,6 +423,30 @@ def test_search_index_has_the_facets_as_filters(browser, base_url):
     page.context.close()
 
 
+def _chunks_fetched(browser, url: str) -> tuple[set[str], list[str]]:
+    """The index chunks a ?q= search fetches, and the results it shows."""
+    context = browser.new_context()
+    page = context.new_page()
+    requested = _index_requests(page)
+    page.goto(url, wait_until="networkidle")
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
+    page.wait_for_timeout(300)
+    hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+    context.close()
+    return {u for u in requested["pagefind"] if u.endswith(".pf_index")}, hrefs
+
+
+def test_search_leaves_out_stop_words_but_not_from_a_quoted_phrase(browser, base_url):
+    """A query's "the" would fetch the index chunk that grows with every page: it is left out
+    (same chunks, same results as without it), unless the query is a quoted phrase."""
+    plain, plain_hrefs = _chunks_fetched(browser, base_url + "?q=four+freedoms")
+    with_the, the_hrefs = _chunks_fetched(browser, base_url + "?q=The+four+freedoms")
+    quoted, _ = _chunks_fetched(browser, base_url + "?q=%22the+four+freedoms%22")
+    assert plain and with_the == plain, (plain, with_the)
+    assert the_hrefs == plain_hrefs
+    assert quoted > plain, "a quoted phrase searches every word, the included"
+
+
 def test_search_results_show_titles_as_text_and_marks_only(browser, base_url):
     """Titles and excerpts come from the index; only <mark> survives as markup."""
     page, _ = load(browser, base_url + "?q=open+weights")

@@ -91,6 +91,23 @@ def test_search_results_are_titled_without_the_permalink_mark(built_site):
     assert [url for url, title in titles.items() if "¶" in title or not title.strip()] == []
 
 
+def test_complete_lists_and_data_grids_stay_out_of_search(built_site):
+    """The generated complete lists (search: exclude) are not indexed, so no index chunk or result
+    grows with them; the big data grids (the verdict grid, the matrix) repeat the model pages and
+    are left out of their pages' entries; everything else still is."""
+    titles = _pagefind_titles(built_site)
+    listed = [u for u in titles if u.startswith(("/glossary/used-in/", "/archive/"))]
+    assert listed == []
+    used_in = (built_site / "glossary/used-in/open-weights/index.html").read_text("utf-8")
+    assert "data-pagefind-body" not in used_in and "Pages that use" in used_in
+    assert "/glossary/open-weights/" in titles and "/essays/free-as-in-what/" in titles
+    for page, grid in (("is-it-open", "table.answer"), ("models", "table#matrix")):
+        soup = BeautifulSoup((built_site / page / "index.html").read_text("utf-8"), "html.parser")
+        tables = soup.select(grid)
+        assert tables, (page, grid)
+        assert all(t.find_parent(attrs={"data-pagefind-ignore": True}) for t in tables), page
+
+
 def test_no_third_party_resources(built_site, site_pages):
     """Nothing a page loads (script, style, font, image, CSS url/@import) comes from another host."""
     offenders = []

@@ -49,6 +49,12 @@
     return send.apply(this, arguments);
   };
   var SHOWN = 10;
+  // Words nearly every page has. Pagefind indexes them (its exact-phrase search needs
+  // them), but the index chunk of each grows with every page: a query leaves them out
+  // unless it is a "quoted phrase" or nothing else is left, as Material's lunr search
+  // did. benchmarks/build_growth.py reads this list to price the worst first search.
+  var STOP_WORDS = ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is",
+    "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "with"];
   var loading = null;
   var latest = 0;
 
@@ -110,6 +116,16 @@
     return li;
   }
 
+  // The words Pagefind is asked for: the query without its stop words (see STOP_WORDS).
+  function searchTerms(query) {
+    if (/^\s*".+"\s*$/.test(query)) return query;
+    var kept = query.split(/\s+/).filter(function (word) {
+      var bare = word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+      return STOP_WORDS.indexOf(bare) < 0;
+    });
+    return kept.length ? kept.join(" ") : query;
+  }
+
   function search(query) {
     var el = parts();
     if (!el) return;
@@ -121,7 +137,7 @@
       return;
     }
     pagefind().then(function (module) {
-      return module.search(query);
+      return module.search(searchTerms(query));
     }).then(function (found) {
       if (ticket !== latest || !found) return null;
       return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (data) {

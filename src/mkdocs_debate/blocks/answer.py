@@ -211,8 +211,10 @@ def grid(site: Site, src: str, settings: Settings, columns: list) -> str:
             f"({link(src, model_src(settings.models_page, model_id))})</th>{cells}</tr>"
         )
     shown, more = rows[:GRID_FIRST_ROWS], rows[GRID_FIRST_ROWS:]
+    # data-pagefind-ignore: the grid repeats the model pages' verdicts, and its 2,000-odd cell
+    # anchors would make this page's search entry one of the largest a search can fetch.
     out = (
-        '<div class="answer-grid no-terms" markdown="1">\n'
+        '<div class="answer-grid no-terms" data-pagefind-ignore markdown="1">\n'
         '<p class="table-caption" id="answer-grid-caption">Every model of our matrix (rows, those that meet '
         "most definitions first) under every definition we can test (columns, grouped by contested term). "
         "Select a cell for the criteria behind the verdict, each linked to its evidence, and what would change it.</p>\n"

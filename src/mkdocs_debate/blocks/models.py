@@ -167,7 +167,9 @@ def matrix_table(site: Site, src: str, settings: Settings, models: list[Model]) 
     ranked = sorted(models, key=lambda m: -m.score)
     rows = "".join(_row(site, src, settings, model) for model in ranked)
     return (
-        '<div class="models-matrix no-terms" markdown="1">\n'
+        # data-pagefind-ignore: the matrix repeats what each model's page says, and would make
+        # this page's search entry the largest a first search can fetch.
+        '<div class="models-matrix no-terms" data-pagefind-ignore markdown="1">\n'
         f'<p class="legend">Legend: {legend}. Every cell links its evidence. For the note behind a cell, '
         "hover it, or tap <em>Notes</em> under the model’s name; the model’s page has every note with its evidence.</p>\n"
         # No <caption>: Python-Markdown does not know it as a block, and md_in_html would
