@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, copy_site, mkdocs_build
 from util import raw_score as score
 
+from mkdocs_debate.blocks.common import page_url
 from mkdocs_debate.blocks.glossary_terms import USED_IN_SHOWN, used_in, used_in_page
 from mkdocs_debate.blocks.models import DIMENSION_LABELS
 from mkdocs_debate.checker.rules import glossary_problems
@@ -200,7 +201,7 @@ def test_used_in_is_capped_with_a_count_and_a_link(tmp_path):
         in "\n".join(lines)
     )
     full = used_in_page(site, "glossary/used-in/open-source.md", settings)
-    assert full.count("\n- [") == len(users)
+    assert full.count("<li><a href=") == len(users)
 
 
 def test_glossary_index_links_each_term_page_and_keeps_every_anchor(built_site):
@@ -470,3 +471,23 @@ def test_a_model_card_shows_its_six_cells(built_site):
         built_site / "assets" / "images" / "social" / "essays" / "free-as-in-what.png"
     ).convert("RGB")
     assert essay.getpixel((68, 408)) not in CARD_COLOURS.values()
+
+
+@pytest.mark.parametrize(
+    "from_src, to_src, url",
+    [
+        (
+            "glossary/used-in/x.md",
+            "glossary/open-source-ai-index.md",
+            "../../open-source-ai-index/",
+        ),
+        ("glossary/used-in/x.md", "essays/index.md", "../../../essays/"),
+        ("claims/map/index.md", "claims/a.md", "../a/"),
+        ("index.md", "essays/a.md", "essays/a/"),
+        ("essays/a.md", "index.md", "../../"),
+        ("essays/a.md", "essays/a.md", "./"),
+    ],
+)
+def test_page_url_is_the_final_directory_url(from_src, to_src, url):
+    """A page whose name ends in "index" is not a folder's index (open-source-ai-index)."""
+    assert page_url(from_src, to_src) == url

@@ -38,7 +38,7 @@ def test_essays_index_is_bounded_and_every_essay_is_on_its_year_page(tmp_path):
     essays = site.content_pages("essays")
     assert len(essays) > INDEX_SHOWN
     index = essays_list(site, "essays/index.md", settings)
-    assert index.count("\n- **[") + index.startswith("- **[") <= INDEX_SHOWN
+    assert 0 < index.count("<li><strong><a href=") <= INDEX_SHOWN
     assert f"The {INDEX_SHOWN} newest of {len(essays)}" in index
     years = re.findall(r"\[(\d{4})\]\(\.\./archive/essays/(\d{4})\.md\) \((\d+)\)", index)
     assert {y for y, _, _ in years} >= {"2024", "2025", "2026"}
@@ -48,8 +48,8 @@ def test_essays_index_is_bounded_and_every_essay_is_on_its_year_page(tmp_path):
     for year, _, count in years:
         assert f"archive/essays/{year}.md" in wanted  # debate-export writes the year's page
         page = archive_page(site, f"archive/essays/{year}.md", settings)
-        listed += page.count("- **[")
-        assert page.count("- **[") == int(count), year
+        listed += page.count("<li><strong><a href=")
+        assert page.count("<li><strong><a href=") == int(count), year
     assert listed == len(essays)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import math
-import posixpath
 import shutil
 import subprocess
 import textwrap
@@ -23,7 +22,7 @@ from mkdocs_debate.blocks.argument import (
     evidence_item,
     relation_item,
 )
-from mkdocs_debate.blocks.common import esc, link, plain, title_of
+from mkdocs_debate.blocks.common import esc, link, page_url, plain, title_of
 from mkdocs_debate.data.argument import RELATION_TYPES
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.site import Site, site_index
@@ -92,19 +91,6 @@ def layout(site: Site) -> dict:
     return json.loads(done.stdout)
 
 
-def _url(from_src: str, to_src: str) -> str:
-    """The URL of one page relative to another, as a browser resolves it (directory URLs):
-    links inside a figure are not rewritten by MkDocs, so they are written final."""
-
-    def directory(src: str) -> str:
-        stem = posixpath.splitext(src)[0]
-        stem = stem.removesuffix("index").rstrip("/")
-        return stem
-
-    target = posixpath.relpath(directory(to_src) or ".", directory(from_src) or ".")
-    return "./" if target == "." else target + "/"
-
-
 def map_figure(site: Site, src: str) -> str:
     """The drawn map: theme boxes, claim boxes (each a link to its claim), relations as edges."""
     graph = layout(site)
@@ -143,7 +129,7 @@ def map_figure(site: Site, src: str) -> str:
             for i, line in enumerate(lines)
         )
         parts.append(
-            f'<a xlink:href="{esc(_url(src, page.src))}" class="amap-node" id="map-{esc(claim_id)}">'
+            f'<a xlink:href="{esc(page_url(src, page.src))}" class="amap-node" id="map-{esc(claim_id)}">'
             f'<rect x="{cx - w / 2:.1f}" y="{y(cy) - h / 2:.1f}" width="{w:.1f}" height="{h:.1f}" rx="4"></rect>'
             f'<text x="{cx:.1f}" y="{top:.1f}" text-anchor="middle">{text}</text></a>'
         )

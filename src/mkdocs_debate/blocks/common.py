@@ -43,6 +43,23 @@ def link(from_src: str, to_src: str, anchor: str = "") -> str:
     return f"{target}#{anchor}" if anchor else target
 
 
+def page_url(from_src: str, to_src: str) -> str:
+    """The URL of one page relative to another, final, as a browser resolves it (directory URLs).
+
+    For links MkDocs does not rewrite: inside a figure, or in a list written as HTML because
+    it grows with the site (a link in Markdown costs the build far more). Unchecked by MkDocs,
+    so only for pages the site is known to have.
+    """
+    target = _relative(_directory(from_src) or ".", _directory(to_src) or ".")
+    return "./" if target == "." else target + "/"
+
+
+def _directory(src: str) -> str:
+    """'essays/x.md' -> 'essays/x'; 'essays/index.md' -> 'essays'; 'index.md' -> ''."""
+    stem = posixpath.splitext(src)[0]
+    return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+
+
 @functools.lru_cache(maxsize=4096)
 def _relative(base: str, to_src: str) -> str:
     return posixpath.relpath(to_src, base)

@@ -6,8 +6,10 @@ import datetime as dt
 
 from mkdocs_debate.blocks.common import (
     KIND_LABELS,
+    esc,
     human_date,
     link,
+    page_url,
     plain,
     reading_minutes,
     title_of,
@@ -23,15 +25,24 @@ WHATS_NEW_COUNT = 6
 
 
 def _page_list(src: str, pages: list[Page]) -> str:
-    items = []
-    for page in pages:
-        items.append(
-            f"- **[{plain(title_of(page))}]({link(src, page.src)})**  \n"
-            f"  {human_date(page.meta.get('date'))} · {reading_minutes(page)} min read  \n"
-            f"  {plain(page.meta.get('description', ''))}"
-        )
-    body = "\n".join(items) if items else "*Nothing published here yet.*"
-    return f'<div class="page-list no-terms" markdown>\n\n{body}\n\n</div>'
+    """Pages with date, reading time and description, as one raw HTML block.
+
+    HTML, not Markdown: a year's page grows with the site, and each item's link read as
+    Markdown went through every inline pattern. Every value is escaped (plain() is safe
+    in HTML too); every URL is a page of the site (page_url).
+    """
+    items = [
+        f'<li><strong><a href="{esc(page_url(src, page.src))}">{plain(title_of(page))}</a></strong><br />\n'
+        f"  {human_date(page.meta.get('date'))} · {reading_minutes(page)} min read<br />\n"
+        f"  {plain(page.meta.get('description', ''))}</li>"
+        for page in pages
+    ]
+    body = (
+        "<ul>\n" + "\n".join(items) + "\n</ul>"
+        if items
+        else "<p><em>Nothing published here yet.</em></p>"
+    )
+    return f'<div class="page-list no-terms">\n{body}\n</div>'
 
 
 def essays_list(site: Site, src: str, settings: Settings) -> str:
