@@ -519,6 +519,11 @@ FIELD_CASES = {
         "docs/essays/index.md:4:",
         "search may only be",
     ),
+    "search boost, which nothing honours": (
+        index("search: {boost: 2}\n"),
+        "docs/essays/index.md:4:",
+        "the site's search has no boost",
+    ),
     "markup in an index title": (
         index(title="'<img src=x onerror=alert(1)>'"),
         "docs/essays/index.md:2:",

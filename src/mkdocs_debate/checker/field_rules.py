@@ -42,7 +42,9 @@ REFUSED_FIELDS = {
     "title_html": "titles are plain text",
 }
 HIDE_VALUES = frozenset({"navigation", "toc", "footer", "feedback", "path", "tags"})
-SEARCH_VALUES = {"exclude": bool, "boost": (int, float)}
+# Material's search key, as the site's search (Pagefind, overrides/main.html) reads it: a page
+# may leave the index. Material's boost is refused: Pagefind ranks by words, with no page boost.
+SEARCH_VALUES = {"exclude": bool}
 MAX_LENGTHS = {"title": 120, "claim": 300, "note": 500, "source title": 300, "id": 100}
 INVISIBLE_CATEGORIES = frozenset(
     {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
@@ -119,7 +121,7 @@ def rule_typed_values(site: Site, page: Page) -> Iterator[Finding]:
         ):
             yield Finding(
                 meta.line_of("search"),
-                f"search may only be {{exclude: true}} or {{boost: NUMBER}}: {search!r}",
+                f"search may only be {{exclude: true}} (the site's search has no boost): {search!r}",
             )
     if "cells" in meta:
         cells = meta["cells"]
