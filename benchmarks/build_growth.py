@@ -6,7 +6,8 @@ Usage: python benchmarks/build_growth.py [--sizes 0 500 2000 10000] [--rounds 1]
 For each size N, a strict MkDocs build (``python -m mkdocs build --strict``, never
 ``-q``) of this site plus N synthetic essays, as one child process waited for with
 ``os.wait4``: its CPU time (user + system, the Pagefind step included), wall time
-and peak memory (``ru_maxrss``). Then, from the built site: the number of files,
+and peak memory (``ru_maxrss``), then Pagefind's own peak, indexing the built pages again
+alone (the build's peak is the larger of the two). Then, from the built site: the number of files,
 the largest HTML page, the glossary index and the essays index (gzip), and what a
 reader's first search fetches: Material's whole lunr index against Pagefind's
 loader, entry, WebAssembly, one index chunk and ten result fragments.
@@ -228,6 +229,27 @@ def run_build(
         usage.ru_utime + usage.ru_stime,
         usage.ru_maxrss / 1024,
     )
+
+
+def indexer_peak(site: str) -> float:
+    """Peak memory (MB) of Pagefind indexing a built site on its own, 0 if it has no index.
+
+    The build's peak is the largest of the build process and Pagefind, which it waits for;
+    indexing the same pages again, alone, says which of the two it is.
+    """
+    if not os.path.isdir(os.path.join(site, "pagefind")):
+        return 0.0
+    binary = os.path.join(ROOT, "node_modules", ".bin", "pagefind")
+    with tempfile.TemporaryDirectory() as output:
+        child = subprocess.Popen(
+            [binary, "--site", site, "--output-path", output, "--silent"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"Pagefind failed on {site}")
+    return usage.ru_maxrss / 1024
 
 
 # -----------------------------------------------------------------------------
@@ -814,6 +836,7 @@ def main(argv: list[str] | None = None) -> int:
         (v, n): [] for v in variants for n in sizes
     }
     measured: dict[tuple[str, int], Weights] = {}
+    indexer: dict[tuple[str, int], float] = {}  # Pagefind's own peak memory (MB)
     pages: dict[tuple[str, int], int] = {}
     ratios: dict[int, list[float]] = {n: [] for n in sizes}
     try:
@@ -835,6 +858,7 @@ def main(argv: list[str] | None = None) -> int:
                     )
                     results[variant, size].append(result)
                     measured[variant, size] = weights(os.path.join(root, "site"))
+                    indexer[variant, size] = indexer_peak(os.path.join(root, "site"))
                     cpu[variant] = result.cpu
                     print(
                         f"round {round_number + 1}/{args.rounds}: {variant:>6} {size:>6} essays "
@@ -855,10 +879,11 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(
         "| Checkout | Essays added | Pages | Files | Build CPU (s) | Wall (s) | Peak memory (MB) "
+        "| Pagefind alone (MB) "
         "| Largest page (KB) | Glossary index (KB) | Essays index (KB) | Lunr index (KB) "
         "| Pagefind first search (KB) | Pagefind worst first search (KB) |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in sizes:
         for variant in variants:
             runs = results[variant, size]
@@ -866,7 +891,8 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"| {variant} | {size:,} | {pages[variant, size]:,} | {w.files:,} "
                 f"| {median([r.cpu for r in runs]):.1f} | {median([r.wall for r in runs]):.1f} "
-                f"| {max(r.peak_mb for r in runs):,.0f} | {kb(w.largest_page[1])} ({w.largest_page[0]}) "
+                f"| {max(r.peak_mb for r in runs):,.0f} "
+                f"| {indexer[variant, size]:,.0f} | {kb(w.largest_page[1])} ({w.largest_page[0]}) "
                 f"| {kb(w.glossary)} | {kb(w.index_page)} | {kb(w.lunr) if w.lunr else '–'} "
                 f"| {kb(w.pagefind_first) if w.pagefind_first else '–'} "
                 f"| {kb(w.pagefind_worst) if w.pagefind_worst else '–'} |"

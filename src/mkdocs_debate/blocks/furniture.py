@@ -19,7 +19,15 @@ from urllib.parse import quote
 
 from mkdocs_debate.blocks.argument import claim_neighbourhood
 from mkdocs_debate.blocks.claims import claim_backlinks, claim_json_ld, claim_statement
-from mkdocs_debate.blocks.common import KIND_LABELS, esc, human_date, link, plain, title_of
+from mkdocs_debate.blocks.common import (
+    KIND_LABELS,
+    esc,
+    human_date,
+    link,
+    page_url,
+    plain,
+    title_of,
+)
 from mkdocs_debate.blocks.path import path_links
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.licences import COMPARE_SUFFIX, family_versions
@@ -74,7 +82,9 @@ def page_meta_line(site: Site, page: Page) -> str:
     line = " · ".join(items)
     if tags:  # its separator inside, as phones leave the tags out (extra.css)
         line += '<span class="page-meta__tags"> · Tags: ' + ", ".join(tags) + "</span>"
-    return '<p class="page-meta no-terms" markdown>' + line + "</p>"
+    # Raw HTML, read once by the build, unless an author's link is left for MkDocs to check.
+    markdown = " markdown" if "](" in line else ""
+    return f'<p class="page-meta no-terms"{markdown}>' + line + "</p>"
 
 
 def _time(day: dt.date) -> str:
@@ -87,7 +97,11 @@ def _author(site: Site, page: Page, author_id: str) -> str:
     name, url = plain(entry.get("name", author_id)), str(entry.get("url") or "")
     if url.endswith(".md") or ".md#" in url:
         target, _, anchor = url.partition("#")
-        return f"[{name}]({link(page.src, target, anchor)})"
+        if target in site.all_pages:
+            href = page_url(page.src, target) + (f"#{anchor}" if anchor else "")
+            preview = ' data-preview=""' if page.is_article else ""  # as PreviewTreeprocessor marks
+            return f'<a{preview} href="{esc(href)}">{name}</a>'
+        return f"[{name}]({link(page.src, target, anchor)})"  # MkDocs says what is wrong with it
     if url.startswith("https://"):
         return f'<a href="{esc(url)}">{name}</a>'
     return name
@@ -266,21 +280,24 @@ def citation_block(
     repo = settings.repo_url.rstrip("/")
     history = f"{repo}/commits/main/docs/{history_of or page.src}" if repo else ""
     corrections = meta.get("corrections") or []
+    # On every page: all but the heading is raw HTML, so the build reads it once instead of
+    # running every inline pattern over it (each value escaped here; the URLs are the site's).
     lines = [
         '<section class="cite-this no-terms" markdown>',
         "",
         "## Cite this page",
         "",
-        f'<p class="cite-this__text" markdown>{esc(authors)}. “{esc(title)}”. *{esc(settings.site_name)}*, '
-        f"{dated}. [{esc(url)}]({url})</p>",
+        f'<p class="cite-this__text">{esc(authors)}. “{esc(title)}”. <em>{esc(settings.site_name)}</em>, '
+        f'{dated}. <a href="{esc(url)}">{esc(url)}</a></p>',
         "",
         f'<pre class="bibtex"><code>{esc(bibtex)}</code></pre>',
         "",
     ]
     if history:
+        request = f"{repo}/issues/new?template=correction.yml&page={quote(url, safe='')}"
         lines += [
-            f"[Revision history of this {'data' if version else 'page'}]({history}) · "
-            f"[Request a correction]({repo}/issues/new?template=correction.yml&page={quote(url, safe='')})",
+            f'<p><a href="{esc(history)}">Revision history of this {"data" if version else "page"}</a> · '
+            f'<a href="{esc(request)}">Request a correction</a></p>',
             "",
         ]
     if corrections:
