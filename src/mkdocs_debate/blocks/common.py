@@ -79,7 +79,7 @@ def reading_minutes(page: Page) -> int:
 
 def title_of(page: Page) -> str:
     """The page's title from its front matter, else its slug."""
-    return str(page.meta.get("title", page.slug))
+    return str(page.meta["title"]) if "title" in page.meta else page.slug
 
 
 # Characters that could start Markdown markup inside a line of generated Markdown

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import pathlib
+import posixpath
 
 from mkdocs_debate.data.yaml_lines import DataError, LineDict, load_yaml
 from mkdocs_debate.problems import Finding
@@ -33,8 +33,8 @@ class Page:
 
     @property
     def slug(self) -> str:
-        """File name without .md: the page's permanent id."""
-        return pathlib.PurePosixPath(self.src).stem
+        """File name without .md: the page's permanent id (read for every link: no pathlib)."""
+        return posixpath.splitext(posixpath.basename(self.src))[0]
 
     @property
     def is_index(self) -> bool:

@@ -142,9 +142,8 @@ class Site:
         return [e for e in found if isinstance(e, dict)] if isinstance(found, list) else []
 
     def content_pages(self, section: str) -> list[Page]:
-        """Essays or summaries of a section, newest first, then by title."""
-        pages = [p for p in self.pages.values() if p.section == section and not p.is_index]
-        return sorted(pages, key=lambda p: (str(p.meta.get("date", "")), p.slug), reverse=True)
+        """Essays or summaries of a section, newest first, then by title (a new list each call)."""
+        return list(_sections(self).get(section, ()))
 
     @functools.cached_property
     def reading_path(self) -> list[tuple[Page, str]]:
@@ -306,3 +305,16 @@ def term_names(entry: dict) -> list[str]:
     aliases = entry.get("aliases")
     names = [entry.get("term", ""), *(aliases if isinstance(aliases, list) else [])]
     return [name for name in names if isinstance(name, str)]
+
+
+@site_index
+def _sections(site: Site) -> dict[str, list[Page]]:
+    """Section -> its pages but the index, newest first, then by slug: sorted once per Site."""
+    found: dict[str, list[Page]] = {}
+    for page in site.pages.values():
+        if not page.is_index:
+            found.setdefault(page.section, []).append(page)
+    return {
+        section: sorted(pages, key=lambda p: (str(p.meta.get("date", "")), p.slug), reverse=True)
+        for section, pages in found.items()
+    }
