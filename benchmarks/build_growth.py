@@ -6,7 +6,7 @@ Usage: python benchmarks/build_growth.py [--sizes 0 500 2000 10000] [--rounds 1]
 For each size N, a strict MkDocs build (``python -m mkdocs build --strict``, never
 ``-q``) of this site plus N synthetic essays, as one child process waited for with
 ``os.wait4``: its CPU time (user + system, the Pagefind step included), wall time
-and peak memory (``ru_maxrss``), then Pagefind's own peak, indexing the built pages again
+and peak memory (``ru_maxrss``), then Pagefind's own peak and CPU, indexing the built pages again
 alone (the build's peak is the larger of the two). Then, from the built site: the number of files,
 the largest HTML page, the glossary index and the essays index (gzip), and what a
 reader's first search fetches: Material's whole lunr index against Pagefind's
@@ -231,14 +231,15 @@ def run_build(
     )
 
 
-def indexer_peak(site: str) -> float:
-    """Peak memory (MB) of Pagefind indexing a built site on its own, 0 if it has no index.
+def indexer_cost(site: str) -> tuple[float, float]:
+    """(peak memory in MB, CPU seconds) of Pagefind indexing a built site on its own; zeros
+    if the site has no index.
 
     The build's peak is the largest of the build process and Pagefind, which it waits for;
     indexing the same pages again, alone, says which of the two it is.
     """
     if not os.path.isdir(os.path.join(site, "pagefind")):
-        return 0.0
+        return 0.0, 0.0
     binary = os.path.join(ROOT, "node_modules", ".bin", "pagefind")
     with tempfile.TemporaryDirectory() as output:
         child = subprocess.Popen(
@@ -249,7 +250,7 @@ def indexer_peak(site: str) -> float:
         _, status, usage = os.wait4(child.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"Pagefind failed on {site}")
-    return usage.ru_maxrss / 1024
+    return usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 # -----------------------------------------------------------------------------
@@ -263,28 +264,30 @@ def gz(path: str) -> int:
         return len(gzip.compress(handle.read(), 6))
 
 
-SEARCH_SCRIPT = os.path.join(ROOT, "overrides", "assets", "javascripts", "search-pagefind.js")
+SEARCH_SCRIPT = os.path.join("assets", "javascripts", "search-pagefind.js")  # in a built site
 
 
-def stop_words() -> set[str]:
-    """The words the search script leaves out of a query (its STOP_WORDS list)."""
-    with open(SEARCH_SCRIPT, encoding="utf-8") as handle:
+def stop_words(site: str) -> set[str]:
+    """The words a built site's search script leaves out of a query (its STOP_WORDS list; none
+    if the script has no such list, as before it had one)."""
+    path = os.path.join(site, SEARCH_SCRIPT)
+    if not os.path.exists(path):
+        return set()
+    with open(path, encoding="utf-8") as handle:
         listed = re.search(r"STOP_WORDS = \[([^\]]*)\]", handle.read())
-    if not listed:
-        raise SystemExit(f"{SEARCH_SCRIPT}: no STOP_WORDS list")
-    return set(re.findall(r'"([^"]+)"', listed.group(1)))
+    return set(re.findall(r'"([^"]+)"', listed.group(1))) if listed else set()
 
 
-def searchable_chunks(pagefind_dir: str) -> list[int]:
+def searchable_chunks(site: str) -> list[int]:
     """Bytes of each index chunk a query can fetch: the chunks holding a word besides stop words.
 
     A chunk (gzip: a 12-byte signature, then CBOR) lists its words first; Pagefind fetches the
-    chunk whose range holds a query's word, and the search script never asks for a stop word,
-    so a chunk of stop words alone (at 2,000 essays, "the": the largest) is never fetched.
+    chunk whose range holds a query's word, and the site's search script never asks for a stop
+    word, so a chunk of stop words alone (at 2,000 essays, "the": the largest) is never fetched.
     """
-    stops = stop_words()
+    stops = stop_words(site)
     sizes = []
-    for path in glob.glob(os.path.join(pagefind_dir, "index", "*.pf_index")):
+    for path in glob.glob(os.path.join(site, "pagefind", "index", "*.pf_index")):
         with open(path, "rb") as handle:
             data = gzip.decompress(handle.read())
         words = [entry[0] for entry in cbor2.loads(data[data.index(b"pagefind_dcd") + 12 :])[0]]
@@ -336,7 +339,7 @@ def weights(site: str) -> Weights:
             os.path.getsize(p) for p in sorted(glob.glob(os.path.join(pf, "wasm.*.pagefind")))[:1]
         )
         fixed += sum(os.path.getsize(p) for p in glob.glob(os.path.join(pf, "pagefind.*.pf_meta")))
-        chunks = sorted(searchable_chunks(pf))
+        chunks = sorted(searchable_chunks(site))
         fragments = sorted(
             os.path.getsize(p) for p in glob.glob(os.path.join(pf, "fragment", "*.pf_fragment"))
         )
@@ -836,7 +839,7 @@ def main(argv: list[str] | None = None) -> int:
         (v, n): [] for v in variants for n in sizes
     }
     measured: dict[tuple[str, int], Weights] = {}
-    indexer: dict[tuple[str, int], float] = {}  # Pagefind's own peak memory (MB)
+    indexer: dict[tuple[str, int], tuple[float, float]] = {}  # Pagefind alone: MB, CPU s
     pages: dict[tuple[str, int], int] = {}
     ratios: dict[int, list[float]] = {n: [] for n in sizes}
     try:
@@ -858,7 +861,7 @@ def main(argv: list[str] | None = None) -> int:
                     )
                     results[variant, size].append(result)
                     measured[variant, size] = weights(os.path.join(root, "site"))
-                    indexer[variant, size] = indexer_peak(os.path.join(root, "site"))
+                    indexer[variant, size] = indexer_cost(os.path.join(root, "site"))
                     cpu[variant] = result.cpu
                     print(
                         f"round {round_number + 1}/{args.rounds}: {variant:>6} {size:>6} essays "
@@ -879,7 +882,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(
         "| Checkout | Essays added | Pages | Files | Build CPU (s) | Wall (s) | Peak memory (MB) "
-        "| Pagefind alone (MB) "
+        "| Pagefind alone: peak (MB), CPU (s) "
         "| Largest page (KB) | Glossary index (KB) | Essays index (KB) | Lunr index (KB) "
         "| Pagefind first search (KB) | Pagefind worst first search (KB) |"
     )
@@ -892,7 +895,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"| {variant} | {size:,} | {pages[variant, size]:,} | {w.files:,} "
                 f"| {median([r.cpu for r in runs]):.1f} | {median([r.wall for r in runs]):.1f} "
                 f"| {max(r.peak_mb for r in runs):,.0f} "
-                f"| {indexer[variant, size]:,.0f} | {kb(w.largest_page[1])} ({w.largest_page[0]}) "
+                f"| {indexer[variant, size][0]:,.0f}, {indexer[variant, size][1]:.1f} "
+                f"| {kb(w.largest_page[1])} ({w.largest_page[0]}) "
                 f"| {kb(w.glossary)} | {kb(w.index_page)} | {kb(w.lunr) if w.lunr else '–'} "
                 f"| {kb(w.pagefind_first) if w.pagefind_first else '–'} "
                 f"| {kb(w.pagefind_worst) if w.pagefind_worst else '–'} |"
