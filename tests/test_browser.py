@@ -971,8 +971,17 @@ def test_instant_navigation_runs_no_inline_script(browser, base_url):
             # One navigation at a time: under load a click made while the last page was still
             # being swapped in was lost (CI once ended on the glossary, not the matrix).
             page.wait_for_url(re.compile(rf"/{tab.lower()}/(#.*)?$"))
+            # ... and for the page itself: the address can change before the new page is swapped
+            # in, and a click on the last page's permalink then left it (CI, 5 December).
+            page.wait_for_function(
+                "tab => document.querySelector('.md-tabs__item--active a')"
+                "?.textContent.trim() === tab",
+                arg=tab,
+            )
             page.wait_for_load_state("networkidle")
-        page.locator("a.headerlink").first.evaluate("a => a.click()")  # a change of #fragment
+        page.locator("article a.headerlink").first.evaluate(
+            "a => a.click()"
+        )  # a change of #fragment
         page.wait_for_timeout(300)
         assert page.evaluate("() => window.__sameDocument") is True, (
             "a full load, not instant navigation"

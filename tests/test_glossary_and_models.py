@@ -17,12 +17,14 @@ from mkdocs_debate.blocks.common import page_url
 from mkdocs_debate.blocks.glossary_terms import USED_IN_SHOWN, used_in, used_in_page
 from mkdocs_debate.blocks.models import DIMENSION_LABELS
 from mkdocs_debate.checker.rules import glossary_problems
-from mkdocs_debate.data.config import Settings
+from mkdocs_debate.data.config import Settings, settings_from_config
 from mkdocs_debate.data.site import DIMENSIONS, load_site
 from mkdocs_debate.data.yaml_lines import load_yaml
 from mkdocs_debate.usage import term_usage
 
 SITE = load_site(str(ROOT / "docs"))
+# Links written as raw HTML start at the host's root: /<site_url's path>/essays/x/
+SITE_PATH = settings_from_config(str(ROOT / "mkdocs.yml")).site_path("index.md")
 FIXTURES = ROOT / "tests" / "fixtures"
 REQUIRED_TERMS = {
     "open-source",
@@ -170,7 +172,7 @@ def test_used_in_lists_exactly_the_pages_that_link_each_term(built_site):
     for entry in SITE.glossary:
         term_id = str(entry["id"])
         complete = soup(built_site, f"glossary/used-in/{term_id}/index.html").find(class_="used-in")
-        assert _listed(complete, "../../../") == linked.get(term_id, set()), term_id
+        assert _listed(complete, SITE_PATH) == linked.get(term_id, set()), term_id
         on_page = soup(built_site, f"glossary/{term_id}/index.html").find(class_="used-in")
         shown = _listed(on_page, "../../")
         assert shown <= linked.get(term_id, set()) and len(shown) == min(
@@ -491,3 +493,21 @@ def test_a_model_card_shows_its_six_cells(built_site):
 def test_page_url_is_the_final_directory_url(from_src, to_src, url):
     """A page whose name ends in "index" is not a folder's index (open-source-ai-index)."""
     assert page_url(from_src, to_src) == url
+
+
+@pytest.mark.parametrize(
+    "site_url, src, path",
+    [
+        ("https://example.org/free-as-in-what/", "essays/a.md", "/free-as-in-what/essays/a/"),
+        ("https://example.org/free-as-in-what", "index.md", "/free-as-in-what/"),
+        (
+            "https://example.org/",
+            "glossary/open-source-ai-index.md",
+            "/glossary/open-source-ai-index/",
+        ),
+        ("", "essays/index.md", "/essays/"),
+    ],
+)
+def test_site_path_starts_at_the_hosts_root(site_url, src, path):
+    """Raw HTML links: Zensical re-bases a relative href, neither builder touches this one."""
+    assert Settings(site_url=site_url).site_path(src) == path

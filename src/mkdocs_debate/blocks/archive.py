@@ -51,9 +51,9 @@ def year_index(site: Site, src: str, section: str) -> str:
     return f'<p class="year-index no-terms" markdown>**By year:** {" · ".join(items)}</p>'
 
 
-def section_list(site: Site, src: str, section: str) -> str:
+def section_list(site: Site, src: str, section: str, settings: Settings) -> str:
     pages = site.content_pages(section)
-    out = [_page_list(src, pages[:INDEX_SHOWN])]
+    out = [_page_list(settings, pages[:INDEX_SHOWN])]
     if len(pages) > INDEX_SHOWN:
         out.insert(
             0,
@@ -66,12 +66,12 @@ def section_list(site: Site, src: str, section: str) -> str:
 
 def essays_list(site: Site, src: str, settings: Settings) -> str:
     """The newest essays, then the year index."""
-    return section_list(site, src, "essays")
+    return section_list(site, src, "essays", settings)
 
 
 def discussions_list(site: Site, src: str, settings: Settings) -> str:
     """The newest discussion summaries, then the year index."""
-    return section_list(site, src, "discussions")
+    return section_list(site, src, "discussions", settings)
 
 
 def archive_page(site: Site, src: str, settings: Settings) -> str:
@@ -79,4 +79,4 @@ def archive_page(site: Site, src: str, settings: Settings) -> str:
     section = posixpath.basename(posixpath.dirname(src))
     year = posixpath.splitext(posixpath.basename(src))[0]
     pages = years(site, section).get(year, [])
-    return "\n\n".join([_page_list(src, pages), year_index(site, src, section)])
+    return "\n\n".join([_page_list(settings, pages), year_index(site, src, section)])

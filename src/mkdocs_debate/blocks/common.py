@@ -46,9 +46,9 @@ def link(from_src: str, to_src: str, anchor: str = "") -> str:
 def page_url(from_src: str, to_src: str) -> str:
     """The URL of one page relative to another, final, as a browser resolves it (directory URLs).
 
-    For links MkDocs does not rewrite: inside a figure, or in a list written as HTML because
-    it grows with the site (a link in Markdown costs the build far more). Unchecked by MkDocs,
-    so only for pages the site is known to have.
+    For links inside a figure (an SVG's xlink:href), which neither MkDocs nor Zensical rewrites.
+    Not for an <a href> in raw HTML: Zensical re-bases a relative href from the source file's
+    folder (use Settings.site_path). Unchecked by MkDocs, so only for pages the site has.
     """
     target = _relative(_directory(from_src) or ".", _directory(to_src) or ".")
     return "./" if target == "." else target + "/"

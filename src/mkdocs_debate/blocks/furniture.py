@@ -24,7 +24,6 @@ from mkdocs_debate.blocks.common import (
     esc,
     human_date,
     link,
-    page_url,
     plain,
     title_of,
 )
@@ -54,14 +53,14 @@ def corrections_list(site: Site, src: str, settings: Settings) -> str:
 
 def page_header(site: Site, page: Page, settings: Settings) -> str:
     """What the build puts under a page's title: the metadata line, the latest revision note."""
-    parts = [page_meta_line(site, page)] if page.is_content else []
+    parts = [page_meta_line(site, page, settings)] if page.is_content else []
     if page.is_claim:
         parts.append(claim_statement(site, page))
     parts.append(revision_note(page))
     return "\n\n".join(part for part in parts if part)
 
 
-def page_meta_line(site: Site, page: Page) -> str:
+def page_meta_line(site: Site, page: Page, settings: Settings) -> str:
     """Kind, date, when it was updated, byline and tags of an essay or summary, on one line."""
     meta = page.meta
     items = [
@@ -72,7 +71,7 @@ def page_meta_line(site: Site, page: Page) -> str:
         items.append(_time(published))
     if updated and updated != published:
         items.append("updated " + _time(updated))
-    authors = [_author(site, page, author) for author in meta.get("authors") or []]
+    authors = [_author(site, page, author, settings) for author in meta.get("authors") or []]
     if authors:
         items.append("by " + ", ".join(authors))
     tags = [
@@ -91,14 +90,14 @@ def _time(day: dt.date) -> str:
     return f'<time datetime="{day.isoformat()}">{human_date(day)}</time>'
 
 
-def _author(site: Site, page: Page, author_id: str) -> str:
+def _author(site: Site, page: Page, author_id: str, settings: Settings) -> str:
     """An author's name from authors.yml, linked to their page when it is one of ours."""
     entry = site.authors.get(author_id) or {}
     name, url = plain(entry.get("name", author_id)), str(entry.get("url") or "")
     if url.endswith(".md") or ".md#" in url:
         target, _, anchor = url.partition("#")
         if target in site.all_pages:
-            href = page_url(page.src, target) + (f"#{anchor}" if anchor else "")
+            href = settings.site_path(target) + (f"#{anchor}" if anchor else "")
             preview = ' data-preview=""' if page.is_article else ""  # as PreviewTreeprocessor marks
             return f'<a{preview} href="{esc(href)}">{name}</a>'
         return f"[{name}]({link(page.src, target, anchor)})"  # MkDocs says what is wrong with it

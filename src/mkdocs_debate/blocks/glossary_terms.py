@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 
-from mkdocs_debate.blocks.common import esc, human_date, link, page_url, plain, title_of
+from mkdocs_debate.blocks.common import esc, human_date, link, plain, title_of
 from mkdocs_debate.blocks.definitions import glossary_definitions
 from mkdocs_debate.blocks.glossary import GLOSSARY_DIR, curly, other_spellings, term_src
 from mkdocs_debate.blocks.timeline import date_label
@@ -134,16 +134,14 @@ def used_in_page(site: Site, src: str, settings: Settings) -> str:
 
     Written as HTML, one raw block: the list grows with the site, and read as Markdown each
     item's link went through every inline pattern (at 1,000 essays these pages cost the build
-    3.7 s). Every title is escaped; every URL is a page of the site (page_url).
+    3.7 s). Every title is escaped; every URL is a page of the site (Settings.site_path).
     """
     entry = _entry(site, src)
     term_id = str(entry["id"])
     pages = newest_first(term_usage(site, settings.glossary_page).get(term_id, []))
     noun = "page uses" if len(pages) == 1 else "pages use"
-    term = (
-        f'<a href="{esc(page_url(src, term_src(term_id)))}">{esc(entry.get("term", term_id))}</a>'
-    )
-    items = "\n".join(_item_html(src, page) for page in pages)
+    term = f'<a href="{esc(settings.site_path(term_src(term_id)))}">{esc(entry.get("term", term_id))}</a>'
+    items = "\n".join(_item_html(settings, page) for page in pages)
     return (
         f'<div class="used-in no-terms">\n<p>{len(pages)} {noun} {term}, newest first.</p>\n'
         + (f"<ul>\n{items}\n</ul>" if items else "<p><em>No page uses it yet.</em></p>")
@@ -151,10 +149,10 @@ def used_in_page(site: Site, src: str, settings: Settings) -> str:
     )
 
 
-def _item_html(src: str, page: Page) -> str:
+def _item_html(settings: Settings, page: Page) -> str:
     day = human_date(page.meta.get("date"))
     return (
-        f'<li><a href="{esc(page_url(src, page.src))}">{esc(title_of(page))}</a>'
+        f'<li><a href="{esc(settings.site_path(page.src))}">{esc(title_of(page))}</a>'
         + (f" · {day}" if day else "")
         + "</li>"
     )

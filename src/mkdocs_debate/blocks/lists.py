@@ -9,7 +9,6 @@ from mkdocs_debate.blocks.common import (
     esc,
     human_date,
     link,
-    page_url,
     plain,
     reading_minutes,
     title_of,
@@ -24,15 +23,15 @@ KEY_CLAIMS_COUNT = 5
 WHATS_NEW_COUNT = 6
 
 
-def _page_list(src: str, pages: list[Page]) -> str:
+def _page_list(settings: Settings, pages: list[Page]) -> str:
     """Pages with date, reading time and description, as one raw HTML block.
 
     HTML, not Markdown: a year's page grows with the site, and each item's link read as
     Markdown went through every inline pattern. Every value is escaped (plain() is safe
-    in HTML too); every URL is a page of the site (page_url).
+    in HTML too); every URL is a page of the site (Settings.site_path).
     """
     items = [
-        f'<li><strong><a href="{esc(page_url(src, page.src))}">{plain(title_of(page))}</a></strong><br />\n'
+        f'<li><strong><a href="{esc(settings.site_path(page.src))}">{plain(title_of(page))}</a></strong><br />\n'
         f"  {human_date(page.meta.get('date'))} · {reading_minutes(page)} min read<br />\n"
         f"  {plain(page.meta.get('description', ''))}</li>"
         for page in pages
@@ -47,19 +46,19 @@ def _page_list(src: str, pages: list[Page]) -> str:
 
 def essays_list(site: Site, src: str, settings: Settings) -> str:
     """Every essay, newest first."""
-    return _page_list(src, site.content_pages("essays"))
+    return _page_list(settings, site.content_pages("essays"))
 
 
 def discussions_list(site: Site, src: str, settings: Settings) -> str:
     """Every discussion summary, newest first."""
-    return _page_list(src, site.content_pages("discussions"))
+    return _page_list(settings, site.content_pages("discussions"))
 
 
 def latest_list(site: Site, src: str, settings: Settings) -> str:
     """The newest essays and summaries together."""
     pages = site.content_pages("essays") + site.content_pages("discussions")
     pages.sort(key=lambda p: (str(p.meta.get("date", "")), p.slug), reverse=True)
-    return _page_list(src, pages[:LATEST_COUNT])
+    return _page_list(settings, pages[:LATEST_COUNT])
 
 
 def last_change(page: Page) -> tuple[dt.date, bool]:

@@ -11,6 +11,7 @@ import dataclasses
 import importlib
 import os
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -46,6 +47,14 @@ class Settings:
         else:
             path = stem + "/"
         return self.root_url + path
+
+    def site_path(self, src: str) -> str:
+        """A page's URL from the host's root ('/free-as-in-what/essays/x/'), for a link written as
+        raw HTML: neither MkDocs nor Zensical rewrites it, where Zensical would re-base a relative
+        one (from the source file's folder) and MkDocs would leave it as written."""
+        url = self.published_url(src)
+        path = urlsplit(url).path if self.site_url else url
+        return path if path.startswith("/") else "/" + path
 
 
 class _TolerantLoader(yaml.SafeLoader):
