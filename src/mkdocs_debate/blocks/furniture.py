@@ -19,14 +19,7 @@ from urllib.parse import quote
 
 from mkdocs_debate.blocks.argument import claim_neighbourhood
 from mkdocs_debate.blocks.claims import claim_backlinks, claim_json_ld, claim_statement
-from mkdocs_debate.blocks.common import (
-    KIND_LABELS,
-    esc,
-    human_date,
-    link,
-    plain,
-    title_of,
-)
+from mkdocs_debate.blocks.common import KIND_LABELS, esc, human_date, link, plain, title_of
 from mkdocs_debate.blocks.path import path_links
 from mkdocs_debate.data.config import Settings
 from mkdocs_debate.data.licences import COMPARE_SUFFIX, family_versions
@@ -73,7 +66,7 @@ def page_meta_line(site: Site, page: Page, settings: Settings) -> str:
         items.append("updated " + _time(updated))
     authors = [_author(site, page, author, settings) for author in meta.get("authors") or []]
     if authors:
-        items.append("by " + ", ".join(authors))
+        items.append("by " + ", ".join(text for text, _ in authors))
     tags = [
         f'<span class="page-meta__tag" title="{esc(site.tags.get(tag) or tag)}">{plain(tag)}</span>'
         for tag in meta.get("tags") or []
@@ -81,8 +74,8 @@ def page_meta_line(site: Site, page: Page, settings: Settings) -> str:
     line = " · ".join(items)
     if tags:  # its separator inside, as phones leave the tags out (extra.css)
         line += '<span class="page-meta__tags"> · Tags: ' + ", ".join(tags) + "</span>"
-    # Raw HTML, read once by the build, unless an author's link is left for MkDocs to check.
-    markdown = " markdown" if "](" in line else ""
+    # Raw HTML, read once by the build, unless a byline is a Markdown link left for MkDocs to check.
+    markdown = " markdown" if any(is_markdown for _, is_markdown in authors) else ""
     return f'<p class="page-meta no-terms"{markdown}>' + line + "</p>"
 
 
@@ -90,20 +83,21 @@ def _time(day: dt.date) -> str:
     return f'<time datetime="{day.isoformat()}">{human_date(day)}</time>'
 
 
-def _author(site: Site, page: Page, author_id: str, settings: Settings) -> str:
-    """An author's name from authors.yml, linked to their page when it is one of ours."""
+def _author(site: Site, page: Page, author_id: str, settings: Settings) -> tuple[str, bool]:
+    """An author's name from authors.yml, linked to their page when it is one of ours; and
+    whether that is a Markdown link (to a page the site lacks, for MkDocs to report)."""
     entry = site.authors.get(author_id) or {}
     name, url = plain(entry.get("name", author_id)), str(entry.get("url") or "")
     if url.endswith(".md") or ".md#" in url:
         target, _, anchor = url.partition("#")
-        if target in site.all_pages:
-            href = settings.site_path(target) + (f"#{anchor}" if anchor else "")
-            preview = ' data-preview=""' if page.is_article else ""  # as PreviewTreeprocessor marks
-            return f'<a{preview} href="{esc(href)}">{name}</a>'
-        return f"[{name}]({link(page.src, target, anchor)})"  # MkDocs says what is wrong with it
+        if target not in site.all_pages:
+            return f"[{name}]({link(page.src, target, anchor)})", True
+        href = settings.site_path(target) + (f"#{anchor}" if anchor else "")
+        preview = ' data-preview=""' if page.is_article else ""  # as PreviewTreeprocessor marks
+        return f'<a{preview} href="{esc(href)}">{name}</a>', False
     if url.startswith("https://"):
-        return f'<a href="{esc(url)}">{name}</a>'
-    return name
+        return f'<a href="{esc(url)}">{name}</a>', False
+    return name, False
 
 
 def revision_note(page: Page) -> str:

@@ -37,24 +37,26 @@ class Settings:
 
     def published_url(self, src: str) -> str:
         """Absolute URL of a source page with MkDocs' directory URLs; of any other file, its path."""
-        if not src.endswith(".md"):  # an export or a schema is published as it is, at its path
-            return self.root_url + src
-        stem = src[:-3]
-        if stem == "index":
-            path = ""
-        elif stem.endswith("/index"):
-            path = stem[: -len("index")]
-        else:
-            path = stem + "/"
-        return self.root_url + path
+        return self.root_url + _published_path(src)
 
     def site_path(self, src: str) -> str:
         """A page's URL from the host's root ('/free-as-in-what/essays/x/'), for a link written as
         raw HTML: neither MkDocs nor Zensical rewrites it, where Zensical would re-base a relative
         one (from the source file's folder) and MkDocs would leave it as written."""
-        url = self.published_url(src)
-        path = urlsplit(url).path if self.site_url else url
-        return path if path.startswith("/") else "/" + path
+        return urlsplit(self.root_url or "/").path.rstrip("/") + "/" + _published_path(src)
+
+
+def _published_path(src: str) -> str:
+    """Where a source file is published, below the site's root: 'essays/x.md' -> 'essays/x/',
+    'essays/index.md' -> 'essays/', 'index.md' -> ''; any other file at its own path."""
+    if not src.endswith(".md"):  # an export or a schema is published as it is, at its path
+        return src
+    stem = src[:-3]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
 
 
 class _TolerantLoader(yaml.SafeLoader):
